@@ -1,0 +1,58 @@
+"""Configuration from ``TIPLINE_*`` environment variables, with safe defaults for embedded mode."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TIPLINE_", extra="ignore")
+
+    data_dir: Path = Field(
+        default=Path("tipline-data"),
+        description="Where the embedded database and the key file live.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL; unset means the embedded SQLite file in data_dir.",
+    )
+    secret_key: str | None = Field(
+        default=None,
+        description="Base64 of a 32-byte AES key; unset: a key file in data_dir, made on first start.",
+    )
+    rate_limit: str = Field(
+        default="30/minute;300/hour",
+        description="Public intake limit per client address, in the `limits` notation.",
+    )
+    rate_limit_storage: str = Field(
+        default="memory://",
+        description="`memory://` (one process) or `redis://host:port` (shared by all workers).",
+    )
+    trust_forwarded_for: bool = Field(
+        default=False,
+        description="Use X-Forwarded-For as the client address (only behind a reverse proxy you run).",
+    )
+    max_body_bytes: int = Field(default=1_000_000, description="Largest request body accepted.")
+    quick_exit_url: str = Field(
+        default="https://www.google.com/",
+        description="Where the quick-exit button sends a reporter.",
+    )
+    default_language: str = Field(default="en")
+    include_unverified_routes: bool = Field(
+        default=False,
+        description="Also show help routes only partially verified (see guidance/routes.toml).",
+    )
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'tipline.sqlite3').resolve()}"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""The nouns of tipline as plain typed objects. No I/O here."""

@@ -1,0 +1,28 @@
+"""A scammer's identifier in canonical form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Identifier:
+    """``kind`` is one of the canonical kinds (phone, email, profile, transfer_reference,
+    transfer_recipient, crypto, iban, paypal, gift_card, url); ``value`` is the normalised form
+    that linking compares; ``display`` is how to show it to a person."""
+
+    kind: str
+    value: str
+    display: str
+    country: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An identifier as found in a report: where (form, narrative, chat…), as written, how surely."""
+
+    identifier: Identifier
+    source: str
+    raw: str | None = None
+    confidence: float = 1.0

@@ -1,0 +1,1 @@
+"""Reading reports: scammers' identifiers, money and signals, as pure functions."""

@@ -1,0 +1,37 @@
+"""The running tipline: settings, database and key ring, opened once per process."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from tipline.config import Settings
+from tipline.security.crypto import KeyRing, load_key_ring
+from tipline.store.db import Database
+
+log = logging.getLogger("tipline")
+
+
+@dataclass
+class Tipline:
+    settings: Settings
+    db: Database
+    keys: KeyRing
+    created_key_file: Path | None = None
+
+    @classmethod
+    def open(cls, settings: Settings, upgrade: bool = True) -> Tipline:
+        """Open the store; the embedded SQLite is created and migrated on first start."""
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        keys, created = load_key_ring(settings.secret_key, settings.data_dir)
+        if created is not None:
+            log.warning("created a new encryption key file at %s (0600); back it up: without it the "
+                        "stored reports cannot be read", created)
+        db = Database(settings.resolved_database_url())
+        if upgrade:
+            db.upgrade()
+        return cls(settings=settings, db=db, keys=keys, created_key_file=created)
+
+    def close(self) -> None:
+        self.db.dispose()

@@ -1,0 +1,109 @@
+"""Receiving reports and follow-ups: validate → store (one transaction) → extract → answer.
+
+The report is committed before the reporter is told it was received; the guidance is built after
+the commit (it is pure and cannot lose a report).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import uuid6
+from sqlalchemy.exc import IntegrityError
+
+from tipline.domain.enums import LinkSource, Source
+from tipline.domain.identifier import Found
+from tipline.domain.report import FollowUpIn, ReportIn
+from tipline.extract.form import form_identifiers
+from tipline.guidance import Plan, build_plan
+from tipline.security import codes
+from tipline.service.context import Tipline
+from tipline.store import audit, reports
+
+
+class DuplicateReport(Exception):
+    """A report with this external_id is already stored (imports are idempotent)."""
+
+
+@dataclass
+class Receipt:
+    id: uuid.UUID
+    reference: str
+    token: str
+    received_at: datetime
+    identifiers: list[Found]
+    guidance: Plan
+
+
+@dataclass
+class FollowUpReceipt:
+    id: uuid.UUID
+    reference: str
+    received_at: datetime
+    identifiers: list[Found] = field(default_factory=list)
+
+
+def _found_in_report(report: ReportIn) -> list[Found]:
+    return form_identifiers(report.scammer_identifiers, report.payments, report.victim.country)
+
+
+def submit_report(app: Tipline, report: ReportIn, source: Source, language: str | None = None,
+                  actor: str | None = None) -> Receipt:
+    """Store a validated report; raises DuplicateReport for a known external_id."""
+    now = datetime.now(UTC)
+    # A web report is received now; an import or a partner keeps the time it was first received.
+    received_at = now if source == Source.web or report.received_at is None else report.received_at
+    if report.source is None:
+        report = report.model_copy(update={"source": source})
+    found = _found_in_report(report)
+    token = codes.new_token()
+    for attempt in range(3):
+        report_id = uuid6.uuid7()
+        reference = codes.new_reference()
+        try:
+            with app.db.write() as session:
+                if report.external_id and reports.external_id_exists(session, report.external_id):
+                    raise DuplicateReport(report.external_id)
+                reports.insert_report(session, app.keys, report_id=report_id, ref=reference,
+                                      token_hash=codes.hash_token(token), report=report,
+                                      source=source.value, received_at=received_at)
+                reports.insert_money(session, report_id, report.demands, report.payments)
+                reports.link_identifiers(session, report_id, found, received_at)
+                audit.append(session, actor or f"reporter:{source.value}", "report.created", "report",
+                             str(report_id), {"source": source.value, "identifiers": len(found),
+                                              "payments": len(report.payments)})
+            break
+        except IntegrityError:
+            # A reference code collision (or a concurrent import of the same external_id).
+            if report.external_id:
+                with app.db.read() as session:
+                    if reports.external_id_exists(session, report.external_id):
+                        raise DuplicateReport(report.external_id) from None
+            if attempt == 2:
+                raise
+    language = language or report.language or app.settings.default_language
+    plan = build_plan(report, language, include_unverified=app.settings.include_unverified_routes)
+    return Receipt(report_id, reference, token, received_at, found, plan)
+
+
+def add_follow_up(app: Tipline, reference: str, follow_up: FollowUpIn) -> FollowUpReceipt | None:
+    """Append a follow-up; None when the code or the token is wrong (the caller cannot tell which)."""
+    ref = codes.normalise_reference(reference)
+    now = datetime.now(UTC)
+    with app.db.write() as session:
+        row = reports.by_ref(session, ref) if ref else None
+        # Compare against a dummy hash when the code is unknown, so timing does not tell either.
+        if not codes.token_matches(follow_up.token, row.token_hash if row else "0" * 64) or row is None:
+            return None
+        found = form_identifiers(follow_up.scammer_identifiers, follow_up.payments,
+                                 row.victim_country, source=LinkSource.follow_up)
+        fu = reports.insert_follow_up(session, app.keys, row.id, follow_up, now)
+        reports.insert_money(session, row.id, follow_up.demands, follow_up.payments, follow_up_id=fu.id)
+        reports.link_identifiers(session, row.id, found, now, follow_up_id=fu.id)
+        if follow_up.wellbeing and follow_up.wellbeing.thoughts_of_self_harm is True:
+            row.self_harm = True  # a signal only ever raised by a follow-up, never lowered
+        audit.append(session, "reporter:follow_up", "report.follow_up_added", "report", str(row.id),
+                     {"follow_up": str(fu.id), "identifiers": len(found), "payments": len(follow_up.payments)})
+        return FollowUpReceipt(fu.id, row.ref, now, found)

@@ -1,0 +1,169 @@
+"""Reading and writing reports, follow-ups, money and identifiers.
+
+Every function takes the caller's session: the caller's transaction decides what is committed
+together, so a report, its identifiers, its money and its audit event land all or nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from tipline.domain.identifier import Found, Identifier
+from tipline.domain.report import Demand, FollowUpIn, Payment, ReportIn
+from tipline.security.crypto import KeyRing
+from tipline.store.tables import (
+    FollowUpRow,
+    IdentifierRow,
+    MoneyRow,
+    ReportIdentifierRow,
+    ReportRow,
+)
+
+
+def _report_aad(report_id: uuid.UUID) -> str:
+    return f"report:{report_id}"
+
+
+def _follow_up_aad(follow_up_id: uuid.UUID) -> str:
+    return f"follow_up:{follow_up_id}"
+
+
+def insert_report(session: Session, keys: KeyRing, *, report_id: uuid.UUID, ref: str, token_hash: str,
+                  report: ReportIn, source: str, received_at: datetime) -> ReportRow:
+    key_id, body = keys.encrypt_json(report.model_dump(mode="json", exclude_none=True), _report_aad(report_id))
+    incident = report.incident
+    row = ReportRow(
+        id=report_id, ref=ref, external_id=report.external_id, token_hash=token_hash,
+        received_at=received_at, source=source, language=report.language,
+        reporter_role=report.reporter_role, victim_age_band=report.victim.age_band,
+        victim_gender=report.victim.gender, victim_country=report.victim.country,
+        platform_first_contact=incident.platform_first_contact, first_contact_at=incident.first_contact_at,
+        deadline=incident.deadline, minor=report.involves_minor, self_harm=report.self_harm,
+        flags=incident.model_dump(mode="json", include={
+            "recorded_on_webcam", "images_sent", "images_already_shared", "friends_or_family_contacted",
+            "more_images_demanded", "platforms_moved_to"}),
+        status="new", key_id=key_id, body=body,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def insert_follow_up(session: Session, keys: KeyRing, report_id: uuid.UUID, follow_up: FollowUpIn,
+                     received_at: datetime) -> FollowUpRow:
+    follow_up_id = uuid.uuid4()
+    payload = follow_up.model_dump(mode="json", exclude_none=True, exclude={"token"})
+    key_id, body = keys.encrypt_json(payload, _follow_up_aad(follow_up_id))
+    row = FollowUpRow(id=follow_up_id, report_id=report_id, received_at=received_at, key_id=key_id, body=body)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def insert_money(session: Session, report_id: uuid.UUID, demands: Iterable[Demand],
+                 payments: Iterable[Payment], follow_up_id: uuid.UUID | None = None) -> None:
+    rows = [MoneyRow(report_id=report_id, follow_up_id=follow_up_id, role="demand", amount=d.amount,
+                     currency=d.currency, at=d.demanded_at) for d in demands]
+    rows += [MoneyRow(report_id=report_id, follow_up_id=follow_up_id, role="payment", amount=p.amount,
+                      currency=p.currency, method=p.method, destination_country=p.destination_country,
+                      recipient_name=p.recipient_name, reference=p.reference, at=p.paid_at)
+             for p in payments]
+    session.add_all(rows)
+
+
+def _upsert_identifier(session: Session, identifier: Identifier, seen_at: datetime) -> int:
+    """The identifier's id, created if new; last_seen moves forward. Safe under concurrent writers."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(IdentifierRow).values(
+        kind=identifier.kind, value=identifier.value, country=identifier.country,
+        first_seen=seen_at, last_seen=seen_at,
+    )
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[IdentifierRow.kind, IdentifierRow.value],
+        set_={"last_seen": stmt.excluded.last_seen},
+        where=IdentifierRow.last_seen < stmt.excluded.last_seen,
+    )
+    result = session.execute(stmt.returning(IdentifierRow.id)).scalar()
+    if result is None:  # the WHERE above skipped the update, so nothing was returned
+        result = session.execute(select(IdentifierRow.id).where(
+            IdentifierRow.kind == identifier.kind, IdentifierRow.value == identifier.value)).scalar_one()
+    return result
+
+
+def link_identifiers(session: Session, report_id: uuid.UUID, found: Iterable[Found],
+                     seen_at: datetime, follow_up_id: uuid.UUID | None = None) -> int:
+    """Store identifiers and their links to the report; duplicates from one source count once."""
+    existing = set(session.execute(
+        select(ReportIdentifierRow.identifier_id, ReportIdentifierRow.source)
+        .where(ReportIdentifierRow.report_id == report_id)).all())
+    added = 0
+    for item in found:
+        identifier_id = _upsert_identifier(session, item.identifier, seen_at)
+        if (identifier_id, item.source) in existing:
+            continue
+        existing.add((identifier_id, item.source))
+        session.add(ReportIdentifierRow(
+            report_id=report_id, identifier_id=identifier_id, source=item.source,
+            confidence=item.confidence * item.identifier.confidence,
+            raw=(item.raw or "")[:512] or None, follow_up_id=follow_up_id))
+        added += 1
+    session.flush()
+    return added
+
+
+def by_ref(session: Session, ref: str) -> ReportRow | None:
+    return session.execute(select(ReportRow).where(ReportRow.ref == ref)).scalar_one_or_none()
+
+
+def by_id(session: Session, report_id: uuid.UUID) -> ReportRow | None:
+    return session.get(ReportRow, report_id)
+
+
+def external_id_exists(session: Session, external_id: str) -> bool:
+    return session.execute(
+        select(ReportRow.id).where(ReportRow.external_id == external_id)).first() is not None
+
+
+def report_body(keys: KeyRing, row: ReportRow) -> dict:
+    return keys.decrypt_json(row.key_id, row.body, _report_aad(row.id))  # type: ignore[return-value]
+
+
+def follow_up_body(keys: KeyRing, row: FollowUpRow) -> dict:
+    return keys.decrypt_json(row.key_id, row.body, _follow_up_aad(row.id))  # type: ignore[return-value]
+
+
+def follow_ups(session: Session, report_id: uuid.UUID) -> list[FollowUpRow]:
+    return list(session.execute(select(FollowUpRow).where(FollowUpRow.report_id == report_id)
+                                .order_by(FollowUpRow.received_at)).scalars())
+
+
+def identifiers_of(session: Session, report_id: uuid.UUID) -> list[tuple[IdentifierRow, ReportIdentifierRow]]:
+    rows = session.execute(
+        select(IdentifierRow, ReportIdentifierRow)
+        .join(ReportIdentifierRow, ReportIdentifierRow.identifier_id == IdentifierRow.id)
+        .where(ReportIdentifierRow.report_id == report_id)
+        .order_by(IdentifierRow.kind, IdentifierRow.value)).all()
+    return [(i, link) for i, link in rows]
+
+
+def iter_reports(session: Session, batch: int = 1000) -> Iterator[ReportRow]:
+    """All reports in receipt order, a batch at a time (constant memory on large stores)."""
+    last: tuple[datetime, uuid.UUID] | None = None
+    while True:
+        query = select(ReportRow).order_by(ReportRow.received_at, ReportRow.id).limit(batch)
+        if last is not None:
+            query = query.where((ReportRow.received_at > last[0])
+                                | ((ReportRow.received_at == last[0]) & (ReportRow.id > last[1])))
+        rows = session.execute(query).scalars().all()
+        if not rows:
+            return
+        yield from rows
+        last = (rows[-1].received_at, rows[-1].id)
+        session.expunge_all()

@@ -1,0 +1,165 @@
+"""SQLAlchemy tables. The migrations in ``store/migrations`` create exactly these.
+
+What identifies or describes a victim (narrative, chat log, contact details, the whole submitted
+document) is kept only inside ``body``, encrypted (see ``security.crypto``). The plain columns
+are what triage, linking and statistics need: categories, dates, flags and the scammers'
+identifiers and payment details.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Numeric,
+    String,
+    TypeDecorator,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Stable constraint names, so that migrations behave the same on SQLite and PostgreSQL.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets a BIGINT identity.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UtcDateTime(TypeDecorator):
+    """Aware UTC datetimes in and out, on SQLite too (which stores them without a zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; the convention is aware UTC")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class ReportRow(Base):
+    __tablename__ = "reports"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    ref: Mapped[str] = mapped_column(String(16), unique=True)
+    external_id: Mapped[str | None] = mapped_column(String(500), unique=True)
+    token_hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    source: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str | None] = mapped_column(String(8))
+    reporter_role: Mapped[str | None] = mapped_column(String(32))
+    victim_age_band: Mapped[str | None] = mapped_column(String(16))
+    victim_gender: Mapped[str | None] = mapped_column(String(16))
+    victim_country: Mapped[str | None] = mapped_column(String(2))
+    platform_first_contact: Mapped[str | None] = mapped_column(String(32))
+    first_contact_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    deadline: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    minor: Mapped[bool] = mapped_column(Boolean, default=False)
+    self_harm: Mapped[bool] = mapped_column(Boolean, default=False)
+    flags: Mapped[dict] = mapped_column(JSON, default=dict)  # incident yes/no/unknown answers
+    status: Mapped[str] = mapped_column(String(16), default="new")
+    key_id: Mapped[str] = mapped_column(String(16))
+    body: Mapped[bytes] = mapped_column(LargeBinary)  # encrypted JSON of the submitted ReportIn
+
+
+class FollowUpRow(Base):
+    __tablename__ = "follow_ups"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    report_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    key_id: Mapped[str] = mapped_column(String(16))
+    body: Mapped[bytes] = mapped_column(LargeBinary)  # encrypted JSON of the FollowUpIn (no token)
+
+
+class MoneyRow(Base):
+    """A demand or a payment, from the report or a follow-up."""
+
+    __tablename__ = "money"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    report_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    follow_up_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("follow_ups.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(8))  # demand | payment
+    amount: Mapped[Decimal] = mapped_column(Numeric(20, 2))
+    currency: Mapped[str] = mapped_column(String(3))
+    method: Mapped[str | None] = mapped_column(String(32))
+    destination_country: Mapped[str | None] = mapped_column(String(2))
+    recipient_name: Mapped[str | None] = mapped_column(String(500))
+    reference: Mapped[str | None] = mapped_column(String(500))
+    at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class IdentifierRow(Base):
+    """A scammer's identifier in canonical form; one row per (kind, value) across all reports."""
+
+    __tablename__ = "identifiers"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    value: Mapped[str] = mapped_column(String(512))
+    country: Mapped[str | None] = mapped_column(String(2))
+    first_seen: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_seen: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (Index("uq_identifiers_kind_value", "kind", "value", unique=True),)
+
+
+class ReportIdentifierRow(Base):
+    """Which report named which identifier, where (form, narrative, chat…) and how surely."""
+
+    __tablename__ = "report_identifiers"
+
+    report_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True
+    )
+    identifier_id: Mapped[int] = mapped_column(ForeignKey("identifiers.id"), primary_key=True, index=True)
+    source: Mapped[str] = mapped_column(String(16), primary_key=True)
+    confidence: Mapped[float] = mapped_column(Float)
+    raw: Mapped[str | None] = mapped_column(String(512))  # as the reporter wrote it
+    follow_up_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("follow_ups.id", ondelete="CASCADE"))
+
+
+class AuditRow(Base):
+    """An append-only event, chained by SHA-256 to the one before (see ``store.audit``)."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(64))
+    object_type: Mapped[str] = mapped_column(String(32))
+    object_id: Mapped[str | None] = mapped_column(String(64))
+    details: Mapped[dict] = mapped_column(JSON, default=dict)  # never content: ids, counts, field names
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)

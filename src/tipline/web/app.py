@@ -1,0 +1,50 @@
+"""The web application: JSON API under /api/v1 and server-rendered pages for people."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from tipline import __version__
+from tipline.config import Settings, get_settings
+from tipline.service.context import Tipline
+from tipline.web import problems
+from tipline.web.api import health, reports
+from tipline.web.guards import RequestGuard
+from tipline.web.ratelimit import IntakeLimiter
+
+API = "/api/v1"
+
+
+def create_app(settings: Settings | None = None, tipline: Tipline | None = None) -> FastAPI:
+    """Build the app; it opens (and migrates) the store at start-up unless given one."""
+    settings = settings or (tipline.settings if tipline else get_settings())
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = tipline is None
+        app.state.tipline = tipline or Tipline.open(settings)
+        try:
+            yield
+        finally:
+            if owned:
+                app.state.tipline.close()
+
+    app = FastAPI(
+        title="tipline",
+        version=__version__,
+        summary="Sextortion reports: intake, guidance and more, for hotlines and police cyber units.",
+        openapi_url=f"{API}/openapi.json",
+        docs_url=None,  # the hosted UIs load scripts from CDNs; tipline makes no third-party requests
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.limiter = IntakeLimiter(settings.rate_limit, settings.rate_limit_storage,
+                                      settings.trust_forwarded_for)
+    problems.install(app)
+    app.include_router(reports.router, prefix=API)
+    app.include_router(health.router, prefix=API)
+    app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
+    return app

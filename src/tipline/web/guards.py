@@ -1,0 +1,71 @@
+"""Request guards in front of the app: body size (413) and JSON content type on the API (415).
+
+Pure ASGI, so an oversized body is refused before anything parses it.
+"""
+
+from __future__ import annotations
+
+import json
+from http import HTTPStatus
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+_JSON_TYPES = ("application/json", "application/problem+json")
+_BODY_METHODS = {"POST", "PUT", "PATCH"}
+
+
+async def _send_problem(send: Send, status: int, detail: str) -> None:
+    body = json.dumps({"type": "about:blank", "title": HTTPStatus(status).phrase, "status": status,
+                       "detail": detail}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/problem+json"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+class RequestGuard:
+    def __init__(self, app: ASGIApp, max_body_bytes: int, api_prefix: str = "/api/") -> None:
+        self.app = app
+        self.max_body = max_body_bytes
+        self.api_prefix = api_prefix
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in _BODY_METHODS:
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        if scope["path"].startswith(self.api_prefix):
+            content_type = headers.get(b"content-type", b"").decode("latin-1").split(";")[0].strip().lower()
+            if content_type not in _JSON_TYPES:
+                await _send_problem(send, 415, "Send the body as application/json.")
+                return
+        length = headers.get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > self.max_body:
+            await _send_problem(send, 413, f"The body is larger than {self.max_body} bytes.")
+            return
+        # Read the whole (bounded) body now, so a chunked upload cannot exceed the limit either.
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_body:
+                await _send_problem(send, 413, f"The body is larger than {self.max_body} bytes.")
+                return
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)

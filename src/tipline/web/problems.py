@@ -1,0 +1,63 @@
+"""RFC 9457 problem details for every error the API returns, with field-level details."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger("tipline.web")
+MEDIA_TYPE = "application/problem+json"
+
+
+def problem(status: int, detail: str | None = None, headers: dict[str, str] | None = None,
+            **extensions: Any) -> JSONResponse:
+    body: dict[str, Any] = {"type": "about:blank", "title": HTTPStatus(status).phrase, "status": status}
+    if detail:
+        body["detail"] = detail
+    body.update(extensions)
+    return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
+
+
+def field_path(loc: tuple[Any, ...] | list[Any]) -> tuple[str, str]:
+    """("body", "payments", 0, "currency") → ("payments[0].currency", "#/payments/0/currency")."""
+    parts = [p for p in loc if p != "body"]
+    # pydantic names the branch of a union it tried ("bool", "literal['unknown']"): not a field.
+    parts = [p for p in parts if not (isinstance(p, str) and ("[" in p or p in {"bool", "str", "int"}))]
+    field = ""
+    for p in parts:
+        field += f"[{p}]" if isinstance(p, int) else (f".{p}" if field else str(p))
+    pointer = "#/" + "/".join(str(p) for p in parts)
+    return field or "(report)", pointer
+
+
+def validation_errors(errors: list[dict[str, Any]]) -> list[dict[str, str]]:
+    seen: dict[tuple[str, str], dict[str, str]] = {}
+    for e in errors:
+        field, pointer = field_path(e.get("loc", ()))
+        message = str(e.get("msg", "is not valid")).removeprefix("Value error, ")
+        seen.setdefault((field, message), {"field": field, "pointer": pointer, "message": message})
+    return list(seen.values())
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = validation_errors(list(exc.errors()))
+        return problem(422, "The request has invalid fields; each is named in 'errors'.", errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return problem(exc.status_code, exc.detail if isinstance(exc.detail, str) else None,
+                       headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # The type only: a message could carry a victim's words.
+        log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url.path)
+        return problem(500, "Something went wrong on our side; nothing was stored.")
