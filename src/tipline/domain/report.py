@@ -121,8 +121,9 @@ Language = Annotated[str, BeforeValidator(_language)]
 Amount = Annotated[Decimal, BeforeValidator(_amount), PlainSerializer(lambda d: str(d), return_type=str)]
 UtcDatetime = Annotated[datetime, AfterValidator(_utc)]
 PastDatetime = Annotated[datetime, AfterValidator(_past)]
-Text = Annotated[str | None, BeforeValidator(_clean_text), Field(max_length=MAX_TEXT)]
-ShortText = Annotated[str | None, BeforeValidator(_clean_text), Field(max_length=500)]
+# The length bound applies to the text; an empty text becomes None (not given) before it.
+Text = Annotated[Annotated[str, Field(max_length=MAX_TEXT)] | None, BeforeValidator(_clean_text)]
+ShortText = Annotated[Annotated[str, Field(max_length=500)] | None, BeforeValidator(_clean_text)]
 # Some things a reporter cannot know: whether images were shared, for instance.
 Tristate = bool | Literal["unknown"] | None
 

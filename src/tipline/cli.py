@@ -1,0 +1,163 @@
+"""The ``tipline`` command."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+from tipline.config import Settings, get_settings
+
+app = typer.Typer(help="tipline: a tipline for hotlines and police cyber units fighting sextortion.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+db_app = typer.Typer(help="The database.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+audit_app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+err = Console(stderr=True)
+
+DEMO_REPORTS = 1500
+DEMO_SEED = 2016
+
+
+def _open(settings: Settings | None = None):
+    from tipline.service.context import Tipline
+
+    return Tipline.open(settings or get_settings())
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
+                    console=err, transient=True, disable=not err.is_terminal)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Create the schema or migrate it to the newest revision."""
+    tipline = _open()
+    err.print(f"database at revision {tipline.db.current_revision()} ({tipline.db.dialect})")
+    tipline.close()
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Check the audit chain; names each edited, inserted or deleted event and exits 1 if any."""
+    from tipline.store import audit
+
+    tipline = _open()
+    with tipline.db.read() as session:
+        breaks = audit.verify(session)
+    tipline.close()
+    for b in breaks:
+        err.print(f"audit event {b.event_id}: {b.reason}", highlight=False)
+    if breaks:
+        raise typer.Exit(1)
+    err.print("audit chain intact")
+
+
+@app.command("import")
+def import_(file: Annotated[Path, typer.Argument(help="A JSON-lines file of reports.")]) -> None:
+    """Import reports; bad lines are reported with their number and skipped (exit code 1)."""
+    from tipline.service.transfer import import_lines
+
+    if not file.is_file():
+        err.print(f"[red]error:[/] {file} is not a readable file")
+        raise typer.Exit(2)
+    tipline = _open()
+    with file.open(encoding="utf-8", errors="replace") as fh, _progress() as progress:
+        task = progress.add_task("importing", total=file.stat().st_size)
+        result = import_lines(tipline, fh, on_line=lambda n: progress.advance(task, n))
+    tipline.close()
+    for number, reason in result.errors:
+        err.print(f"{file}:{number}: {reason}", highlight=False, soft_wrap=True)
+    err.print(f"imported {result.imported}, already present {result.duplicates}, "
+              f"failed {len(result.errors)}")
+    if result.errors:
+        raise typer.Exit(1)
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+
+
+@app.command("export")
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", help="Output format.")] = ExportFormat.jsonl,
+    out: Annotated[Path | None, typer.Option("--out", help="File to write; standard output if absent.")] = None,
+) -> None:
+    """Export every report (decrypted) in the interchange format."""
+    from tipline.service.transfer import export_jsonl
+
+    tipline = _open()
+    if out is None:
+        count = export_jsonl(tipline, sys.stdout)
+    else:
+        with out.open("w", encoding="utf-8") as fh:
+            count = export_jsonl(tipline, fh)
+    tipline.close()
+    err.print(f"exported {count} reports")
+
+
+@app.command("simulate")
+def simulate(
+    reports: Annotated[int, typer.Option("--reports", min=1, help="How many reports.")] = 1000,
+    seed: Annotated[int, typer.Option("--seed", help="Same seed, same corpus.")] = 1,
+    out: Annotated[Path, typer.Option("--out", help="JSON-lines file to write.")] = Path("simulated.jsonl"),
+) -> None:
+    """Write a synthetic corpus with ground truth (groups in <out>.truth.jsonl)."""
+    from tipline.simulate import write_jsonl
+
+    count = write_jsonl(reports, seed, out)
+    err.print(f"wrote {count} reports to {out} and their groups to {out.with_suffix('')}.truth.jsonl")
+
+
+def load_demo(settings: Settings, reports: int = DEMO_REPORTS) -> Path:
+    """A fresh demo database in the data directory, filled with a simulated corpus."""
+    from tipline.service.context import Tipline
+    from tipline.service.transfer import import_lines
+    from tipline.simulate import generate
+
+    path = (settings.data_dir / "demo.sqlite3").resolve()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    demo = settings.model_copy(update={"database_url": f"sqlite:///{path}"})
+    tipline = Tipline.open(demo)
+    import json
+
+    lines = (json.dumps(sim.report) for sim in generate(reports, DEMO_SEED))
+    result = import_lines(tipline, lines)
+    tipline.close()
+    err.print(f"demo database {path}: {result.imported} simulated reports")
+    return path
+
+
+@app.command("serve")
+def serve(
+    demo: Annotated[bool, typer.Option("--demo", help="Start on a fresh demo database.")] = False,
+    host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", min=1)] = 1,
+) -> None:
+    """Run the web service (the embedded SQLite by default; TIPLINE_DATABASE_URL for PostgreSQL)."""
+    import uvicorn
+
+    settings = get_settings()
+    if demo:
+        path = load_demo(settings)
+        os.environ["TIPLINE_DATABASE_URL"] = f"sqlite:///{path}"
+        get_settings.cache_clear()
+    else:
+        _open().close()  # create and migrate before the workers start, once
+    err.print(f"tipline on http://{host}:{port}/")
+    uvicorn.run("tipline.web.app:create_app", factory=True, host=host, port=port, workers=workers,
+                proxy_headers=False, log_level="info")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,75 @@
+"""Encryption at rest, the audit chain, codes and tokens."""
+
+from __future__ import annotations
+
+import base64
+import os
+import stat
+
+import pytest
+from sqlalchemy import select, update
+
+from tipline.security import codes
+from tipline.security.crypto import KeyError_, KeyRing, load_key_ring
+from tipline.store import audit
+from tipline.store.tables import AuditRow
+
+
+def test_aes_gcm_round_trip_is_bound_to_its_row():
+    ring = KeyRing.from_key(os.urandom(32))
+    kid, blob = ring.encrypt_json({"narrative": "bonjour"}, "report:1")
+    assert b"bonjour" not in blob
+    assert ring.decrypt_json(kid, blob, "report:1") == {"narrative": "bonjour"}
+    with pytest.raises(KeyError_):
+        ring.decrypt_json(kid, blob, "report:2")  # moved onto another row
+    tampered = blob[:-1] + bytes([blob[-1] ^ 1])
+    with pytest.raises(KeyError_):
+        ring.decrypt_json(kid, tampered, "report:1")
+    with pytest.raises(KeyError_):
+        KeyRing.from_key(os.urandom(32)).decrypt_json(kid, blob, "report:1")
+
+
+def test_embedded_key_file_is_created_once_with_0600(tmp_path):
+    ring, created = load_key_ring(None, tmp_path)
+    assert created == tmp_path / "keys.json"
+    assert stat.S_IMODE(created.stat().st_mode) == 0o600
+    again, created_again = load_key_ring(None, tmp_path)
+    assert created_again is None and again.current == ring.current and again.keys == ring.keys
+
+
+@pytest.mark.parametrize("bad", ["not base64!!", base64.b64encode(b"short").decode()])
+def test_a_malformed_secret_key_is_refused(tmp_path, bad):
+    with pytest.raises(KeyError_):
+        load_key_ring(bad, tmp_path)
+
+
+def test_the_audit_chain_verifies_and_finds_edits_and_deletions(tipline):
+    with tipline.db.write() as s:
+        for i in range(5):
+            audit.append(s, "tester", "thing.done", "thing", str(i), {"n": i})
+    with tipline.db.read() as s:
+        assert audit.verify(s) == []
+        ids = list(s.execute(select(AuditRow.id).order_by(AuditRow.id)).scalars())
+    with tipline.db.write() as s:
+        s.execute(update(AuditRow).where(AuditRow.id == ids[2]).values(actor="someone else"))
+    with tipline.db.read() as s:
+        breaks = audit.verify(s)
+    assert [b.event_id for b in breaks] == [ids[2]] and "edited" in breaks[0].reason
+    with tipline.db.write() as s:
+        s.execute(update(AuditRow).where(AuditRow.id == ids[2]).values(actor="tester"))
+        s.delete(s.get(AuditRow, ids[3]))
+    with tipline.db.read() as s:
+        breaks = audit.verify(s)
+    assert [b.event_id for b in breaks] == [ids[4]] and "deleted" in breaks[0].reason
+
+
+def test_codes_are_normalised_and_tokens_compared_by_hash():
+    ref = codes.new_reference()
+    assert codes.REF_RE.fullmatch(ref)
+    assert codes.normalise_reference(ref.lower().replace("-", " ")) == ref
+    assert codes.normalise_reference("TL-0000-1111") is None  # 0 and 1 are not in the alphabet
+    assert codes.normalise_reference("hello") is None
+    token = codes.new_token()
+    stored = codes.hash_token(token)
+    assert codes.token_matches(token.lower().replace("-", " "), stored)
+    assert not codes.token_matches(codes.new_token(), stored)
