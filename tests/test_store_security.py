@@ -73,3 +73,23 @@ def test_codes_are_normalised_and_tokens_compared_by_hash():
     stored = codes.hash_token(token)
     assert codes.token_matches(token.lower().replace("-", " "), stored)
     assert not codes.token_matches(codes.new_token(), stored)
+
+
+def test_concurrent_intake_keeps_one_unbroken_audit_chain(tipline):
+    """Many writers at once (threads, each its own connection) must not fork the chain."""
+    N = 300
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tipline.domain.enums import Source
+    from tipline.domain.report import ReportIn
+    from tipline.service.intake import submit_report
+
+    # No identifiers: a shared identifier's row lock would serialise the writers by itself.
+    report = ReportIn.model_validate({"narrative": "menace de diffusion"})
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        receipts = list(pool.map(lambda _: submit_report(tipline, report, Source.api), range(N)))
+    assert len({r.reference for r in receipts}) == N
+    with tipline.db.read() as s:
+        assert audit.verify(s) == []
+        heads = s.execute(select(AuditRow.prev_hash)).scalars().all()
+    assert len(heads) == len(set(heads)) == N  # no two events share a predecessor: no fork

@@ -70,7 +70,7 @@ def submit_report(app: Tipline, report: ReportIn, source: Source, language: str 
                                       token_hash=codes.hash_token(token), report=report,
                                       source=source.value, received_at=received_at)
                 reports.insert_money(session, report_id, report.demands, report.payments)
-                reports.link_identifiers(session, report_id, found, received_at)
+                reports.link_identifiers(session, report_id, found, received_at, new_report=True)
                 audit.append(session, actor or f"reporter:{source.value}", "report.created", "report",
                              str(report_id), {"source": source.value, "identifiers": len(found),
                                               "payments": len(report.payments)})
@@ -99,11 +99,12 @@ def add_follow_up(app: Tipline, reference: str, follow_up: FollowUpIn) -> Follow
             return None
         found = form_identifiers(follow_up.scammer_identifiers, follow_up.payments,
                                  row.victim_country, source=LinkSource.follow_up)
-        fu = reports.insert_follow_up(session, app.keys, row.id, follow_up, now)
-        reports.insert_money(session, row.id, follow_up.demands, follow_up.payments, follow_up_id=fu.id)
-        reports.link_identifiers(session, row.id, found, now, follow_up_id=fu.id)
+        follow_up_id = reports.insert_follow_up(session, app.keys, row.id, follow_up, now)
+        reports.insert_money(session, row.id, follow_up.demands, follow_up.payments, follow_up_id=follow_up_id)
+        reports.link_identifiers(session, row.id, found, now, follow_up_id=follow_up_id)
         if follow_up.wellbeing and follow_up.wellbeing.thoughts_of_self_harm is True:
             row.self_harm = True  # a signal only ever raised by a follow-up, never lowered
         audit.append(session, "reporter:follow_up", "report.follow_up_added", "report", str(row.id),
-                     {"follow_up": str(fu.id), "identifiers": len(found), "payments": len(follow_up.payments)})
-        return FollowUpReceipt(fu.id, row.ref, now, found)
+                     {"follow_up": str(follow_up_id), "identifiers": len(found),
+                      "payments": len(follow_up.payments)})
+        return FollowUpReceipt(follow_up_id, row.ref, now, found)

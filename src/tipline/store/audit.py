@@ -13,13 +13,18 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from tipline.store.tables import AuditRow
 
 GENESIS = "0" * 64
 _LOCK_KEY = 0x7469706C696E65  # "tipline"
+_INSERT = insert(AuditRow.__table__)
+_LAST_HASH = select(AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)
+# Two statements, not one: under READ COMMITTED a statement's snapshot is taken before its lock
+# is granted, so a head read in the same statement could miss an event committed meanwhile.
+_LOCK = text("SELECT pg_advisory_xact_lock(:k)")
 
 
 def event_hash(prev_hash: str, at: datetime, actor: str, action: str, object_type: str,
@@ -33,20 +38,23 @@ def event_hash(prev_hash: str, at: datetime, actor: str, action: str, object_typ
 
 
 def append(session: Session, actor: str, action: str, object_type: str, object_id: str | None,
-           details: dict | None = None) -> AuditRow:
-    """Add an event to the chain inside the caller's transaction."""
+           details: dict | None = None) -> str:
+    """Add an event to the chain inside the caller's transaction; returns its hash.
+
+    Call it last in a transaction: the lock it takes is held until the commit.
+    """
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
-    prev = session.execute(select(AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)).scalar()
+        session.execute(_LOCK, {"k": _LOCK_KEY})
+    # (SQLite: the writer already holds the database's write lock, taken by BEGIN IMMEDIATE.)
+    prev = session.execute(_LAST_HASH).scalar()
     prev = prev or GENESIS
     at = datetime.now(UTC)
     details = details or {}
-    row = AuditRow(at=at, actor=actor, action=action, object_type=object_type, object_id=object_id,
-                   details=details, prev_hash=prev,
-                   hash=event_hash(prev, at, actor, action, object_type, object_id, details))
-    session.add(row)
-    session.flush()
-    return row
+    digest = event_hash(prev, at, actor, action, object_type, object_id, details)
+    session.execute(_INSERT, dict(
+        at=at, actor=actor, action=action, object_type=object_type, object_id=object_id, details=details,
+        prev_hash=prev, hash=digest))
+    return digest
 
 
 @dataclass
