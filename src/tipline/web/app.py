@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from tipline import __version__
 from tipline.config import Settings, get_settings
 from tipline.service.context import Tipline
-from tipline.web import problems
+from tipline.web import pages, problems
 from tipline.web.api import health, reports
 from tipline.web.guards import RequestGuard
 from tipline.web.ratelimit import IntakeLimiter
@@ -46,5 +46,6 @@ def create_app(settings: Settings | None = None, tipline: Tipline | None = None)
     problems.install(app)
     app.include_router(reports.router, prefix=API)
     app.include_router(health.router, prefix=API)
+    pages.install(app)
     app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
     return app
