@@ -483,3 +483,14 @@ def test_french_pages_show_no_english_labels(client):
     html = client.get("/report?lang=fr").text
     for english in ("Step 1 of 4", "What happened", "Send the report", "Quick exit", "I don't know", "Choose…"):
         assert english not in html
+
+
+def test_people_see_an_html_page_not_json_when_something_fails(client):
+    missing = client.get("/no-such-page")
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
+    assert "Cette page n'existe pas" in missing.text
+    too_big = client.post("/report", data={"narrative": "x" * 1_100_000})
+    assert too_big.status_code == 413 and too_big.headers["content-type"].startswith("text/html")
+    assert "too long" in too_big.text
+    api_missing = client.get("/api/v1/nothing")
+    assert api_missing.headers["content-type"].startswith("application/problem+json")

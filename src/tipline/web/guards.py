@@ -10,16 +10,22 @@ from http import HTTPStatus
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from tipline.web.problems import error_page_html
+
 _JSON_TYPES = ("application/json", "application/problem+json")
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 
-async def _send_problem(send: Send, status: int, detail: str) -> None:
-    body = json.dumps({"type": "about:blank", "title": HTTPStatus(status).phrase, "status": status,
-                       "detail": detail}).encode()
+async def _send_error(send: Send, status: int, detail: str, api: bool) -> None:
+    if api:
+        body = json.dumps({"type": "about:blank", "title": HTTPStatus(status).phrase, "status": status,
+                           "detail": detail}).encode()
+        content_type = b"application/problem+json"
+    else:  # a person posting a form sees a page, not JSON
+        body = error_page_html(status).encode()
+        content_type = b"text/html; charset=utf-8"
     await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/problem+json"),
-                            (b"content-length", str(len(body)).encode())]})
+                "headers": [(b"content-type", content_type), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
 
 
@@ -34,14 +40,15 @@ class RequestGuard:
             await self.app(scope, receive, send)
             return
         headers = dict(scope["headers"])
-        if scope["path"].startswith(self.api_prefix):
+        api = scope["path"].startswith(self.api_prefix)
+        if api:
             content_type = headers.get(b"content-type", b"").decode("latin-1").split(";")[0].strip().lower()
             if content_type not in _JSON_TYPES:
-                await _send_problem(send, 415, "Send the body as application/json.")
+                await _send_error(send, 415, "Send the body as application/json.", api)
                 return
         length = headers.get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.max_body:
-            await _send_problem(send, 413, f"The body is larger than {self.max_body} bytes.")
+            await _send_error(send, 413, f"The body is larger than {self.max_body} bytes.", api)
             return
         # Read the whole (bounded) body now, so a chunked upload cannot exceed the limit either.
         chunks: list[bytes] = []
@@ -54,7 +61,7 @@ class RequestGuard:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_body:
-                await _send_problem(send, 413, f"The body is larger than {self.max_body} bytes.")
+                await _send_error(send, 413, f"The body is larger than {self.max_body} bytes.", api)
                 return
             chunks.append(chunk)
             more = message.get("more_body", False)

@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("tipline.web")
@@ -22,6 +22,40 @@ def problem(status: int, detail: str | None = None, headers: dict[str, str] | No
         body["detail"] = detail
     body.update(extensions)
     return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
+
+
+# What a person sees when something fails outside the API: plain words in both languages and a
+# way back, never a JSON body. Static text: it must render even when the pages themselves fail.
+_PAGE_TEXT = {
+    404: ("This page does not exist.", "Cette page n'existe pas."),
+    413: ("What you sent is too long. Shorten the text (or send it in several follow-ups) and try again.",
+          "Ce que vous avez envoyé est trop long. Raccourcissez le texte (ou envoyez-le en plusieurs "
+          "fois) et réessayez."),
+    429: ("Too many reports were sent from this connection. Wait a few minutes and try again.",
+          "Trop de signalements ont été envoyés depuis cette connexion. Attendez quelques minutes et "
+          "réessayez."),
+}
+_DEFAULT_TEXT = ("Something went wrong on our side. Please try again in a moment.",
+                 "Un problème est survenu de notre côté. Réessayez dans un instant.")
+
+
+def error_page_html(status: int) -> str:
+    en, fr = _PAGE_TEXT.get(status, _DEFAULT_TEXT)
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>tipline: {status}</title></head><body>"
+        f'<main><h1>{HTTPStatus(status).phrase}</h1><p>{en}</p><p lang="fr">{fr}</p>'
+        '<p><a href="/">tipline</a></p></main></body></html>'
+    )
+
+
+def error_response(request: Request, status: int, detail: str | None = None,
+                   headers: dict[str, str] | None = None, **extensions: Any) -> Response:
+    """problem+json for the API, a short HTML page for people everywhere else."""
+    if request.url.path.startswith("/api/"):
+        return problem(status, detail, headers=headers, **extensions)
+    return HTMLResponse(error_page_html(status), status_code=status, headers=headers)
 
 
 def field_path(loc: tuple[Any, ...] | list[Any]) -> tuple[str, str]:
@@ -52,12 +86,12 @@ def install(app: FastAPI) -> None:
         return problem(422, "The request has invalid fields; each is named in 'errors'.", errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return problem(exc.status_code, exc.detail if isinstance(exc.detail, str) else None,
-                       headers=getattr(exc, "headers", None))
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        return error_response(request, exc.status_code, exc.detail if isinstance(exc.detail, str) else None,
+                              headers=getattr(exc, "headers", None))
 
     @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    async def _unexpected(request: Request, exc: Exception) -> Response:
         # The type only: a message could carry a victim's words.
         log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url.path)
-        return problem(500, "Something went wrong on our side; nothing was stored.")
+        return error_response(request, 500, "Something went wrong on our side; nothing was stored.")
