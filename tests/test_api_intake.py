@@ -241,9 +241,13 @@ def test_openapi_is_served_and_names_the_intake(client):
     assert "422" in spec["paths"]["/api/v1/reports"]["post"]["responses"]
 
 
-def test_health_names_the_database(client, tipline):
+def test_health_names_the_database_at_the_newest_migration(client, tipline):
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(tipline.db.alembic_config()).get_current_head()
     data = client.get("/api/v1/health").json()
-    assert data == {"status": "ok", "database": tipline.db.dialect, "schema_revision": "0001"}
+    assert data == {"status": "ok", "database": tipline.db.dialect, "schema_revision": head}
+    assert head is not None
 
 
 def test_problem_bodies_never_echo_the_narrative(client):
@@ -257,3 +261,15 @@ def test_reference_codes_are_unambiguous(client):
     refs = {post(client, {"narrative": f"r{i}"}).json()["reference"] for i in range(30)}
     assert len(refs) == 30
     assert not any(re.search(r"[01ILOU]", ref[3:]) for ref in refs)
+
+
+def test_a_retried_post_with_the_same_idempotency_key_is_stored_once(client, tipline):
+    body = {"narrative": "Il menace d'envoyer la vidéo à ma famille."}
+    first = post(client, body, headers={"Idempotency-Key": "retry-key-0001"})
+    again = post(client, body, headers={"Idempotency-Key": "retry-key-0001"})
+    other = post(client, body, headers={"Idempotency-Key": "retry-key-0002"})
+    assert first.status_code == 201 and other.status_code == 201
+    assert again.status_code == 409 and again.json()["reference"] == first.json()["reference"]
+    assert "follow_up_token" not in again.json()
+    assert counts(tipline)["reports"] == 2
+    assert post(client, body, headers={"Idempotency-Key": "short"}).status_code == 422

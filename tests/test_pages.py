@@ -494,3 +494,20 @@ def test_people_see_an_html_page_not_json_when_something_fails(client):
     assert "too long" in too_big.text
     api_missing = client.get("/api/v1/nothing")
     assert api_missing.headers["content-type"].startswith("application/problem+json")
+
+
+def test_posting_the_same_form_twice_keeps_one_report(client, tipline):
+    """A refresh of the receipt page posts the form again: it must not make a second report."""
+    form_page = client.get("/report", params={"lang": "fr"}).text
+    submission = re.search(r'name="_submission" value="([0-9a-f]{32})"', form_page).group(1)
+    data = {"_csrf": csrf_of(form_page), "_lang": "fr", "_submission": submission,
+            "narrative": "Il menace d'envoyer la vidéo à mes amis."}
+    first = client.post("/report", data=data)
+    again = client.post("/report", data=data)
+    assert first.status_code == again.status_code == 200
+    ref = REF_RE.search(first.text).group(0)
+    assert "Ce signalement a déjà été reçu" in again.text and ref in again.text
+    assert not TOKEN_RE.search(again.text)  # the token is never shown twice
+    assert count(tipline, tables.ReportRow) == 1
+    other = client.get("/report").text  # a new form is a new report
+    assert re.search(r'name="_submission" value="([0-9a-f]{32})"', other).group(1) != submission

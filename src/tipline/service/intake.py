@@ -6,6 +6,7 @@ the commit (it is pure and cannot lose a report).
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -25,6 +26,21 @@ from tipline.store import audit, reports
 
 class DuplicateReport(Exception):
     """A report with this external_id is already stored (imports are idempotent)."""
+
+
+class AlreadyReceived(Exception):
+    """This submission (same idempotency key) was already stored; ``reference`` names it.
+
+    The follow-up token cannot be shown again: only its hash is kept.
+    """
+
+    def __init__(self, reference: str) -> None:
+        super().__init__(reference)
+        self.reference = reference
+
+
+def idempotency_hash(key: str) -> str:
+    return hashlib.sha256(b"tipline-idempotency:" + key.encode()).hexdigest()
 
 
 @dataclass
@@ -50,8 +66,13 @@ def _found_in_report(report: ReportIn) -> list[Found]:
 
 
 def submit_report(app: Tipline, report: ReportIn, source: Source, language: str | None = None,
-                  actor: str | None = None) -> Receipt:
-    """Store a validated report; raises DuplicateReport for a known external_id."""
+                  actor: str | None = None, idempotency_key: str | None = None) -> Receipt:
+    """Store a validated report.
+
+    Raises DuplicateReport for a known external_id, AlreadyReceived for a known idempotency key
+    (a form posted twice by a refresh, an API call retried after a lost answer).
+    """
+    key_hash = idempotency_hash(idempotency_key) if idempotency_key else None
     now = datetime.now(UTC)
     # A web report is received now; an import or a partner keeps the time it was first received.
     received_at = now if source == Source.web or report.received_at is None else report.received_at
@@ -66,9 +87,12 @@ def submit_report(app: Tipline, report: ReportIn, source: Source, language: str 
             with app.db.write() as session:
                 if report.external_id and reports.external_id_exists(session, report.external_id):
                     raise DuplicateReport(report.external_id)
+                if key_hash and (earlier := reports.ref_by_idempotency_key(session, key_hash)):
+                    raise AlreadyReceived(earlier)
                 reports.insert_report(session, app.keys, report_id=report_id, ref=reference,
                                       token_hash=codes.hash_token(token), report=report,
-                                      source=source.value, received_at=received_at)
+                                      source=source.value, received_at=received_at,
+                                      idempotency_key=key_hash)
                 reports.insert_money(session, report_id, report.demands, report.payments)
                 reports.link_identifiers(session, report_id, found, received_at, new_report=True)
                 audit.append(session, actor or f"reporter:{source.value}", "report.created", "report",
@@ -76,11 +100,12 @@ def submit_report(app: Tipline, report: ReportIn, source: Source, language: str 
                                               "payments": len(report.payments)})
             break
         except IntegrityError:
-            # A reference code collision (or a concurrent import of the same external_id).
-            if report.external_id:
-                with app.db.read() as session:
-                    if reports.external_id_exists(session, report.external_id):
-                        raise DuplicateReport(report.external_id) from None
+            # A reference code collision, or a concurrent submission of the same external_id or key.
+            with app.db.read() as session:
+                if report.external_id and reports.external_id_exists(session, report.external_id):
+                    raise DuplicateReport(report.external_id) from None
+                if key_hash and (earlier := reports.ref_by_idempotency_key(session, key_hash)):
+                    raise AlreadyReceived(earlier) from None
             if attempt == 2:
                 raise
     language = language or report.language or app.settings.default_language

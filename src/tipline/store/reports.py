@@ -41,13 +41,13 @@ def _follow_up_aad(follow_up_id: uuid.UUID) -> str:
 
 
 def insert_report(session: Session, keys: KeyRing, *, report_id: uuid.UUID, ref: str, token_hash: str,
-                  report: ReportIn, source: str, received_at: datetime) -> None:
+                  report: ReportIn, source: str, received_at: datetime, idempotency_key: str | None = None) -> None:
     key_id, body = keys.encrypt_json(report.model_dump(mode="json", exclude_none=True), _report_aad(report_id))
     incident = report.incident
     # Core statements, not the ORM unit of work: intake is the hot path (see bench/intake.py).
     session.execute(_INSERT_REPORT, dict(
         id=report_id, ref=ref, external_id=report.external_id, token_hash=token_hash,
-        received_at=received_at, source=source, language=report.language,
+        idempotency_key=idempotency_key, received_at=received_at, source=source, language=report.language,
         reporter_role=report.reporter_role, victim_age_band=report.victim.age_band,
         victim_gender=report.victim.gender, victim_country=report.victim.country,
         platform_first_contact=incident.platform_first_contact, first_contact_at=incident.first_contact_at,
@@ -138,6 +138,10 @@ def by_ref(session: Session, ref: str) -> ReportRow | None:
 
 def by_id(session: Session, report_id: uuid.UUID) -> ReportRow | None:
     return session.get(ReportRow, report_id)
+
+
+def ref_by_idempotency_key(session: Session, key_hash: str) -> str | None:
+    return session.execute(select(ReportRow.ref).where(ReportRow.idempotency_key == key_hash)).scalar()
 
 
 def external_id_exists(session: Session, external_id: str) -> bool:

@@ -68,11 +68,14 @@ class Base(DeclarativeBase):
 
 class ReportRow(Base):
     __tablename__ = "reports"
+    __table_args__ = (Index("uq_reports_idempotency_key", "idempotency_key", unique=True),)
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     ref: Mapped[str] = mapped_column(String(16), unique=True)
     external_id: Mapped[str | None] = mapped_column(String(500), unique=True)
     token_hash: Mapped[str] = mapped_column(String(64))
+    # SHA-256 of the submitter's idempotency key (a form's one-time key, an API Idempotency-Key).
+    idempotency_key: Mapped[str | None] = mapped_column(String(64))
     received_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     source: Mapped[str] = mapped_column(String(16))
     language: Mapped[str | None] = mapped_column(String(8))

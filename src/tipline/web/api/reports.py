@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request, Response
+from typing import Annotated
+
+from fastapi import APIRouter, Header, HTTPException, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from tipline.domain.enums import Source
 from tipline.domain.report import FollowUpIn, ReportIn
-from tipline.service.intake import DuplicateReport, add_follow_up, submit_report
+from tipline.service.intake import AlreadyReceived, DuplicateReport, add_follow_up, submit_report
 from tipline.web.api.schemas import FollowUpReceiptOut, IdentifierOut, Problem, ReportReceipt
+from tipline.web.problems import problem
 
 router = APIRouter(tags=["intake"])
 PROBLEMS = {code: {"model": Problem, "content": {"application/problem+json": {}}}
@@ -23,7 +26,13 @@ RECEIVED = {
 
 
 @router.post("/reports", status_code=201, response_model=ReportReceipt, responses=PROBLEMS)
-async def create_report(report: ReportIn, request: Request, response: Response) -> ReportReceipt:
+async def create_report(
+    report: ReportIn, request: Request, response: Response,
+    idempotency_key: Annotated[str | None, Header(
+        alias="Idempotency-Key", min_length=8, max_length=200,
+        description="A unique key per report: a retry with the same key answers 409 with the reference "
+                    "instead of storing the report twice.")] = None,
+) -> ReportReceipt | Response:
     """Receive a report. The minimum is a narrative or one scammer identifier.
 
     The answer carries the reference code, the follow-up token (shown once, stored only as a
@@ -32,9 +41,12 @@ async def create_report(report: ReportIn, request: Request, response: Response) 
     app = request.app.state.tipline
     request.app.state.limiter.check(request)
     try:
-        receipt = await run_in_threadpool(submit_report, app, report, Source.api)
+        receipt = await run_in_threadpool(submit_report, app, report, Source.api, None, None, idempotency_key)
     except DuplicateReport:
         raise HTTPException(409, "A report with this external_id is already stored.") from None
+    except AlreadyReceived as e:
+        return problem(409, "This report was already received (same Idempotency-Key); its follow-up token "
+                            "was given in the first answer only.", reference=e.reference)
     language = receipt.guidance.language
     response.headers["Location"] = f"/api/v1/reports/{receipt.reference}"
     return ReportReceipt(

@@ -9,6 +9,8 @@ must never have to write their story twice.
 from __future__ import annotations
 
 import logging
+import re
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,7 @@ from starlette.responses import HTMLResponse, Response
 
 from tipline.domain.enums import Source
 from tipline.i18n import SUPPORTED, negotiate
-from tipline.service.intake import add_follow_up, submit_report
+from tipline.service.intake import AlreadyReceived, add_follow_up, submit_report
 from tipline.web.pages import choices, forms
 from tipline.web.pages.choices import N_
 from tipline.web.pages.render import gettext, page
@@ -37,6 +39,8 @@ log = logging.getLogger("tipline.web.pages")
 STATIC = Path(__file__).resolve().parents[1] / "static"
 router = APIRouter(include_in_schema=False)
 
+SUBMISSION_FIELD = "_submission"
+_SUBMISSION_RE = re.compile(r"[0-9a-f]{32}")
 NOTICE_CSRF = N_("Your report has not been sent yet: the page had expired. Please check it and press "
                  "the button again.")
 NOTICE_RATE = N_("Too many forms were sent from this connection in a short time. Nothing is lost: "
@@ -114,10 +118,14 @@ def _form_context(language: str, values: forms.Values, errors: forms.Errors) -> 
 
 def _report_form(request: Request, language: str, remember: bool, values: forms.Values,
                  errors: forms.Errors | None = None, status_code: int = 200, notice: str | None = None,
-                 headers: dict[str, str] | None = None, switch: bool = False) -> Response:
+                 headers: dict[str, str] | None = None, switch: bool = False,
+                 submission: str | None = None) -> Response:
     errors = errors or forms.Errors(forms.REPORT_FIELDS)
+    # One key per filled-in form, kept when the form comes back with errors: posting it twice (a
+    # refresh of the receipt, a double tap) finds the first report instead of making a second.
+    submission = submission if submission and _SUBMISSION_RE.fullmatch(submission) else uuid.uuid4().hex
     return _respond(request, "report.html", language, remember, status_code=status_code, headers=headers,
-                    csrf=csrf_token(request), notice=notice, switch=switch,
+                    csrf=csrf_token(request), notice=notice, switch=switch, submission=submission,
                     **_form_context(language, values, errors))
 
 
@@ -143,17 +151,22 @@ async def report_submit(request: Request) -> Response:
     form = await request.form(max_files=0)
     language, remember = _language(request, str(form.get("_lang") or ""))
     values = forms.values_of(form, forms.REPORT_FIELDS)
+    submission = str(form.get(SUBMISSION_FIELD) or "")
     if (retry := _limited(request, "intake")) is not None:
         return _report_form(request, language, remember, values, status_code=429, notice=NOTICE_RATE,
-                            headers=retry)
+                            headers=retry, submission=submission)
     if not csrf_ok(request, str(form.get(CSRF_FIELD) or "")):
-        return _report_form(request, language, remember, values, status_code=400, notice=NOTICE_CSRF)
+        return _report_form(request, language, remember, values, status_code=400, notice=NOTICE_CSRF,
+                            submission=submission)
     report, errors = forms.parse_report(values)
     if report is None:
-        return _report_form(request, language, remember, values, errors, status_code=422)
+        return _report_form(request, language, remember, values, errors, status_code=422, submission=submission)
     tipline = request.app.state.tipline
+    key = f"web:{submission}" if _SUBMISSION_RE.fullmatch(submission) else None
     try:
-        receipt = await run_in_threadpool(submit_report, tipline, report, Source.web, language)
+        receipt = await run_in_threadpool(submit_report, tipline, report, Source.web, language, None, key)
+    except AlreadyReceived as e:
+        return _respond(request, "already_received.html", language, remember, reference=e.reference)
     except Exception as e:
         # The type only: a message could carry the reporter's words.
         log.error("report from the web form failed: %s", type(e).__name__)
