@@ -44,12 +44,16 @@ def idempotency_hash(key: str) -> str:
 
 
 @dataclass
-class Receipt:
+class Stored:
     id: uuid.UUID
     reference: str
     token: str
     received_at: datetime
     identifiers: list[Found]
+
+
+@dataclass
+class Receipt(Stored):
     guidance: Plan
 
 
@@ -67,7 +71,16 @@ def _found_in_report(report: ReportIn) -> list[Found]:
 
 def submit_report(app: Tipline, report: ReportIn, source: Source, language: str | None = None,
                   actor: str | None = None, idempotency_key: str | None = None) -> Receipt:
-    """Store a validated report.
+    """Store a report from a person, then build their action plan (after the commit)."""
+    stored = store_report(app, report, source, actor, idempotency_key)
+    language = language or report.language or app.settings.default_language
+    plan = build_plan(report, language, include_unverified=app.settings.include_unverified_routes)
+    return Receipt(**vars(stored), guidance=plan)
+
+
+def store_report(app: Tipline, report: ReportIn, source: Source, actor: str | None = None,
+                 idempotency_key: str | None = None) -> Stored:
+    """Store a validated report in one transaction (imports need nothing more).
 
     Raises DuplicateReport for a known external_id, AlreadyReceived for a known idempotency key
     (a form posted twice by a refresh, an API call retried after a lost answer).
@@ -108,9 +121,7 @@ def submit_report(app: Tipline, report: ReportIn, source: Source, language: str 
                     raise AlreadyReceived(earlier) from None
             if attempt == 2:
                 raise
-    language = language or report.language or app.settings.default_language
-    plan = build_plan(report, language, include_unverified=app.settings.include_unverified_routes)
-    return Receipt(report_id, reference, token, received_at, found, plan)
+    return Stored(report_id, reference, token, received_at, found)
 
 
 def add_follow_up(app: Tipline, reference: str, follow_up: FollowUpIn) -> FollowUpReceipt | None:

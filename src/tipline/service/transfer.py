@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from tipline.domain.enums import Source
 from tipline.domain.report import ReportIn
 from tipline.service.context import Tipline
-from tipline.service.intake import DuplicateReport, submit_report
+from tipline.service.intake import DuplicateReport, store_report
 from tipline.store import reports
 
 EXPORT_ONLY_FIELDS = ("id", "reference", "status", "follow_ups", "extracted")
@@ -63,7 +63,7 @@ def import_lines(app: Tipline, lines: Iterable[str],
             result.errors.append((number, describe_validation_error(e)))
             continue
         try:
-            submit_report(app, report, Source.import_, actor="import")
+            store_report(app, report, Source.import_, actor="import")
         except DuplicateReport:
             result.duplicates += 1
             continue
