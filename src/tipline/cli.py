@@ -156,7 +156,7 @@ def serve(
         _open().close()  # create and migrate before the workers start, once
     err.print(f"tipline on http://{host}:{port}/")
     uvicorn.run("tipline.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                proxy_headers=False, log_level="info")
+                proxy_headers=False, log_level="info", access_log=get_settings().access_log)
 
 
 if __name__ == "__main__":

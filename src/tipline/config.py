@@ -41,6 +41,11 @@ class Settings(BaseSettings):
         default="https://www.google.com/",
         description="Where the quick-exit button sends a reporter.",
     )
+    access_log: bool = Field(
+        default=False,
+        description="Write uvicorn's access log. Off by default: it holds reporters' addresses and, in "
+                    "follow-up URLs, their reference codes.",
+    )
     default_language: str = Field(default="en")
     include_unverified_routes: bool = Field(
         default=False,
