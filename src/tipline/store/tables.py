@@ -89,6 +89,8 @@ class ReportRow(Base):
     minor: Mapped[bool] = mapped_column(Boolean, default=False)
     self_harm: Mapped[bool] = mapped_column(Boolean, default=False)
     flags: Mapped[dict] = mapped_column(JSON, default=dict)  # incident yes/no/unknown answers
+    signals: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}")  # read by extraction
+    extractor_version: Mapped[str | None] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(16), default="new")
     key_id: Mapped[str] = mapped_column(String(16))
     body: Mapped[bytes] = mapped_column(LargeBinary)  # encrypted JSON of the submitted ReportIn
