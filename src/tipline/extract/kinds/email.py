@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from email_validator import EmailNotValidError, validate_email
 
 from tipline.domain.identifier import Identifier
+from tipline.extract.model import Context, Mention, mention
 
 KIND = "email"
 
@@ -16,3 +20,36 @@ def normalise(value: str) -> Identifier | None:
         return None
     canonical = result.normalized.lower()
     return Identifier(KIND, canonical, canonical)
+
+
+# --- finding addresses in free text ----------------------------------------------------------
+# Local part and domain with bounded repetitions; the look-behind makes the engine start only at
+# the beginning of a run of address characters, so a megabyte of "a.a.a." is read once.
+# Found from the "@" (a literal that ``re`` skips to in C): the local part is read backwards, at
+# most 64 characters, and the domain forwards with bounded repetitions.
+_LOCAL_BACK = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}$")
+_DOMAIN = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9\-])")
+_AT = re.compile("@")
+RANK = 90
+
+
+def candidates(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of things shaped like an email address."""
+    for at in _AT.finditer(text):
+        domain = _DOMAIN.match(text, at.end())
+        if domain is None:
+            continue
+        local = _LOCAL_BACK.search(text, max(0, at.start() - 64), at.start())
+        if local is None:
+            continue
+        start = local.start()
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._%+-@"):
+            continue  # a local part longer than 64 characters, or glued to another address
+        yield start, domain.end()
+
+
+def find(text: str, context: Context) -> Iterator[Mention]:
+    for start, end in candidates(text):
+        found = normalise(text[start:end])
+        if found is not None:
+            yield mention(found, context, text, start, end, rank=RANK)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pycountry
 
 from tipline.domain.identifier import Identifier
+from tipline.extract.model import Context, Mention, NearMiss, mention
 
 KIND = "iban"
 _IBAN_RE = re.compile(r"[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}")
@@ -21,3 +23,33 @@ def normalise(value: str) -> Identifier | None:
         return None
     grouped = " ".join(compact[i:i + 4] for i in range(0, len(compact), 4))
     return Identifier(KIND, compact, grouped, compact[:2])
+
+
+# --- finding IBANs in free text -------------------------------------------------------------
+# Two letters, two check digits, then groups of four (spaces or dashes optional) and a last
+# short group: each repetition is fixed-width, so a failed match backtracks a bounded amount.
+_CANDIDATE = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}[ \-]?(?:[A-Za-z0-9]{4}[ \-]?){2,8}[A-Za-z0-9]{0,4}(?![A-Za-z0-9])"
+)
+RANK = 95
+
+
+def find(text: str, context: Context, near_misses: list[NearMiss] | None = None) -> Iterator[Mention]:
+    """IBANs, compact or grouped; the longest prefix that passes mod-97 (a word may follow)."""
+    for match in _CANDIDATE.finditer(text):
+        raw = match.group()
+        start = match.start()
+        # Shorter and shorter at group boundaries: "BE68 5390 0754 7034 SVP" → drop "SVP".
+        cuts = [len(raw), *[m.start() for m in re.finditer(r"[ \-]", raw)][::-1]]
+        found = None
+        for cut in cuts:
+            piece = raw[:cut].rstrip(" -")
+            if len(re.sub(r"[ \-]", "", piece)) < 15:
+                break
+            found = normalise(piece)
+            if found is not None:
+                yield mention(found, context, text, start, start + len(piece), rank=RANK)
+                break
+        if found is None and near_misses is not None and raw[:2].isalpha() and raw[:2].isupper() \
+                and len(raw) >= 18 and pycountry.countries.get(alpha_2=raw[:2]) is not None:
+            near_misses.append(NearMiss(KIND, raw, "mod-97 check failed", match.span(), context.source))

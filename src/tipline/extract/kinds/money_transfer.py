@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterator
 
 from tipline.domain.identifier import Identifier
+from tipline.extract.model import Context, Mention, mention
+from tipline.extract.patterns import trie_pattern
 
 REFERENCE = "transfer_reference"
 RECIPIENT = "transfer_recipient"
@@ -44,3 +48,204 @@ def normalise_recipient(value: str, country: str | None = None) -> Identifier | 
         return None
     shown = " ".join(value.split())
     return Identifier(RECIPIENT, f"{country or '??'}:{key}", shown, country)
+
+
+# --- finding references and recipients in free text -----------------------------------------
+# A reference is only read after a cue word ("MTCN", "numéro de transfert", "reference", "code"…):
+# ten digits alone are as likely a phone or an order. The operator decides the format: Western
+# Union's MTCN has 10 digits, MoneyGram's reference 8; Ria and WorldRemit references (letters and
+# digits) are kept whole as ``ref:``, as ``normalise_reference`` does for the form.
+_OPERATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("western_union", re.compile(r"western[\s\-]?union|\bwu\b|\bmtcn\b|\bwestern\b")),
+    ("moneygram", re.compile(r"money\s?gram|\bmg\b")),
+    ("ria", re.compile(r"\bria\b")),
+    ("worldremit", re.compile(r"world\s?remit")),
+)
+_REF_CUE = re.compile(
+    r"(?<![\w])(?:m\.?t\.?c\.?n|" + trie_pattern(
+        [f"{n} {d}{w}" for n in ("n°", "no", "num", "numero", "code", "numero de code")
+         for d in ("de ", "d'", "du ", "")
+         for w in ("transfert", "transfer", "retrait", "suivi", "envoi", "commande", "reference", "mtcn")]
+        + ["code secret", "code de retrait", "control number", "tracking number", "transfer number",
+           "reference number", "ref number", "order number", "confirmation number", "reference", "ref", "pin", "code"]
+    ) + r")(?!\w)"
+)
+_REF_VALUE = re.compile(
+    r"[\s:#°=.\-]{0,6}(?:(?:est|is|c'est|le|la|number|no|n°|nr|de|du|transfert|ria|wu|mtcn|western union|moneygram|"
+    r"worldremit|:)\s{0,3}[:#]?\s{0,3}){0,4}"
+    r"(?P<ref>\d(?:[ \t\-.]{0,2}\n?[ \t]{0,2}\d){5,13}(?![\w])|[a-z]{0,4}\d[a-z0-9]{5,16}(?![\w]))"
+)
+_MORE_REF = re.compile(
+    r"\s{0,2}(?:,|;|/|&|et|and|puis|then)\s{0,3}"
+    r"(?P<ref>\d(?:[ \t\-.]{0,2}\d){5,13}(?![\w])|[a-z]{0,4}\d[a-z0-9]{5,16}(?![\w]))"
+)
+_TRANSFER_CONTEXT = re.compile(
+    r"transf[eé]r|mandat|envo[iy]|sent|send|wire|money|argent|western|moneygram|\bria\b|worldremit|remit|"
+    r"\bwu\b|retrait|cash"
+)
+_STRONG_REF_CUES = ("mtcn", "m.t.c.n", "transfert", "transfer", "retrait", "control number", "tracking number")
+RANK_REFERENCE = 70
+RANK_RECIPIENT = 40
+
+
+def _operator(folded: str, start: int, end: int) -> str | None:
+    window = folded[max(0, start - 200):min(len(folded), end + 120)]
+    best: tuple[int, str] | None = None
+    middle = start - max(0, start - 200)
+    for name, pattern in _OPERATORS:
+        for m in pattern.finditer(window):
+            distance = abs(m.start() - middle)
+            if best is None or distance < best[0]:
+                best = (distance, name)
+    return best[1] if best else None
+
+
+def find_references(text: str, context: Context) -> Iterator[Mention]:
+    folded = context.folded or text.lower()
+    taken: set[int] = set()
+    for cue in _REF_CUE.finditer(folded):
+        value = _REF_VALUE.match(folded, cue.end(), min(len(folded), cue.end() + 80))
+        if value is None or value.start("ref") in taken:
+            continue
+        ref_start, ref_end = value.span("ref")
+        compact = re.sub(r"[\s\-.]", "", folded[ref_start:ref_end]).upper()
+        cue_text = cue.group()
+        operator = _operator(folded, cue.start(), ref_end)
+        strong = any(s in cue_text for s in _STRONG_REF_CUES)
+        if operator is None and not strong and not _TRANSFER_CONTEXT.search(
+                folded, max(0, cue.start() - 120), min(len(folded), ref_end + 60)):
+            continue  # "code promo", "référence de la commande": not a money transfer
+        if compact.isdigit() and len(compact) == 10 and operator in (None, "western_union") and (
+                operator == "western_union" or strong):
+            identifier = normalise_reference(compact, "western_union")
+        elif compact.isdigit() and len(compact) == 8 and operator == "moneygram":
+            identifier = normalise_reference(compact, "moneygram")
+        elif operator in ("ria", "worldremit") or (operator is None and strong and len(compact) >= 8):
+            identifier = normalise_reference(compact)
+        else:
+            continue
+        if identifier is not None:
+            taken.add(ref_start)
+            yield mention(identifier, context, text, ref_start, ref_end, rank=RANK_REFERENCE)
+            # A list after one cue: "réf. 90817263, 55512340 et 11223344".
+            cursor = ref_end
+            for _ in range(10):
+                more = _MORE_REF.match(folded, cursor, min(len(folded), cursor + 40))
+                if more is None:
+                    break
+                m_start, m_end = more.span("ref")
+                m_compact = re.sub(r"[\s\-.]", "", folded[m_start:m_end]).upper()
+                if len(m_compact) != len(compact) or m_compact.isdigit() != compact.isdigit():
+                    break
+                again = normalise_reference(m_compact, {"wu": "western_union", "mg": "moneygram"}.get(
+                    identifier.value.split(":")[0]))
+                if again is None:
+                    break
+                taken.add(m_start)
+                yield mention(again, context, text, m_start, m_end, rank=RANK_REFERENCE)
+                cursor = m_end
+
+
+# Recipient names: after an explicit cue ("au nom de", "receiver:", "destinataire :"), or "à/to"
+# followed by a capitalised name in a sentence about sending money.
+_RECIPIENT_CUE = re.compile(
+    r"(?<![\w])(?:(?P<strong>" + trie_pattern((
+        "nom du beneficiaire", "nom du destinataire", "nom du receveur", "beneficiaire", "destinataire",
+        "receiver's name", "receiver name", "receiver", "recipient's name", "recipient name", "recipient",
+        "beneficiary", "receveur")) + r")"
+    r"|(?P<weak>" + trie_pattern((
+        "au nom de", "a l'ordre de", "to the name of", "to the name", "in the name of", "under the name",
+        "le nom c'est", "le nom est")) + r"))(?!\w)\s{0,2}[:=\-]?\s{0,2}(?:de |of |is )?"
+)
+# Starts with a space, which ``re`` skips to quickly; the name's capital is checked ahead.
+_TO_NAME = re.compile(
+    r"\s(?:a|à|to|pour|for)\s{1,2}(?:(?:his|her|their|my|son|sa|ses|leur|ma|mon|un|une|a|the)\s{1,2})?"
+    r"(?:(?:cousin|cousine|frere|frère|brother|sister|soeur|sœur|ami|amie|friend|oncle|uncle|tante|aunt|mother|"
+    r"mere|mère|father|pere|père|agent|partner|associate|collegue|collègue)\s{1,2})?(?=[A-ZÀ-Ý])"
+)
+_NAME_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]{1,24}")
+_NAME_STOP = frozenset([
+    "a", "à", "au", "aux", "en", "de", "du", "des", "la", "le", "les", "et", "ou", "par", "pour", "via", "in", "at",
+    "to", "from", "by", "on", "with", "and", "or", "for", "of", "the", "son", "sa", "ses", "his", "her", "their",
+    "mon", "ma", "mes", "my", "qui", "que", "who", "which", "dans", "avec", "chez", "sur", "puis", "then", "ville",
+    "city", "pays", "country", "numero", "number", "mtcn", "code", "ref", "reference", "western", "union",
+    "moneygram", "ria", "worldremit", "orange", "wave", "money", "transfer", "transfert", "cash",
+])
+_SEND_MONEY = re.compile(
+    r"western|moneygram|\bria\b|worldremit|\bwu\b|mandat|transfert|transfer|\b(?:envoy|sent|send|wired|went)\w*"
+)
+_AMOUNT_NEAR = re.compile(
+    r"\d\s{0,2}(?:€|\$|£|eur|usd|cad|fcfa|cfa|dollars?|euros?|dirhams?|dh|xof|naira|cedis?|pesos?)"
+)
+
+
+def _name_at(text: str, pos: int, require_capitals: bool) -> tuple[int, int] | None:
+    """A person's name of two to four words starting at ``pos``, as (start, end)."""
+    words: list[re.Match[str]] = []
+    cursor = pos
+    while len(words) < 4:
+        match = _NAME_WORD.match(text, cursor)
+        if match is None:
+            break
+        word = match.group()
+        if word.lower() in _NAME_STOP or (require_capitals and not word[0].isupper()):
+            break
+        words.append(match)
+        gap = re.match(r"[ \t]{1,2}", text[match.end():match.end() + 3])
+        if gap is None:
+            break
+        cursor = match.end() + gap.end()
+    if len(words) < 2:
+        return None
+    return words[0].start(), words[-1].end()
+
+
+def _recipient_country(context: Context, starts: list[int], start: int, end: int) -> str | None:
+    """The first place named just after the name, else the nearest one before it (``starts``: the
+    sorted start offsets of ``context.places``)."""
+    places = context.places
+    i = bisect_left(starts, end)
+    if i < len(places) and places[i][1] <= end + 60:
+        return places[i][0]
+    j = bisect_left(starts, start) - 1
+    if j >= 0 and places[j][2] <= start and places[j][2] >= start - 250:
+        return places[j][0]
+    return None
+
+
+def find_recipients(text: str, context: Context) -> Iterator[Mention]:
+    folded = context.folded or text.lower()
+    place_starts = [p[1] for p in context.places]  # places come sorted by position
+    seen: set[int] = set()
+    hits: list[tuple[int, bool]] = []  # (name start, strong cue)
+    for cue in _RECIPIENT_CUE.finditer(folded):
+        strong = cue.group("strong") is not None
+        if not strong:
+            sentence = folded[max(0, cue.start() - 200):min(len(folded), cue.end() + 150)]
+            if not (_SEND_MONEY.search(sentence) or _AMOUNT_NEAR.search(sentence)):
+                continue
+        hits.append((cue.end(), strong))
+    for to in _TO_NAME.finditer(text):
+        sentence = folded[max(0, to.start() - 150):min(len(folded), to.end() + 80)]
+        if _SEND_MONEY.search(sentence) and (_AMOUNT_NEAR.search(sentence) or re.search(
+                r"western|moneygram|\bria\b|worldremit|\bwu\b|mandat", sentence)):
+            hits.append((to.end(), False))
+    for pos, strong in hits:
+        span = _name_at(text, pos, require_capitals=not strong and not folded.startswith("au nom", pos - 12))
+        if span is None or span[0] in seen:
+            continue
+        start, end = span
+        k = bisect_left(place_starts, end) - 1
+        if k >= 0 and context.places[k][2] > start:
+            continue  # "to Manila", "à Abidjan"
+        if any(w in folded[start:end] for w in ("western", "moneygram", "union", "paypal")):
+            continue
+        identifier = normalise_recipient(text[start:end], _recipient_country(context, place_starts, start, end))
+        if identifier is not None:
+            seen.add(start)
+            yield mention(identifier, context, text, start, end, rank=RANK_RECIPIENT, confidence=0.8)
+
+
+def find(text: str, context: Context) -> Iterator[Mention]:
+    yield from find_references(text, context)
+    yield from find_recipients(text, context)

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterator
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from tipline.domain.identifier import Identifier
+from tipline.extract.model import Context, Mention, mention
+from tipline.extract.patterns import trie_pattern
 
 KIND = "profile"
 
@@ -43,6 +47,11 @@ SKYPE_LIVE_RE = re.compile(r"live:[a-z0-9._\-]{1,100}")
 _PREFIXES = ("www.", "m.", "l.", "mobile.", "web.", "mbasic.", "touch.", "fr-fr.", "en-gb.")
 
 
+def is_platform_host(host: str) -> bool:
+    """Whether ``host`` (lower case) belongs to one of the platforms of ``HOSTS``."""
+    return _host(host) in HOSTS
+
+
 def _host(netloc: str) -> str:
     host = netloc.lower().split("@")[-1].split(":")[0]
     for prefix in _PREFIXES:
@@ -60,7 +69,10 @@ def _from_url(value: str) -> Identifier | None:
     text = value.strip()
     if "://" not in text:
         text = "https://" + text
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
     platform = HOSTS.get(_host(parts.netloc))
     if platform is None:
         return None
@@ -77,7 +89,9 @@ def _from_url(value: str) -> Identifier | None:
         return _make("snapchat", segments[1])
     if platform == "linkedin" and segments[:1] == ["in"] and len(segments) > 1:
         return _make("linkedin", segments[1])
-    if not segments or segments[0].lower() in NOT_HANDLES:
+    if platform == "badoo" and segments[:1] == ["profile"] and len(segments) > 1:
+        return _make("badoo", segments[1])
+    if not segments or segments[0].lower() in NOT_HANDLES or segments[0].lower().endswith(".php"):
         return None
     return _make(platform, segments[0])
 
@@ -110,3 +124,171 @@ def normalise(value: str, platform: str | None = None) -> Identifier | None:
         return _make("skype", lowered)
     platform = platform if platform in PLATFORMS else "unknown"
     return _make(platform, text)
+
+
+# --- finding accounts mentioned in free text --------------------------------------------------
+# Profile URLs are found by the URL finder (``url.find`` → ``links.classify``); this finds the
+# accounts people write out: "insta: @x", "sur snap c'est x", "@x on TikTok", "son skype:
+# live:.cid.x", and a bare "@x" (its platform from the nearest platform word on the same line, or
+# ``unknown``). "mon snap", "my insta" name the victim's own account and are skipped.
+ALIASES: dict[str, str] = {
+    "instagram": "instagram", "insta": "instagram", "ig": "instagram", "instagramm": "instagram",
+    "intagram": "instagram", "instgram": "instagram", "insatgram": "instagram",
+    "snapchat": "snapchat", "snap": "snapchat", "snapshat": "snapchat", "snapchatt": "snapchat",
+    "tiktok": "tiktok", "tik tok": "tiktok", "tik-tok": "tiktok", "tictoc": "tiktok", "tiktoc": "tiktok",
+    "twitter": "x", "x/twitter": "x", "twitter/x": "x",
+    "skype": "skype", "skipe": "skype",
+    "telegram": "telegram", "telegramme": "telegram", "telegrame": "telegram", "tg": "telegram",
+    "discord": "discord", "kik": "kik",
+    "facebook": "facebook", "fb": "facebook", "messenger": "facebook",
+    "tinder": "tinder", "badoo": "badoo", "meetic": "meetic", "grindr": "grindr", "bumble": "bumble",
+    "wizz": "wizz", "threads": "threads", "twitch": "twitch", "reddit": "reddit",
+}
+_HANDLE_RULES: dict[str, re.Pattern[str]] = {
+    "instagram": re.compile(r"[a-z0-9._]{1,30}"),
+    "snapchat": re.compile(r"[a-z][a-z0-9._\-]{2,14}"),
+    "tiktok": re.compile(r"[a-z0-9._]{2,24}"),
+    "x": re.compile(r"[a-z0-9_]{1,15}"),
+    "telegram": re.compile(r"[a-z][a-z0-9_]{4,31}"),
+    "discord": re.compile(r"[a-z0-9._]{2,32}"),
+    "kik": re.compile(r"[a-z0-9._]{2,20}"),
+    "facebook": re.compile(r"[a-z0-9.]{5,50}"),
+    "skype": re.compile(r"live:[a-z0-9._:\-]{3,80}|[a-z][a-z0-9.,_\-]{5,31}"),
+}
+_ANY_HANDLE = re.compile(r"[a-z0-9._\-]{2,40}")
+# Words that follow a platform name but are not accounts ("sur snap et insta", "insta c'est mort").
+STOPWORDS = frozenset([
+    "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "c", "ca", "d", "de", "des", "du", "elle", "elles", "en",
+    "est", "et", "eu", "il", "ils", "j", "je", "la", "le", "les", "leur", "lui", "m", "ma", "me", "mes", "moi",
+    "mon", "n", "ne", "nous", "on", "ou", "par", "pas", "plus", "pour", "qu", "que", "qui", "sa", "se", "ses", "si",
+    "son", "sur", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vous", "y", "puis", "mais", "donc", "car",
+    "alors", "aussi", "apres", "avant", "depuis", "quand", "comme", "sans", "chez", "vers", "encore", "deja",
+    "jamais", "toujours", "tout", "tous", "toute", "toutes", "rien", "bien", "mal", "mort", "fini", "nul", "faux",
+    "fake", "vrai", "pareil", "meme", "autre", "autres", "compte", "comptes", "profil", "page", "message",
+    "messages", "appel", "appels", "video", "videos", "photo", "photos", "story", "stories", "groupe", "lien",
+    "direct", "dm", "prive", "and", "the", "to", "of", "in", "on", "at", "by", "for", "from", "with", "is", "it",
+    "its", "his", "her", "he", "she", "they", "them", "their", "my", "me", "you", "your", "we", "our", "but",
+    "then", "also", "just", "still", "again", "now", "not", "no", "yes", "or", "if", "so", "an", "be", "was",
+    "were", "been", "has", "have", "had", "this", "that", "there", "here", "account", "profile", "page", "chat",
+    "call", "calls", "pics", "pic", "nudes", "app", "group", "link", "name", "username", "user", "id", "handle",
+    "pseudo",
+]) | frozenset(ALIASES)
+_ALIAS_RE = re.compile(r"(?<![\w@./'])(?:" + trie_pattern(ALIASES) + r")(?![\w@]|\.[a-z])")
+# What may stand between a platform word and the account: "(pseudo: x)", " c'est x", ' "x"', " is @x".
+_AFTER = re.compile(
+    r"[,;]?\s{0,3}(?P<paren>\()?\s{0,2}"
+    r"(?:(?P<kw>pseudo|username|user name|user|nom d'utilisateur|identifiant|id|handle|compte|account|profil|"
+    r"profile|name|nom)\s{0,2})?"
+    r"(?P<sep>:|=|->|=>|c'est|c est|cest|est|is|it's|its|c|-|–)?"
+    r"\s{0,3}(?:(?:le|la|l'|the)\s{1,2})?(?P<quote>[\"'“«(])?\s{0,2}(?P<at>@)?"
+    r"(?P<handle>live:[a-z0-9._:\-]{3,80}|[a-z0-9_][a-z0-9._\-]{0,39})"
+)
+_STRONG_SEPARATORS = frozenset({":", "=", "->", "=>", "c'est", "c est", "cest", "is", "it's", "its", "est"})
+_POSSESSIVE = re.compile(
+    r"(?:^|[^\w])(?:mon|ma|mes|my|notre|our|mi|mes deux)\s{1,3}(?:(?:compte|account|profil)\s{1,3})?$"
+)
+_AT_HANDLE = re.compile(r"@(?<![\w.@/]@)(?P<handle>[a-z0-9_](?:[a-z0-9._\-]{0,38}[a-z0-9_])?)")
+_SKYPE_LIVE = re.compile(r"live:(?<![\w.:]live:)[a-z0-9._:\-]{3,80}")
+_PLATFORM_AFTER = re.compile(
+    r"\s{0,3}[),]?\s{0,3}(?:on|sur|from|de|via|dans|in|\(|-)\s{1,3}(?:(?:son|sa|his|her|mon|my|le|la|the)\s{1,3})?"
+    r"(?:(?:compte|account|profil|profile|page)\s{1,3})?(?P<alias>[a-z][a-z/\- ]{1,12})"
+)
+_DOMAIN_LIKE = re.compile(r".*\.(?:com|fr|net|org|ca|be|ch|me|io|ru|ci|sn|ma)$")
+RANK_MENTION = 50
+
+
+def _handle_ok(platform: str, handle: str) -> bool:
+    rule = _HANDLE_RULES.get(platform, _ANY_HANDLE)
+    return bool(rule.fullmatch(handle)) and handle not in STOPWORDS and not _DOMAIN_LIKE.fullmatch(handle)
+
+
+def _looks_like_handle(handle: str) -> bool:
+    return any(c.isdigit() or c in "._" for c in handle)
+
+
+def _display_name_follows(text: str, end: int) -> bool:
+    """"fb: Awa Koné" names a person, not an account: a capitalised word follows the first one."""
+    follow = text[end:end + 3]
+    return bool(re.match(r"[ \t]{1,2}[A-ZÀ-Ý]", follow)) and text[end - 1:end].isalpha()
+
+
+def find(text: str, context: Context) -> Iterator[Mention]:
+    folded = context.folded or text.lower()
+    claimed: set[int] = set()  # start offsets of handles already decided
+    platforms_at: list[tuple[int, int, str]] = []
+    for alias in _ALIAS_RE.finditer(folded):
+        platform = ALIASES[alias.group()]
+        platforms_at.append((alias.start(), alias.end(), platform))
+        after = _AFTER.match(folded, alias.end(), min(len(folded), alias.end() + 80))
+        if after is None:
+            continue
+        handle = after.group("handle").rstrip(".-")
+        h_start = after.start("at") if after.group("at") else after.start("handle")
+        h_end = after.start("handle") + len(handle)
+        if "\n" in folded[alias.end():after.start("handle")] and not after.group("sep"):
+            continue
+        if _POSSESSIVE.search(folded, max(0, alias.start() - 20), alias.start()):
+            claimed.add(h_start)
+            continue
+        # A plain word after "insta :" is as often a heading ("Sur Instagram : Gagner un…") as an
+        # account: it needs an "@", a keyword ("pseudo:") or quotes; a handle-like word needs less.
+        strong = bool(after.group("at") or after.group("kw") or after.group("quote") or after.group("paren"))
+        if not strong and after.group("sep") in _STRONG_SEPARATORS and _looks_like_handle(handle):
+            strong = True
+        if platform == "skype" and handle.startswith("live:"):
+            strong = True
+        if not _handle_ok(platform, handle) or (not strong and not _looks_like_handle(handle)):
+            continue
+        if folded[h_end:h_end + 1] in ("@", ":", "/") or (
+                not after.group("at") and _display_name_follows(text, h_end)):
+            continue
+        found = normalise(handle, platform) if platform != "skype" else normalise(handle, "skype")
+        if found is not None:
+            claimed.add(h_start)
+            yield mention(found, context, text, h_start, h_end, rank=RANK_MENTION, confidence=0.9)
+    for live in _SKYPE_LIVE.finditer(folded):
+        value = live.group().rstrip(".-:")
+        if live.start() in claimed:
+            continue
+        found = normalise(value, "skype")
+        if found is not None:
+            claimed.add(live.start())
+            yield mention(found, context, text, live.start(), live.start() + len(value), rank=RANK_MENTION)
+    alias_starts = [p[0] for p in platforms_at]
+    for at in _AT_HANDLE.finditer(folded):
+        if at.start() in claimed:
+            continue
+        handle = at.group("handle")
+        platform = _platform_for(folded, at.start(), at.end(), platforms_at, alias_starts)
+        if not _handle_ok(platform, handle) and not (platform == "unknown" and _ANY_HANDLE.fullmatch(handle)):
+            continue
+        if _DOMAIN_LIKE.fullmatch(handle):
+            continue
+        found = normalise(handle, platform)
+        if found is not None:
+            yield mention(found, context, text, at.start(), at.end(), rank=RANK_MENTION,
+                          confidence=0.9 if platform != "unknown" else 0.6)
+
+
+def _platform_for(folded: str, start: int, end: int, platforms_at: list[tuple[int, int, str]],
+                  alias_starts: list[int]) -> str:
+    """"@x on TikTok", else the nearest platform word before it on the same line, else unknown."""
+    after = _PLATFORM_AFTER.match(folded, end, min(len(folded), end + 50))
+    if after is not None:
+        words = after.group("alias")
+        for alias in _ALIASES_LONGEST_FIRST:
+            if words.startswith(alias) and (len(words) == len(alias) or not words[len(alias)].isalpha()):
+                return ALIASES[alias]
+    line_start = folded.rfind("\n", max(0, start - 100), start) + 1
+    i = bisect_right(alias_starts, start) - 1  # the last platform word starting before the handle
+    while i >= 0:
+        a_start, a_end, platform = platforms_at[i]
+        if a_start < line_start or start - a_end > 80:
+            break
+        if a_end <= start:
+            return platform
+        i -= 1
+    return "unknown"
+
+
+_ALIASES_LONGEST_FIRST = sorted(ALIASES, key=len, reverse=True)

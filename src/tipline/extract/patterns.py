@@ -1,0 +1,121 @@
+"""Regular-expression helpers shared by the finders.
+
+Python's ``re`` tries each branch of an alternation in turn at every position; a list of several
+hundred names or cue words written as ``a|b|c…`` is slow on a 1 MB narrative. ``trie_pattern``
+factors common prefixes (the trick of the ``trieregex`` package, a few lines here instead of a
+dependency), so the engine reads each character once per position and stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex source matching exactly ``words`` (longest alternatives first), prefixes factored."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict[str, dict]) -> str:
+    ends = "" in node
+    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    if len(branches) == 1 and not ends:
+        return branches[0]
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends else body
+
+
+def words_regex(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
+    """Whole words (``\\b`` on each side) from a list, as one factored pattern."""
+    return re.compile(r"(?<![\w'])(?:" + trie_pattern(words) + r")(?![\w])", flags)
+
+
+# Sentence ends in folded text: . ! ? followed by a space or the end, a blank line, a new chat
+# message ("\n[12/03 22:41]"). A single newline is not one: victims wrap lines mid-sentence.
+SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n[ \t]{0,8}(?:\n|\[)")
+
+
+class SpanSet:
+    """Disjoint spans kept sorted (so their ends are sorted too), for overlap tests in O(log n)
+    instead of a scan of every kept span."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in sorted(spans):
+            self.add(start, end)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The kept spans that overlap [start, end)."""
+        i = bisect_left(self._starts, end)  # spans starting before ``end``
+        out = []
+        while i > 0 and self._ends[i - 1] > start:
+            i -= 1
+            out.append((self._starts[i], self._ends[i]))
+        return out
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self._starts, end)
+        return i > 0 and self._ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+
+
+class Anchors:
+    """Where to look: one scan for the literal words every match of a rule must contain, then each
+    rule's full regex runs only in windows around its words.
+
+    A rule's regex may be costly to run over a megabyte (alternations of phrases, bounded gaps);
+    its anchor words are a trie scanned in C once for all rules. The result is the same as a full
+    scan as long as every match of the rule contains one of its words and is shorter than ``reach``.
+    """
+
+    def __init__(self, rules: dict[str, Iterable[str]], reach: int = 260) -> None:
+        self.reach = reach
+        self._owners: dict[str, set[str]] = {}
+        for rule, words in rules.items():
+            for word in words:
+                self._owners.setdefault(word, set()).add(rule)
+        # The trie matches the longest word: "menace" (one rule's word) must also count for
+        # "menac" (another rule's), so each word carries the rules of the words it starts with.
+        for word in self._owners:
+            for cut in range(1, len(word)):
+                if word[:cut] in self._owners:
+                    self._owners[word] |= self._owners[word[:cut]]
+        # Words start at a word boundary ("sent" not in "présent", "jour" not in "bonjour").
+        self._regex = re.compile(r"(?<![a-z])(?:" + trie_pattern(self._owners) + ")")
+
+    def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """Merged (start, end) windows per rule; a rule with no anchor in ``text`` has none."""
+        spans: dict[str, list[tuple[int, int]]] = {}
+        n = len(text)
+        for match in self._regex.finditer(text):
+            low, high = max(0, match.start() - self.reach), min(n, match.end() + self.reach)
+            for rule in self._owners[match.group()]:
+                rule_spans = spans.setdefault(rule, [])
+                if rule_spans and low <= rule_spans[-1][1]:
+                    rule_spans[-1] = (rule_spans[-1][0], high)
+                else:
+                    rule_spans.append((low, high))
+        return spans
+
+
+def finditer_in(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterable[re.Match[str]]:
+    """``pattern.finditer`` restricted to ``windows`` (look-behinds still see before a window)."""
+    for low, high in windows:
+        yield from pattern.finditer(text, low, high)

@@ -1,0 +1,171 @@
+"""Countries and big cities named in a text → ISO 3166-1 alpha-2.
+
+Country names come from pycountry (English names, common and official names, and the French
+names from its ISO 3166 translation catalogue), plus the aliases reporters write ("RCI", "Ivory
+Coast", "USA", "Angleterre"). Cities and nationality adjectives are a curated table: the cities
+that sextortion and romance-scam reports name as the scammer's (West Africa, the Maghreb, the
+Philippines…) and the big cities of the countries whose victims write to us. Names that are also
+common words or first names (Chad, Jordan, Georgia, Maurice, Dominique, "réunion", Nice, Tours,
+Laval…) are left out: a wrong country misleads more than a missing one.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from functools import lru_cache
+
+import pycountry
+
+from tipline.extract.patterns import trie_pattern
+
+# City (folded: lower case, no accents) → country.
+CITIES: dict[str, str] = {
+    # Côte d'Ivoire
+    "abidjan": "CI", "yamoussoukro": "CI", "bouake": "CI", "daloa": "CI", "san pedro": "CI", "korhogo": "CI",
+    "yopougon": "CI", "abobo": "CI", "cocody": "CI", "treichville": "CI",
+    # Senegal, Mali, Burkina, Niger, Guinea, Togo, Benin
+    "dakar": "SN", "thies": "SN", "touba": "SN", "saint-louis du senegal": "SN", "ziguinchor": "SN",
+    "bamako": "ML", "ouagadougou": "BF", "bobo-dioulasso": "BF", "niamey": "NE", "conakry": "GN",
+    "lome": "TG", "cotonou": "BJ", "porto-novo": "BJ", "porto novo": "BJ", "abomey-calavi": "BJ",
+    # Nigeria, Ghana
+    "lagos": "NG", "abuja": "NG", "port harcourt": "NG", "ibadan": "NG", "benin city": "NG", "kano": "NG",
+    "accra": "GH", "kumasi": "GH", "tema": "GH", "takoradi": "GH",
+    # Central Africa
+    "douala": "CM", "yaounde": "CM", "libreville": "GA", "brazzaville": "CG", "pointe-noire": "CG",
+    "kinshasa": "CD", "lubumbashi": "CD",
+    # Maghreb, Middle East
+    "casablanca": "MA", "casa": "MA", "rabat": "MA", "marrakech": "MA", "marrakesh": "MA", "fes": "MA", "fez": "MA",
+    "tanger": "MA", "tangier": "MA", "agadir": "MA", "meknes": "MA", "oujda": "MA", "kenitra": "MA", "tetouan": "MA",
+    "alger": "DZ", "algiers": "DZ", "oran": "DZ", "constantine": "DZ", "tunis": "TN", "sfax": "TN", "sousse": "TN",
+    "le caire": "EG", "cairo": "EG", "istanbul": "TR", "dubai": "AE", "abu dhabi": "AE",
+    # Asia
+    "manille": "PH", "manila": "PH", "cebu": "PH", "davao": "PH", "quezon city": "PH", "makati": "PH",
+    "jakarta": "ID", "bangkok": "TH", "kuala lumpur": "MY", "mumbai": "IN", "new delhi": "IN", "karachi": "PK",
+    "lahore": "PK", "dhaka": "BD",
+    # East and South Africa
+    "nairobi": "KE", "johannesburg": "ZA", "le cap": "ZA", "cape town": "ZA", "kampala": "UG",
+    # France, Belgium, Switzerland, Luxembourg
+    "paris": "FR", "marseille": "FR", "lyon": "FR", "toulouse": "FR", "bordeaux": "FR", "lille": "FR",
+    "nantes": "FR", "strasbourg": "FR", "montpellier": "FR", "rennes": "FR", "toulon": "FR", "grenoble": "FR",
+    "bruxelles": "BE", "brussels": "BE", "liege": "BE", "charleroi": "BE", "anvers": "BE", "antwerp": "BE",
+    "geneve": "CH", "geneva": "CH", "lausanne": "CH", "zurich": "CH", "luxembourg": "LU",
+    # Canada, United States
+    "montreal": "CA", "quebec": "CA", "toronto": "CA", "vancouver": "CA", "ottawa": "CA", "calgary": "CA",
+    "edmonton": "CA", "gatineau": "CA", "sherbrooke": "CA", "trois-rivieres": "CA", "winnipeg": "CA",
+    "new york": "US", "los angeles": "US", "chicago": "US", "houston": "US", "miami": "US", "atlanta": "US",
+    # Europe
+    "londres": "GB", "london": "GB", "manchester": "GB", "madrid": "ES", "barcelone": "ES", "barcelona": "ES",
+    "lisbonne": "PT", "lisbon": "PT", "rome": "IT", "milan": "IT", "berlin": "DE", "amsterdam": "NL",
+    "bucarest": "RO", "bucharest": "RO", "moscou": "RU", "moscow": "RU", "kiev": "UA", "kyiv": "UA",
+}
+# Nationality adjectives of the countries most named as the scammer's ("un brouteur ivoirien").
+# Not "français", "anglais", "américain": those name a language or a platform far more often.
+DEMONYMS: dict[str, str] = {
+    **{w: "CI" for w in ("ivoirien", "ivoirienne", "ivoiriens", "ivoiriennes", "ivorian", "ivorians")},
+    **{w: "SN" for w in ("senegalais", "senegalaise", "senegalaises", "senegalese")},
+    **{w: "MA" for w in ("marocain", "marocaine", "marocains", "marocaines", "moroccan", "moroccans")},
+    **{w: "NG" for w in ("nigerian", "nigeriane", "nigerians", "nigerianes", "nigeriens de lagos")},
+    **{w: "GH" for w in ("ghaneen", "ghaneenne", "ghaneens", "ghanaian", "ghanaians")},
+    **{w: "BJ" for w in ("beninois", "beninoise", "beninese")},
+    **{w: "CM" for w in ("camerounais", "camerounaise", "cameroonian")},
+    **{w: "TG" for w in ("togolais", "togolaise", "togolese")},
+    **{w: "PH" for w in ("philippin", "philippine", "philippins", "philippines", "filipino", "filipina", "filipinos")},
+    **{w: "BF" for w in ("burkinabe", "burkinabes")},
+    **{w: "ML" for w in ("malien", "malienne", "maliens")},
+}
+ALIASES: dict[str, str] = {
+    "cote d'ivoire": "CI", "cote divoire": "CI", "cote d ivoire": "CI", "cote-d'ivoire": "CI", "ivory coast": "CI",
+    "rci": "CI", "usa": "US", "etats-unis": "US", "etats unis": "US", "united states": "US", "u.s.a": "US",
+    "uk": "GB", "royaume-uni": "GB", "royaume uni": "GB", "angleterre": "GB", "england": "GB", "ecosse": "GB",
+    "scotland": "GB", "great britain": "GB", "grande-bretagne": "GB", "britain": "GB", "wales": "GB",
+    "pays-bas": "NL", "pays bas": "NL", "hollande": "NL", "holland": "NL", "rdc": "CD", "congo kinshasa": "CD",
+    "congo brazzaville": "CG", "ile maurice": "MU", "emirats arabes unis": "AE", "emirats": "AE", "uae": "AE",
+    "coree du sud": "KR", "south korea": "KR", "russie": "RU", "russia": "RU", "syrie": "SY", "syria": "SY",
+    "vietnam": "VN", "viet nam": "VN", "turquie": "TR", "iran": "IR", "burkina": "BF", "guinee": "GN",
+    "guinea": "GN", "bolivie": "BO", "bolivia": "BO", "venezuela": "VE", "tanzanie": "TZ", "tanzania": "TZ",
+    "moldavie": "MD", "moldova": "MD", "laos": "LA", "taiwan": "TW", "palestine": "PS", "kosovo": "XK",
+    "republique tcheque": "CZ", "czech republic": "CZ", "czechia": "CZ", "canada": "CA", "quebec": "CA",
+    "maroc": "MA", "senegal": "SN", "cameroun": "CM", "benin": "BJ",
+}
+# Country names that are common words, names, or other places: never read as a country.
+AMBIGUOUS = frozenset({
+    "chad", "jordan", "georgia", "jersey", "guernsey", "turkey", "man", "reunion", "dominique", "maurice",
+    "chili", "saint-martin", "saint martin", "niue", "guam", "dominica", "georgie", "us", "ci", "france insoumise",
+    "tonga", "congo", "mali",
+})
+# Kept although short or word-like: they are much more often the country.
+KEEP = {"mali": "ML", "congo": "CG"}
+
+
+def _fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
+
+
+@lru_cache(maxsize=1)
+def names() -> dict[str, str]:
+    """Every name we read (folded) → ISO alpha-2."""
+    table: dict[str, str] = {}
+    try:
+        french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"]).gettext
+    except OSError:  # a pycountry build without its catalogues: English names only
+        def french(name: str) -> str:
+            return name
+    for country in pycountry.countries:
+        code = country.alpha_2
+        for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None),
+                     french(country.name)):
+            if not name:
+                continue
+            folded = _fold(name)
+            # "Corée, République de" → "coree"; "Bolivia, Plurinational State of" → "bolivia"
+            for variant in {folded, folded.split(",")[0].strip(), re.sub(r"\s*\(.*\)", "", folded)}:
+                if len(variant) >= 4 and variant not in AMBIGUOUS:
+                    table.setdefault(variant, code)
+    table.update(ALIASES)
+    table.update(KEEP)
+    table.update(DEMONYMS)
+    for city, code in CITIES.items():
+        table.setdefault(city, code)
+    for word in AMBIGUOUS:
+        if word not in KEEP and word not in ALIASES:
+            table.pop(word, None)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _regex() -> re.Pattern[str]:
+    # Folded text; a name is a whole word or words, its spaces also written as hyphens.
+    # "United States Dollars" is a currency, not a place.
+    # Hyphens are allowed around a name ("Manille-Paris"): the trie takes the longest name first, so
+    # "guinee-bissau" or "trois-rivieres" are read whole.
+    return re.compile(r"(?<![\w'])(?:" + trie_pattern(names()) + r")(?![\w]|'\w|\s(?:dollars?|pounds?)\b)")
+
+
+# "UK", "USA", "RCI" only in capitals ("uk" is also a typo of "ok"… and "ci" is French for "here").
+_UPPER_ONLY = frozenset({"uk", "usa", "rci", "uae", "rdc", "casa"})
+
+
+def find(folded: str, text: str | None = None) -> list[tuple[str, int, int]]:
+    """(ISO alpha-2, start, end) for each place named in ``folded`` (see ``unicode.Normalised``);
+    ``text`` (same length) lets all-capital abbreviations be told from words."""
+    table = names()
+    out: list[tuple[str, int, int]] = []
+    for match in _regex().finditer(folded):
+        word = match.group()
+        if word in _UPPER_ONLY and text is not None:
+            written = text[match.start():match.end()]
+            if not written.isupper() and not (word == "casa" and written[:1].isupper()):
+                continue
+        out.append((table[word], match.start(), match.end()))
+    return out
+
+
+def countries(found: list[tuple[str, int, int]]) -> list[str]:
+    """Unique countries in order of first mention."""
+    seen: dict[str, None] = {}
+    for code, _, _ in found:
+        seen.setdefault(code, None)
+    return list(seen)

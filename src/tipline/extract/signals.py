@@ -1,0 +1,452 @@
+"""Signals that change what a hotline does first: a minor, thoughts of self-harm, a deadline…
+
+Rules on the folded text (lower case, no accents, look-alikes folded), FR and EN as victims and
+parents write them. Each rule is a small regular expression with bounded gaps; negations and
+threats in the future ("il menace d'envoyer", "he will send") are told apart from what already
+happened ("il a envoyé", "he sent"). Some signals are inferred from what was found:
+
+* ``paid``: an amount with role ``paid``, a money-transfer reference (an MTCN is a receipt) or a
+  gift-card code (a victim only has the codes of cards they bought);
+* ``sextortion``: the webcam scheme, a demand for more images, the spam-email scheme (hacked
+  device + crypto + intimate recording), intimate images with a threat or a demand, a threat to
+  send images to the victim's friends or family, or images shared after money was involved.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+
+from tipline.extract.model import SIGNALS, Mention, Money
+from tipline.extract.patterns import Anchors, finditer_in, trie_pattern
+
+_NEG = re.compile(
+    r"(?:\bpas\b|\bne\b|\bn'|\bjamais\b|\bnot\b|n't\b|\bnever\b|\bno\b|\baucune?\b|\bsans\b)[^.!?\n]{0,12}$"
+)
+
+
+def _gate(text: str, words: tuple[str, ...]) -> bool:
+    """Whether any of ``words`` occurs: substring tests run at memory speed, so a rule whose words
+    are all absent costs nothing instead of a regex scan of the whole text."""
+    return any(w in text for w in words)
+
+
+def _any(pattern: re.Pattern[str], text: str, negatable: bool = True,
+         windows: list[tuple[int, int]] | None = None) -> bool:
+    matches = pattern.finditer(text) if windows is None else finditer_in(pattern, text, windows)
+    for match in matches:
+        if negatable and _NEG.search(text, max(0, match.start() - 22), match.start()):
+            continue
+        return True
+    return False
+
+
+# --- minor ---------------------------------------------------------------------------------------
+# Ages are found number first (a regex that starts with a digit is skipped through in C), then
+# the few characters around the number are read.
+_NUMBER = re.compile(r"\d{1,2}(?!\d)")
+_YEARS_FR = re.compile(r"\s{0,2}ans?(?![\w])(?!\s{0,2}(?:de |d'|que |qu'|plus |auparavant|avant|apres|deja))")
+_WHO_FR = re.compile(
+    r"(?:^|[^\w])(?P<who>j'?ai|j ai|jai|g|il a|elle a|ila|qui a|ayant|agee? de|age de|fils|fille|enfant|ado|"
+    r"garcon|gamin|gamine|neveu|niece|petit|petite|frere|soeur|sœur|cousine?|eleve|de)"
+    r"(?:\s{1,2}(?:de|a|est|a peine|seulement|juste|only))?[\s(,]{1,3}$"
+)
+_NOT_AGE_BEFORE = re.compile(r"(?:il y a|y a|depuis|pendant|fait|dans|en|apres|avant|for|since)\s{1,2}$")
+_WHO_EN = re.compile(
+    r"(?:^|[^\w])(?:i'?m|i am|im|he'?s|she'?s|he is|she is|aged?|who is|who's)\s{1,2}(?:only\s|just\s)?$"
+)
+_NOT_AGE_AFTER_EN = re.compile(
+    r"\s{0,2}(?:minutes?|mins?|hours?|h\b|km|miles|dollars|\$|%|times|k\b|years? ago|days?|weeks?|months?|euros?|"
+    r"€|cad|usd|bucks|[.,]\d|/|:)"
+)
+_YEARS_OLD = re.compile(r"[\s\-]{0,2}(?:years?|yrs?|y)[\s\-/]{0,2}(?:old|o)(?![\w])")
+_RELATIVE_PAREN = re.compile(
+    r"(?:son|daughter|nephew|niece|brother|sister|kid|child|boy|girl|cousin|fils|fille|neveu|niece|frere|soeur|"
+    r"enfant|ado)\s{0,2}\($"
+)
+_PAREN_CLOSE = re.compile(r"(?:\s{0,2}(?:ans|yo|y/o|years?))?\)")
+
+
+def _is_minor_age(text: str, start: int, end: int) -> bool:
+    age = int(text[start:end])
+    if not 5 <= age < 18 or (start > 0 and text[start - 1].isdigit()):
+        return False
+    before = text[max(0, start - 30):start]
+    if _YEARS_FR.match(text, end):
+        who = _WHO_FR.search(before)
+        return who is not None and not _NOT_AGE_BEFORE.search(text[max(0, start - 12):start])
+    if _YEARS_OLD.match(text, end):
+        return True
+    if _RELATIVE_PAREN.search(before) and _PAREN_CLOSE.match(text, end):
+        return True
+    return bool(_WHO_EN.search(before)) and not _NOT_AGE_AFTER_EN.match(text, end)
+
+
+_SCHOOL = re.compile(
+    r"(?<![\w])(?:(?:au|du|en|le|mon|ma|son|sa|a l'entree du|collegien\w*)\s{1,2}college|collegien\w*|lycee|lyceen\w*|"
+    r"en (?:6e|6eme|5e|5eme|4e|4eme|3e|3eme|seconde|2nde|premiere|1ere|terminale)|secondaire \d|sec \d|"
+    r"high school|middle school|junior high|grade \d{1,2}|\d{1,2}th grade|year (?:7|8|9|10|11)\b|"
+    r"mineure?s?|underage|under age|a minor|is minor|teenager|\bteen\b|\bado\b|adolescente?s?)(?![\w])"
+)
+
+
+def _minor(text: str, windows: list[tuple[int, int]] | None = None) -> bool:
+    if any(_is_minor_age(text, *m.span()) for m in _NUMBER.finditer(text)):
+        return True
+    return _any(_SCHOOL, text, windows=windows)
+
+
+_SCHOOL_WORDS = ("colleg", "lycee", "lyceen", "en 6", "en 5", "en 4", "en 3", "en 2", "en 1", "seconde", "premiere",
+                 "terminale", "secondaire", "sec ", "school", "grade", "year ", "mineur", "underage", "under age",
+                 "minor", "teen", "ado", "junior")
+# --- self-harm -----------------------------------------------------------------------------------
+_SELF_HARM = re.compile(
+    r"(?<![\w])(?:envie de mourir|veux mourir|veut mourir|voudrais mourir|vais mourir(?! de)|prefere mourir|"
+    r"me suicider|me tuer|me foutre en l'air|mettre fin a (?:mes jours|ma vie|tout)|en finir(?! avec)|"
+    r"(?:plus|pas) envie de vivre|veu[xt] (?:plus|pas) vivre|idees noires|pensees suicidaires|suicidaire|"
+    r"me faire du mal|me pendre|me jeter (?:sous|du|d'un|par)|sauter (?:du|d'un) pont|me scarifier|"
+    r"kill myself|killing myself|end it all|end my life|take my (?:own )?life|suicidal|thoughts of suicide|"
+    r"thinking (?:about|of) (?:suicide|killing myself|ending it)|want to die|wanna die|wants to die|"
+    r"want to be dead|(?:don'?t|do not|doesn'?t|does not) want to live|no reason to live|hurt(?:ing)? myself|"
+    r"self[- ]harm|better off dead|not worth living|ending my life|end my own life|feel like dying|"
+    r"pens\w* (?:\w+ )?(?:au suicide|a me suicider|a mourir|a en finir|a me tuer)|"
+    r"(?:fils|fille|son|daughter|enfant)\b[^.!?\n]{0,60}"
+    r"(?:se suicider|se tuer|kill (?:himself|herself)))(?![\w])"
+)
+
+_SELF_HARM_WORDS = ("pens", "mourir", "suicid", "tuer", "foutre", "finir", "vivre", "noires", "du mal", "pendre",
+                    "jeter",
+                    "pont", "scarif", "kill", "end it", "end my", "my life", "my own life", "die", "dead", "to live",
+                    "hurt", "harm", "worth living", "mettre fin", "ending", "dying")
+
+# --- deadline ------------------------------------------------------------------------------------
+_DURATION = r"\d{1,3}\s{0,2}(?:h\b|heures?|hours?|hrs?|minutes?|mins?|jours?|days?|j\b)"
+_DEADLINE = re.compile(
+    r"(?<![\w])(?:"
+    r"(?:tu as|t'as|ta|vous avez|tu n'as que|t'as que|il me donne|il m'a donne|je te donne|je vous donne|you have|"
+    r"you've got|you got|i give you|he gave me|he gives me|she gave me|only|dans|d'ici|sous|within|in the next|"
+    r"in|exactly|pendant les prochaines|next)\s{1,2}"
+    r"(?:(?:les|the|next|prochaines?|seulement|only|exactly|que)\s{1,2}){0,2}"
+    + _DURATION +
+    r"|" + _DURATION + r"\s{1,2}(?:pour|to)\s{1,2}(?:payer|pay|envoyer|send|repondre|reply|transferer|transfer)"
+    r"|(?:avant|d'ici|jusqu'a|jusqu'au|before|by|until|till|no later than)\s{1,2}(?:ce soir|demain|minuit|midi|"
+    r"la fin de (?:la journee|la semaine)|ce (?:weekend|week-end)|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|tonight|tomorrow|midnight|noon|the end of (?:the )?(?:day|week)|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|\d{1,2}\s?h\b)"
+    r"|deadline|ultimatum|compte a rebours|countdown|dernier delai|dans l'heure|within the hour"
+    # "pay 400 dollars tonight", "he will post my pics tomorrow"
+    r"|(?:pay|payer|paie|paye|send|envoie|envoyer|transfer\w*|post|publi\w*|diffus\w*|leak\w*|share)"
+    r"(?:\s[^.!?\n]{0,40})?\s(?:tonight|ce soir|today|aujourd'hui|tomorrow|demain))(?![\w])"
+)
+
+_DEADLINE_WORDS = ("today", "aujourd'hui",
+    "heure", "hour", "hrs", "minute", "mins", "jour", "day", "ce soir", "demain", "minuit", "midi", "la fin de",
+    "ce week", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "tonight", "tomorrow",
+    "midnight", "noon", "the end of", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "deadline", "ultimatum", "rebours", "countdown", "dernier delai", "dans l'heure", "within the hour",
+    *(f"{d}{sep}{u}" for d in "0123456789" for sep in ("", " ", "  ") for u in ("h", "j")))
+
+# --- paid ----------------------------------------------------------------------------------------
+_PAID = re.compile(
+    r"(?<![\w])(?:(?:j'?|j\s)ai|je lui ai|elle a|il a|on a|nous avons|(?:fils|fille|mari|femme|son|daughter)"
+    r"(?:\s\w+)?\s(?:a|has)|i|we|she|he|i'?ve|i have|we have)\s{1,2}"
+    r"(?:(?:deja|already|just|encore|finally|finalement|lui|him|her|them|aussi|also)\s{1,2}){0,3}"
+    r"(?:paye|paid|verse|vire|wired|transfere|transferred|"
+    r"fait (?:un |des |\d+ |plusieurs )?(?:transfert|virement|envoi|paiement|versement|depot)s?|"
+    r"achete (?:des|\d+|les|une?|plusieurs) (?:\w+\s)?(?:cartes?|coupons?|recharges?|tickets?|steam|pcs|transcash|"
+    r"google|itunes|apple|amazon|neosurf|paysafe\w*)|"
+    r"bought (?:\d+ |some |a |the |two |three )?(?:\w+\s)?(?:gift cards?|cards?|steam|google|itunes|apple|amazon)|"
+    r"sent (?:him |her |them )?(?:the )?(?:money|\$|\d|cash|codes?|a card|one card|gift|bitcoin|btc|crypto)|"
+    r"envoye (?:l'argent|de l'argent|\d|les? codes?|la somme|le montant|des? coupons?|les? cartes?)|"
+    r"donne (?:les? codes?|l'argent))"
+    r"|deja paye|already paid|fait (?:\d+|plusieurs) envois"
+)
+
+_PAID_WORDS = ("paye", "paid", "verse", "vire", "wired", "transfer", "achete", "bought", "sent", "envoye",
+               "donne l", "virement", "envoi", "paiement", "versement", "depot")
+
+# --- images already shared, friends or family contacted ---------------------------------------------
+_AUDIENCE = (
+    r"(?:amis?|amies?|potes?|famille|parents?|mere|maman|pere|papa|freres?|soeurs?|sœurs?|cousins?|cousines?|"
+    r"copines?|copains?|collegues?|abonnes?|followers?|contacts?|proches|entourage|femme|mari|patron|boss|"
+    r"classe|grand frere|grande soeur|oncle|tante|friends?|family|mom|mum|mother|dad|father|brothers?|sisters?|"
+    r"girlfriend|boyfriend|wife|husband|colleagues?|coworkers?|co-workers?|relatives|classmates|class|"
+    r"tout le monde|everyone|everybody|employeur|employer|school|ecole|church|eglise|groupe?|group chat)"
+)
+_IMAGES = r"(?:videos?|vids?|photos?|images?|pics?|pictures?|nudes?|captures?|sextapes?|it|them|tout)"
+_SHARED = re.compile(
+    r"(?<![\w])(?:"
+    # publication: "il a publié mes photos", "they posted my video", "a mis ma vidéo sur youtube"
+    r"(?:a|ont|avait|has|have|had|already|still|he|she|they)\s{1,2}(?:(?:deja|quand meme|meme|finalement|aussi|"
+    r"already|still|also|just|then)\s{1,2}){0,2}(?:publie|poste|diffuse|balance|mis en ligne|posted|published|"
+    r"leaked|uploaded)\s{1,2}(?:\w+\s{1,2}){0,2}" + _IMAGES +
+    r"|(?:a|ont|has|have)\s{1,2}(?:deja\s|quand meme\s)?mis\s{1,2}(?:\w+\s{1,2}){0,2}" + _IMAGES + r"\s{1,2}(?:sur|on)"
+    # sending to the victim's people: "il a envoyé la vidéo à mes amis", "he sent the pics to my mom"
+    r"|(?:a|ont|avait|has|have|had|he|she|they)\s{1,2}(?:(?:deja|quand meme|meme|aussi|tout|already|still|also|just|"
+    r"everything)"
+    r"\s{1,2}){0,2}(?:envoye|partage|transfere|montre|sent|shared|forwarded|showed|send)\s{1,2}(?:\w+\s{1,2}){0,3}"
+    r"(?:a|au|aux|to|with|avec|give|dans|in)\s{1,2}(?:(?:tous|toute|toutes|all|some of|plusieurs de|certains de)"
+    r"\s{1,2})?(?:mes|ma|mon|ses|sa|son|my|his|her|leurs?|tes|ta|ton)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE +
+    # passive: "my pics are already posted", "la vidéo a été publiée"
+    r"|" + _IMAGES + r"\s{1,2}(?:are|is|were|was|been|a ete|ont ete|est|sont)\s{1,2}(?:(?:already|deja)\s{1,2})?"
+    r"(?:posted|shared|published|leaked|publiees?|partagees?|diffusees?|en ligne|sur (?:internet|youtube|facebook))"
+    # pidgin: "he don send am give my brother"
+    r"|don (?:send|post|share) (?:am|dem|it|them)"
+    # "la photo circule dans son collège", "the video is going around"
+    r"|(?:photos?|videos?|images?|pics?|nudes?|captures?)\s{1,2}(?:\w+\s{1,2}){0,2}(?:circule\w*|tourne\w*|"
+    r"is going around|are going around|circulating|went viral|est devenue? virale?)"
+    r")"
+)
+_SHARE_WORDS = ("circul", "tourne", "going around", "viral",
+                "publie", "poste", "diffuse", "balance", "en ligne", "posted", "published", "leaked", "uploaded",
+                "mis ", "envoye", "partage", "transfere", "montre", "sent", "shared", "forwarded", "showed", "send",
+                "recu", "received", "vu ", "seen", "got ", "sur internet", "sur youtube", "sur facebook", "post")
+_RECEIVED = re.compile(
+    r"(?<![\w])(?:mes|ma|mon|ses|sa|son|my|his|her)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE +
+    r"[^.!?\n]{0,40}?\s(?:a|ont|has|have|had|avait|avaient)?\s{0,2}(?:recu|received|vu|seen|got)\s[^.!?\n]{0,60}?"
+    r"(?:videos?|photos?|images?|pics?|nudes?|captures?)"
+)
+_SHARED_TO_AUDIENCE = re.compile(
+    r"(?:envoye|partage|transfere|montre|sent|shared|forwarded|showed|send|tagged|tague|recu|received|identifie|"
+    r"diffuse|publie|poste|posted|published|leaked)"
+    r"[^.!?\n]{0,60}?" + _AUDIENCE + r"|" + _AUDIENCE + r"[^.!?\n]{0,20}(?:recu|received|got)"
+)
+_CONTACTED = re.compile(
+    r"(?<![\w])(?:contacte|ecrit a|ecrit aux|appele|menace|messaged|texted|contacted|called|wrote to|dm'?d|"
+    r"reached out to|ajoute|added|tagged|tague|identifie|following|followed|started following|suivi|"
+    r"abonne a|envoye (?:un |des )?(?:messages?|msg|mp|dm) a|sent (?:a )?(?:messages?|dms?|texts?) to|threatened)"
+    r"\s{1,2}(?:(?:tous|toute|toutes|all|some of|plusieurs de|plusieurs|certains de|quelques uns de|une partie de|"
+    r"aussi|also|even)\s{1,2}){0,2}(?:mes|ma|mon|ses|sa|son|my|his|her|leurs?)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE
+)
+_CONTACT_WORDS = ("contacte", "ecrit a", "appele", "menace", "messaged", "texted", "called", "wrote to", "dm'd", "dmd",
+                  "reached out", "ajoute", "added", "tagged", "tague", "identifie", "follow", "suivi", "abonne a",
+                  "envoye un", "envoye des", "envoye message", "envoye msg", "envoye mp", "envoye dm", "sent a",
+                  "sent message", "sent dm", "sent text", "threatened")
+_FUTURE = re.compile(
+    r"(?:va |vais |vont |menace d'|menace de |threatens? to |threatening to |will |'ll |gonna |going to |sinon |"
+    r"si |if |pourrait |could |would |veut |wants to |dit qu'il |says he |\bor |\bou |otherwise |else |unless |"
+    r"sauf si )[^.!?\n]{0,25}$"
+)
+
+
+def _happened(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]] | None = None
+              ) -> list[re.Match[str]]:
+    """Matches that tell of something done, not threatened or denied."""
+    out = []
+    for match in (pattern.finditer(text) if windows is None else finditer_in(pattern, text, windows)):
+        before = text[max(0, match.start() - 30):match.start()]
+        if _FUTURE.search(before) or _NEG.search(before[-22:]):
+            continue
+        to_me = re.search(r"(?:m'a|ma|m'ont|me|moi)\s{0,2}$", before)
+        if to_me and not re.search(r"\b(?:il|elle|ils)\s{0,2}$", before):
+            continue
+        out.append(match)
+    return out
+
+
+def _images_shared(text: str, windows: list[tuple[int, int]] | None = None) -> tuple[bool, bool]:
+    """(images shared, shared with the victim's people)."""
+    if windows is not None and not windows:
+        return False, False
+    sent = [m for m in _happened(_SHARED, text, windows)
+            if not re.match(r"\s{0,2}(?:me|moi)\b", text[m.end():m.end() + 5])]
+    received = _happened(_RECEIVED, text, windows)  # "ma cousine a reçu la vidéo": shared with her
+    if not sent and not received:
+        return False, False
+    to_people = bool(received) or any(
+        _SHARED_TO_AUDIENCE.search(text, m.start(), min(len(text), m.end() + 60)) for m in sent)
+    return True, to_people
+
+
+# --- more images demanded --------------------------------------------------------------------------
+_MORE_IMAGES = re.compile(
+    r"(?<![\w])(?:demande\w*|veut|veulent|voulait|exige\w*|reclame\w*|insiste pour|wants?|wanted|asks?|asking|asked|"
+    r"demands?|demanding|requests?|keeps asking|envoie|send|if i (?:don'?t|do not) send|unless i send|"
+    r"si je (?:n'envoie|n'envoies|envoie) pas)\s{1,2}"
+    r"(?:(?:moi|me|lui|leur|her|him|encore|toujours|still|now|maintenant|de lui envoyer|que je (?:lui )?envoie|"
+    r"me to send|for|to send|him|que je fasse|de faire|d'envoyer|-moi)\s{1,2}){0,3}"
+    r"(?:d'autres|d autres|plus de|encore des|encore une|encore un|de nouvelles?|des nouvelles?|une nouvelle|"
+    r"une autre|un autre|more|another|other|new|extra|additional)\s{1,2}(?:\d{1,2}\s{1,2})?(?:\w+\s{1,2})?"
+    r"(?:photos?|videos?|vids?|images?|pics?|pictures?|nudes?|nus|sextapes?|selfies?)"
+)
+
+_MORE_WORDS = ("autre", "plus de", "encore", "nouvel", "more", "another", "other", "new ", "extra", "additional")
+
+# --- webcam scheme ---------------------------------------------------------------------------------
+_CAM_WORDS = ("webcam", "web cam", "cam", "camera", "appel video", "appel en video", "appel visio", "visio",
+              "video call", "videocall", "facetime", "face time", "skype", "video chat", "chat video", "call video",
+              "cam to cam", "omegle", "chatroulette", "en direct", "live")
+_CAM = r"(?:" + trie_pattern(_CAM_WORDS) + r")(?![\w])"
+_CAM_RE = re.compile(r"(?<![\w])" + _CAM)
+# Prefixes: "enregistr" covers enregistré, enregistrement…
+_REC_RE = re.compile(r"(?<![\w])(?:" + trie_pattern((
+    "enregistr", "film", "record", "captur", "screen record", "screenrecord", "montage", "screenshot",
+    "video de moi", "video de toi", "video of me", "video of you")) + ")")
+_UNDRESS_RE = re.compile(r"(?<![\w])(?:" + trie_pattern((
+    "deshabill", "tout nu", "toute nu", "naked", "nude", "strip", "me touchais", "se touch", "masturb", "solo")) + ")")
+_CAM_ACCESS = re.compile(
+    r"(?:pirate|hacke|hacked|acces a|access to|allume|switched on|turned on|activated|active|activate)"
+    r"\s{1,2}(?:\w+\s{1,2}){0,3}" + _CAM
+)
+
+
+def _near(first: list[tuple[int, int]], second: list[tuple[int, int]], text: str, before: int, after: int) -> bool:
+    """Whether a span of ``second`` lies within ``before``/``after`` characters of one of ``first``,
+    on the same line."""
+    starts = [s for s, _ in second]
+    for start, end in first:
+        i = bisect_left(starts, start - before)
+        while i < len(second) and second[i][0] <= end + after:
+            s2, e2 = second[i]
+            low, high = min(start, s2), max(end, e2)
+            if "\n" not in text[low:high]:
+                return True
+            i += 1
+    return False
+
+
+def _webcam(text: str, win: dict[str, list[tuple[int, int]]]) -> bool:
+    """A camera or video call with a recording (or undressing) close by, or a hacked camera."""
+    cams = [m.span() for m in finditer_in(_CAM_RE, text, win.get("cam", []))]
+    if not cams:
+        return False
+    recs = [m.span() for m in finditer_in(_REC_RE, text, win.get("rec", []))]
+    if _near(cams, recs, text, 120, 120):
+        return True
+    undress = [m.span() for m in finditer_in(_UNDRESS_RE, text, win.get("undress", []))]
+    return _near(cams, undress, text, 60, 150) or _any(_CAM_ACCESS, text, False, win.get("cam_access", []))
+
+
+# --- sextortion ------------------------------------------------------------------------------------
+_EXPLICIT = re.compile(r"(?<![\w])(?:sextorsion|sextortion|sexto?rsion|chantage (?:a la webcam|sexuel|a la video)|"
+                       r"sexual extortion|sexual blackmail)")
+_INTIMATE = re.compile(
+    r"(?<![\w])(?:nue?s?|nude|nudes|naked|intimes?|intimate|sexe|sexuel\w*|sexual|sexy|masturb\w*|porn\w*|"
+    r"explicit|deshabill\w*|sextape|dirty|compromett\w*|compromising|photos? privees?|videos? privees?|"
+    r"private (?:pics|photos|videos)|jerking|me touchais|adult (?:videos|sites|content)|sites? pour adultes|"
+    r"contenu (?:pour )?adultes?|osees?|hot pics|chaud)(?![\w])"
+)
+_THREAT_WORDS = trie_pattern((
+    "menac", "threat", "chantage", "blackmail", "fait chanter", "faire chanter", "sinon", "or else", "otherwise",
+    "if you don't", "if you dont", "if i don't", "if i dont", "sauf si", "unless", "expose", "extorsion",
+    "extortion", "ransom", "rancon"))
+_THREAT_OR = trie_pattern(
+    [f"{c} {p}{v}" for c in ("ou", "or", "et") for p in ("je ", "j'", "il ", "elle ")
+     for v in ("envoie", "publie", "partage", "diffuse", "balance", "montre")]
+    + [f"{c} {p}{a}{v}" for c in ("or", "and") for p in ("he", "she", "they", "i") for a in (" ", " will ", "'ll ")
+       for v in ("send", "post", "share", "publish", "leak", "show")])
+_THREAT_FUTURE = trie_pattern(
+    [f"{p}{a}" for p in ("he", "she", "they", "i") for a in ("'ll", " will", " is going to", " are going to",
+                                                             " gonna", " go", " say he go", " say she go")]
+    + [f"{p} {a}" for p in ("il", "elle", "ils", "qu'il", "qu'elle") for a in (
+        "va", "vont", "allait", "allaient", "menace de", "menace d'")])
+_THREAT_ANCHORS = ("menac", "threat", "chantage", "blackmail", "chanter", "sinon", "or else", "otherwise", "if you",
+                   "if i", "sauf si", "unless", "expose", "extor", "ransom", "rancon", "ou je", "ou j'", "ou il",
+                   "ou elle", "et je", "et j'", "et il", "et elle", "or he", "or she", "or they", "or i", "and he",
+                   "and she", "and they", "and i", "he'll", "she'll", "they'll", "i'll", "will", "going to", "gonna",
+                   "il va", "elle va", "allait", "allaient", "he go", "she go", "they go",
+                   "ils vont", "il menace", "elle menace")
+_THREAT = re.compile(
+    r"(?<![\w])(?:(?:" + _THREAT_WORDS + r")|(?:" + _THREAT_OR + r")|(?:" + _THREAT_FUTURE + r")\s(?:\w+\s){0,2}"
+    r"(?:send|post|share|publish|leak|show|envoyer|publier|diffuser|partager|montrer|balancer))"
+)
+_SHARE_WORD = re.compile(
+    r"(?:envo\w*|send\w*|share\w*|partag\w*|publi\w*|post\w*|diffus\w*|montr\w*|show\w*|leak\w*|expos\w*|"
+    r"balanc\w*|verra|verront|see|sees|goes to|go to|rend publique)"
+)
+_IMAGE_WORD = re.compile(r"(?<![\w])(?:videos?|vids?|photos?|images?|pics?|pictures?|nudes?|enregistrement|"
+                         r"recording|messages|captures?|them|it|les)(?![\w])")
+_AUDIENCE_RE = re.compile(r"(?<![\w])(?:" + _AUDIENCE + r"|leurs?)(?![\w])")  # "tout leur montrer"
+_HACK = re.compile(r"(?<![\w])(?:hack\w*|pirat\w*|trojan|cheval de troie|malware|spyware|logiciel espion|virus|"
+                   r"rat|pegasus|keylogger|acces (?:a|total a) (?:votre|ton|tes|vos)|access to (?:your|all))(?![\w])")
+_CRYPTO = re.compile(r"(?<![\w])(?:bitcoins?|btc|litecoin|ltc|crypto\w*|wallet|portefeuille|ethereum|usdt)(?![\w])")
+# Intimate images asked for ("il lui a demandé des photos intimes") or held ("he has my nudes").
+_IMAGES_ASKED_OR_HELD = re.compile(
+    r"(?:(?:demande\w*|veut|exige\w*|reclame\w*|wants?|asks?|asked|asking|demands?|requested)\s{1,2}"
+    r"(?:\w+\s{1,2}){0,2}|(?<![\w'])(?:a|as|ont|has|have|got|possede|garde|detient)\s{1,2}"
+    r"(?:mes|ma|my|des|les|tes|your|her|his|ses|nos|our)\s{1,2})"
+    r"(?:photos?|videos?|images?|pics?|pictures?|nudes?|selfies?)(?:\s{1,2}(?:\w+\s{1,2})?(?:intimes?|nue?s?|"
+    r"sexy|osees?|intimate|naked|explicit))?"
+)
+_ASKS_MONEY = re.compile(
+    r"(?:veut|veulent|demande\w*|exige\w*|reclame\w*|wants?|asks?|asked|demands?|pay|payer|paie|paye)"
+    r"\s{1,2}(?:\w+\s{1,2}){0,3}(?:de l'argent|d'argent|argent|money|bitcoins?|crypto|cartes?|cards?|\d)"
+)
+
+
+def _intimate_images_asked_or_held(text: str, windows: list[tuple[int, int]]) -> bool:
+    for match in finditer_in(_IMAGES_ASKED_OR_HELD, text, windows):
+        around = text[max(0, match.start() - 40):min(len(text), match.end() + 40)]
+        if _INTIMATE.search(around) and not re.search(r"(?:carte|card|id|identite|passeport|passport)", around):
+            return True
+    return False
+
+
+def _threat_to_share(text: str, windows: list[tuple[int, int]]) -> bool:
+    """A threat with a share verb and the victim's people or their images, close together."""
+    for threat in finditer_in(_THREAT, text, windows):
+        window = text[threat.start():min(len(text), threat.end() + 90)]
+        if _SHARE_WORD.search(window) and (_AUDIENCE_RE.search(window) or _IMAGE_WORD.search(window)):
+            return True
+    return False
+
+
+_ANCHORS = Anchors({
+    "self_harm": _SELF_HARM_WORDS,
+    "school": _SCHOOL_WORDS,
+    "deadline": _DEADLINE_WORDS,
+    "paid": _PAID_WORDS,
+    "shared": _SHARE_WORDS,
+    "contacted": _CONTACT_WORDS,
+    "more": _MORE_WORDS,
+    "cam": _CAM_WORDS,
+    "rec": ("enregistr", "film", "record", "captur", "screen", "montage", "video de", "video of"),
+    "undress": ("deshabill", "tout nu", "toute nu", "naked", "nude", "strip", "touch", "masturb", "solo"),
+    "cam_access": ("pirate", "hacke", "hacked", "acces a", "access to", "allume", "switched on", "turned on", "activ"),
+    "intimate": ("nu", "nude", "naked", "intim", "sex", "masturb", "porn",
+                 "explicit",
+                 "deshabill", "dirty", "compromett", "compromising", "privee", "private", "jerking", "touchais",
+                 "adult", "osee", "hot pics", "chaud"),
+    "threat": _THREAT_ANCHORS,
+    "hack": ("hack", "pirat", "trojan", "troie", "malware", "spyware", "logiciel espion", "virus", "rat ", "pegasus",
+             "keylogger", "acces", "access to"),
+    "crypto": ("bitcoin", "btc", "litecoin", "ltc", "crypto", "wallet", "portefeuille", "ethereum", "usdt"),
+    "asks": ("veut", "veulent", "demand", "exig", "reclam", "want", "ask", "pay ", "payer", "paye", "paie"),
+    "explicit": ("sext", "chantage", "extortion", "blackmail"),
+}, reach=120)
+
+
+def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] = ()) -> dict[str, bool]:
+    """All signals for a folded text (see ``unicode.Normalised.folded``)."""
+    money = list(money)
+    kinds = {m.kind for m in mentions}
+    win = _ANCHORS.windows(text)
+    signals = dict.fromkeys(SIGNALS, False)
+    signals["minor"] = _minor(text, win.get("school", []))
+    signals["self_harm"] = _any(_SELF_HARM, text, windows=win.get("self_harm", []))
+    signals["deadline"] = _any(_DEADLINE, text, negatable=False, windows=win.get("deadline", []))
+    paid_money = any(m.role == "paid" for m in money)
+    signals["paid"] = paid_money or bool(kinds & {"transfer_reference", "gift_card"}) or any(
+        not _NEG.search(text, max(0, m.start() - 22), m.start())
+        and not re.match(r"\s{0,2}(?:rien|pas|nothing|anything)\b", text[m.end():m.end() + 12])
+        for m in finditer_in(_PAID, text, win.get("paid", [])))
+    shared, to_people = _images_shared(text, win.get("shared", []))
+    signals["images_shared"] = shared
+    signals["friends_contacted"] = to_people or bool(_happened(_CONTACTED, text, win.get("contacted", [])))
+    signals["more_images_demanded"] = _any(_MORE_IMAGES, text, windows=win.get("more", []))
+    signals["webcam_scheme"] = _webcam(text, win)
+    demanded = any(m.role == "demanded" for m in money) or _any(_ASKS_MONEY, text, False, win.get("asks", []))
+    intimate = _any(_INTIMATE, text, windows=win.get("intimate", []))
+    threat = _any(_THREAT, text, False, win.get("threat", []))
+    spam_scheme = _any(_HACK, text, False, win.get("hack", [])) and (
+        "crypto" in kinds or _any(_CRYPTO, text, False, win.get("crypto", []))) and (
+        intimate or signals["webcam_scheme"] or bool(re.search(r"record\w*|enregistr\w*|video", text)))
+    signals["sextortion"] = (
+        signals["webcam_scheme"] or signals["more_images_demanded"] or spam_scheme
+        or _any(_EXPLICIT, text, False, win.get("explicit", []))
+        or (intimate and (threat or demanded or _intimate_images_asked_or_held(text, win.get("intimate", []))))
+        or (threat and _threat_to_share(text, win.get("threat", [])))
+        or (shared and (demanded or signals["paid"]))
+    )
+    return signals

@@ -1,0 +1,106 @@
+"""Free text → identifiers, money, places, language and signals.
+
+The text is normalised once (``unicode.normalise``); every kind's finder reads the normalised
+copy; overlaps are settled by rank (a URL that is a profile is not also a URL, a number inside a
+wa.me link is the phone, an MTCN or a gift-card code is not a phone, an amount is not a phone);
+spans are mapped back to the text as written. Pure: no I/O, no global state but caches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from tipline.domain.identifier import Found
+from tipline.extract import language as language_mod
+from tipline.extract import money as money_mod
+from tipline.extract import places as places_mod
+from tipline.extract import signals as signals_mod
+from tipline.extract.kinds import crypto, email, gift_card, iban, money_transfer, paypal, phone, profile, url
+from tipline.extract.model import Context, Extraction, Mention, NearMiss
+from tipline.extract.patterns import SpanSet
+from tipline.extract.unicode import Normalised, normalise
+
+Finder = Callable[[str, Context], Iterable[Mention]]
+# The registry of finders; adding a kind adds a line here (and its module's ``find``).
+FINDERS: tuple[Finder, ...] = (
+    url.find, email.find, paypal.find, profile.find, phone.find, money_transfer.find, gift_card.find,
+)
+# Kinds that may share a span: a PayPal account given as an email address is both.
+_MAY_SHARE = {frozenset({"paypal", "email"})}
+# Kinds an amount of money overrides ("150 000 FCFA" is not a phone, "1 500 000" not a reference).
+_YIELD_TO_MONEY = frozenset({"phone", "transfer_reference"})
+MAX_TEXT = 2_000_000  # characters; the report schema stops at 1 MB, this bounds any other caller
+
+
+def _region(country: str | None) -> str | None:
+    if not country or not isinstance(country, str):
+        return None
+    code = country.strip().upper()
+    return "GB" if code == "UK" else (code if len(code) == 2 and code.isalpha() else None)
+
+
+def resolve(mentions: Iterable[Mention], blocked: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+    """Keep the highest-ranked mention where spans overlap; then one per (kind, value), first seen."""
+    kept: list[Mention] = []
+    taken = SpanSet()
+    kinds_at: dict[tuple[int, int], set[str]] = {}
+    money = SpanSet(blocked)
+    for m in sorted(mentions, key=lambda m: (-m.rank, m.span[0] if m.span else 0)):
+        if m.span is None:
+            kept.append(m)
+            continue
+        if m.kind in _YIELD_TO_MONEY and money.overlaps(*m.span):
+            continue
+        clashes = taken.overlapping(*m.span)
+        if clashes and not all(
+                c == m.span and all(frozenset({m.kind, k}) in _MAY_SHARE for k in kinds_at[c]) for c in clashes):
+            continue
+        if m.span not in kinds_at:
+            taken.add(*m.span)
+        kinds_at.setdefault(m.span, set()).add(m.kind)
+        kept.append(m)
+    kept.sort(key=lambda m: m.span[0] if m.span else -1)
+    unique: dict[tuple[str, str], Mention] = {}
+    for m in kept:
+        unique.setdefault((m.kind, m.value), m)
+    return list(unique.values())
+
+
+def extract_text(text: str, country: str | None = None, language: str | None = None,
+                 source: str = "narrative") -> Extraction:
+    """Everything ``tipline.extract`` reads in one text. ``country`` is the reporter's (ISO 3166
+    alpha-2: the default region for national phone numbers, the meaning of "$"); ``language`` a
+    hint used when the text is too short to tell. Never raises on any ``str``."""
+    if not isinstance(text, str):
+        text = text.decode("utf-8", "replace") if isinstance(text, bytes | bytearray) else str(text)
+    text = text[:MAX_TEXT]
+    region = _region(country)
+    norm = normalise(text)
+    found_places = places_mod.find(norm.folded, norm.text)
+    context = Context(region=region, language=language, source=source, folded=norm.folded,
+                      places=tuple(found_places))
+    near_misses: list[NearMiss] = []
+    mentions: list[Mention] = [*crypto.find(norm.text, context, near_misses),
+                               *iban.find(norm.text, context, near_misses)]
+    for finder in FINDERS:
+        mentions.extend(finder(norm.text, context))
+    amounts = list(money_mod.find(norm.text, context))
+    resolved = resolve(mentions, blocked=[m.span for m in amounts if m.span])
+    signals = signals_mod.detect(norm.folded, amounts, resolved)
+    return Extraction(
+        language=language_mod.detect(norm.folded, hint=language),
+        mentions=[_to_original(m, norm) for m in resolved],
+        money=[replace(m, span=norm.to_original(*m.span)) if m.span else m for m in amounts],
+        places=places_mod.countries(found_places),
+        signals=signals,
+        near_misses=[replace(n, span=norm.to_original(*n.span)) if n.span else n for n in near_misses],
+    )
+
+
+def _to_original(m: Mention, norm: Normalised) -> Mention:
+    if m.span is None:
+        return m
+    start, end = norm.to_original(*m.span)
+    found = Found(m.found.identifier, m.found.source, raw=norm.original[start:end], confidence=m.found.confidence)
+    return Mention(found, (start, end), m.rank, mixed_script=norm.has_lookalikes(*m.span))

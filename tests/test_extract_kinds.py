@@ -1,0 +1,271 @@
+"""Each identifier kind's finder on tricky text, with the negatives that must yield nothing."""
+
+from __future__ import annotations
+
+import importlib.util
+from decimal import Decimal
+
+import pytest
+
+from conftest import need
+from tipline.extract import extract_text
+from tipline.extract.kinds import crypto
+from tipline.extract.unicode import normalise
+
+HAS_KECCAK = importlib.util.find_spec("Crypto") is not None  # pycryptodome, for EIP-55
+HAS_LINGUA = importlib.util.find_spec("lingua") is not None
+
+
+def values(text: str, kind: str, country: str | None = None) -> list[str]:
+    return [m.value for m in extract_text(text, country).mentions if m.kind == kind]
+
+
+# --- phones ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("son num +225 07 58 12 34 56 stp", None, ["+2250758123456"]),
+    ("00225 0758123456", "CA", ["+2250758123456"]),  # "00" is read as international even where the exit code is 011
+    ("appelle le 07.58.12.34.56", "CI", ["+2250758123456"]),
+    ("le numéro:\n+225 07 58\n12 34 56", "FR", ["+2250758123456"]),  # split over lines
+    ("wa.me/2250758123456", None, ["+2250758123456"]),
+    ("https://api.whatsapp.com/send?phone=221771234567", None, ["+221771234567"]),
+    ("t.me/+2250758123456", None, ["+2250758123456"]),
+    ("(514) 820-3344 ou 514.820.3355", "CA", ["+15148203344", "+15148203355"]),
+    ("0758123456 et 0544332211", "CI", ["+2250758123456", "+2250544332211"]),
+    ("il est à Abidjan: 0758123456", None, ["+2250758123456"]),  # no reporter country: the place named
+    ("+33 6 12 34 56 78 💔", None, ["+33612345678"]),
+])
+def test_phones(text, country, expected):
+    assert values(text, "phone", country) == expected
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("le 12/03/2024 à 14h30", "FR"), ("2024-03-12 23:15", "CA"), ("le 14.02.2025", "FR"),
+    ("commande n° 0612345678", "FR"), ("Order #1029384756", "US"), ("75011 Paris", "FR"), ("H2X 1Y4", "CA"),
+    ("il demande 1 500 000 FCFA", "CI"), ("MTCN 0758123456", "CI"), ("prix 1 299,99 €", "FR"),
+    ("[14/03/2024 22:41] Jessica: t'es là", "FR"), ("07 58 12 34 56", None), ("06 12 34 56 7", "FR"),
+    ("siret 552 100 554 00025", "FR"), ("IBAN FR76 3000 6000 0112 3456 7890 189", "FR"),
+    ("PCS code 0612345678AB", "FR"), ("entre 22:30 et 23:45", "FR"),
+])
+def test_not_phones(text, country):
+    assert values(text, "phone", country) == []
+
+
+# --- emails ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("écrit de Awa.Belle2024@Gmail.COM.", ["awa.belle2024@gmail.com"]),
+    ("mail：ＡＷＡ.ＢＥＬＬＥ＠ＧＭＡＩＬ.ＣＯＭ", ["awa.belle@gmail.com"]),  # fullwidth
+    ('From: "Jenny" <jenny.hot.cam@mail.com>', ["jenny.hot.cam@mail.com"]),
+    ("a@b c@ @d.com x@@y.com rdv @ 15h", []),
+    ("phishing@pot@hotmail.com", []),  # a placeholder, not an address
+])
+def test_emails(text, expected):
+    assert values(text, "email") == expected
+
+
+# --- profiles --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("insta: @awa.belle__", ["instagram:awa.belle__"]),
+    ("sur snap c'est kevin_du_225", ["snapchat:kevin_du_225"]),
+    ("@lisa.mtl22 on TikTok", ["tiktok:lisa.mtl22"]),
+    ("son skype: live:.cid.4f1a9b2c3d", ["skype:live:.cid.4f1a9b2c3d"]),
+    ("cette personne @medium1967 est un faux", ["unknown:medium1967"]),
+    ("discord (pseudo: xxshadowxx)", ["discord:xxshadowxx"]),
+    ("https://m.facebook.com/profile.php?id=100089231234567&ref=bookmarks", ["facebook:id:100089231234567"]),
+    ("https://www.instagram.com/antony.okdia?utm_source=qr&igsh=zhm5", ["instagram:antony.okdia"]),
+    ("https://www.tiktok.com/@Awa.Belle?lang=fr", ["tiktok:awa.belle"]),
+    ("https://t.me/awa_belle", ["telegram:awa_belle"]),
+    ("https://snapchat.com/add/kelly.love22?share_id=x", ["snapchat:kelly.love22"]),
+    ("ig: @lina__drs\nsnap: lina.drs", ["instagram:lina__drs", "snapchat:lina.drs"]),
+])
+def test_profiles(text, expected):
+    assert values(text, "profile") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "il m'a demandé mon snap et mon insta", "mon insta c'est @julie.mrt", "my snapchat is emma_rose12",
+    "je l'ai bloqué sur insta et sur snap", "Sur Instagram : Gagner un thermomix", "fb: Awa Koné (faux profil)",
+    "https://www.instagram.com/?hl=fr", "instagram.com", "contact@ ou @gmail.com", "@@@ @ @",
+])
+def test_not_profiles(text):
+    assert values(text, "profile") == []
+
+
+def test_a_profile_url_is_not_also_a_url_and_a_post_is_a_url():
+    x = extract_text("https://www.instagram.com/douce_cleophee/ et https://www.instagram.com/p/Cx1abcDEF/")
+    assert [(m.kind, m.value) for m in x.mentions] == [
+        ("profile", "instagram:douce_cleophee"), ("url", "https://www.instagram.com/p/Cx1abcDEF")]
+
+
+def test_facebook_link_shim_is_unwrapped():
+    assert values("l.facebook.com/l.php?u=https%3A%2F%2Fsite-louche.com%2Fgain&h=AT0", "url") == [
+        "https://site-louche.com/gain"]
+
+
+def test_lookalike_letters_are_folded_and_flagged():
+    x = extract_text("insta: @\u0430wa.belle__ (a cyrillique)")
+    (m,) = x.mentions
+    assert m.value == "instagram:awa.belle__" and m.mixed_script
+    assert x.to_json(extended=True)["identifiers"][0]["mixed_script"] is True
+
+
+def test_zero_width_characters_inside_a_handle():
+    x = extract_text("son insta c @\u200bawa\u200b.belle__")
+    (m,) = x.mentions
+    assert m.value == "instagram:awa.belle__"
+    assert m.found.raw == "@\u200bawa\u200b.belle__"  # the span is the text as written
+
+
+# --- money transfers -------------------------------------------------------------------------------
+def test_mtcn_recipient_and_city():
+    x = extract_text("j'ai envoyé 300 € par Western Union, MTCN 482-109-3375, au nom de KOUASSI Yao à Abidjan", "FR")
+    assert {(m.kind, m.value) for m in x.mentions} == {
+        ("transfer_reference", "wu:4821093375"), ("transfer_recipient", "CI:kouassi yao")}
+    recipient = next(m for m in x.mentions if m.kind == "transfer_recipient")
+    assert recipient.found.raw == "KOUASSI Yao" and recipient.identifier.country == "CI"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("reference moneygram 8461 3027", ["mg:84613027"]),
+    ("numéro de transfert MTCN:\n381 204\n9956", ["wu:3812049956"]),
+    ("WorldRemit reference: WR7K29Q4M8", ["ref:WR7K29Q4M8"]),
+    ("Ria, numéro de commande 14728390155", ["ref:14728390155"]),
+    ("code promo 48210933", []), ("commande 4821093375 livrée", []), ("code 482109 reçu par sms", []),
+    ("MoneyGram ref 4821093375", []),  # ten digits are not a MoneyGram reference
+])
+def test_references(text, expected):
+    assert values(text, "transfer_reference", "FR") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("il m'a contacté au nom de la police", []),
+    ("IBAN FR76 3000 6000 0112 3456 7890 189 au nom de Sophie Martin", []),  # a bank account, not a transfer
+    ("recipient: John Smith", ["??:john smith"]),
+    ("I sent $500 by MoneyGram to Chukwuemeka Obi in Lagos", ["NG:chukwuemeka obi"]),
+    ("j'ai envoyé 200 € à Abidjan par western union", []),  # a city is not a name
+])
+def test_recipients(text, expected):
+    assert values(text, "transfer_recipient", "FR") == expected
+
+
+# --- crypto: the BIPs' and EIP-55's own test vectors, not only our generator ---------------------------
+@pytest.mark.parametrize(("address", "expected"), [
+    ("BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4", "btc:bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"),  # BIP 173
+    ("bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0",
+     "btc:bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0"),  # BIP 350, bech32m
+    ("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "btc:1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa"),  # genesis block
+    ("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "eth:0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"),  # EIP-55
+    ("0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359", "eth:0xfb6916095ca1df60bb79ce92ce3ea74c37c5d359"),
+    ("0xdbf03b407c01e7cd3cbea99509d93f8dddc8c6fb", "eth:0xdbf03b407c01e7cd3cbea99509d93f8dddc8c6fb"),  # no checksum
+    ("ltc1quamuafe9nnfe37ne4rh4jfuv3sss2q7vpuxjad", "ltc:ltc1quamuafe9nnfe37ne4rh4jfuv3sss2q7vpuxjad"),
+    ("LSwTMvMkS3xfYYbAtdDvRqvgYbMMucC712", "ltc:LSwTMvMkS3xfYYbAtdDvRqvgYbMMucC712"),
+    ("TUDNMhuQSefqREC5Gfdrq5AUUoSDisiay2", "trx:TUDNMhuQSefqREC5Gfdrq5AUUoSDisiay2"),
+])
+def test_valid_addresses(address, expected):
+    assert values(f"envoie à {address} stp", "crypto") == [expected]
+    assert crypto.normalise(address).value == expected
+
+
+@pytest.mark.parametrize("address", [
+    "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqh2y7hd",  # BIP 350: v1 with a bech32 checksum
+    "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5",  # one character changed
+    "BC1QW508D6QEJXTDG4Y5R3ZARVARY0c5xw7kv8f3t4",  # mixed case
+    "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb",
+    "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD",  # EIP-55 case of one letter wrong
+])
+def test_checksum_failures_are_near_misses_not_identifiers(address):
+    if address.startswith("0x"):
+        need(HAS_KECCAK, "pycryptodome is not installed: EIP-55 checksums cannot be verified")
+    x = extract_text(f"wallet: {address}")
+    assert [m for m in x.mentions if m.kind == "crypto"] == []
+    assert [n.raw for n in x.near_misses] == [address]
+    assert crypto.normalise(address) is None
+
+
+# --- IBAN, PayPal, gift cards -------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("IBAN GB82 WEST 1234 5698 7654 32 svp", ["GB82WEST12345698765432"]),
+    ("rib: de89370400440532013000", ["DE89370400440532013000"]),
+    ("FR76 3000 6000 0112 3456 7890 188", []),
+])
+def test_ibans(text, expected):
+    assert values(text, "iban") == expected
+
+
+def test_paypal_link_and_account_email():
+    assert values("paye sur paypal.me/AwaBelle225 ou je publie", "paypal") == ["me:awabelle225"]
+    x = extract_text("son paypal: jess.model99@gmail.com")
+    assert {(m.kind, m.value) for m in x.mentions} == {
+        ("paypal", "email:jess.model99@gmail.com"), ("email", "jess.model99@gmail.com")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("carte steam, code ABCD1-EFGH2-IJKL3", ["steam:ABCD1EFGH2IJKL3"]),
+    ("3 cartes PCS: 4KD93LQ7ZP, 9XW2M7TQ4B", ["pcs:4KD93LQ7ZP", "pcs:9XW2M7TQ4B"]),
+    ("paysafecard 0123 4567 8901 2345", ["paysafecard:0123456789012345"]),
+    ("il demande des coupons PCS de 250 € et des cartes iTunes", []),
+    ("je l'ai cherché sur Google, rien", []),
+])
+def test_gift_cards(text, expected):
+    assert values(text, "gift_card") == expected
+
+
+# --- money -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("il demande 800 $", "CA", [("800", "CAD", "demanded")]),
+    ("il demande 800 $", "US", [("800", "USD", "demanded")]),
+    ("il demande 800 $", None, [("800", "USD", "demanded")]),
+    ("j'ai déjà payé 1500$", "CA", [("1500", "CAD", "paid")]),
+    ("He wants 1 500 dollars", "US", [("1500", "USD", "demanded")]),
+    ("50 000 dirhams", "MA", [("50000", "MAD", "unknown")]),
+    ("she asked £300", "GB", [("300", "GBP", "demanded")]),
+    ("j'ai envoyé 200.000 FCFA", "CI", [("200000", "XOF", "paid")]),
+    ("envoie 200.000 FCFA", "CM", [("200000", "XAF", "demanded")]),
+    ("il veut 300 balles", "FR", [("300", "EUR", "demanded")]),
+    ("il veut 300 balles", "CA", [("300", "CAD", "demanded")]),
+    ("j'ai versé 49,99 €", "FR", [("49.99", "EUR", "paid")]),
+    ("il veut 2k€", "FR", [("2000", "EUR", "demanded")]),
+    ("USD 1,200", "US", [("1200", "USD", "unknown")]),
+    ("I didn't pay the $900 he wants", "US", [("900", "USD", "demanded")]),
+    ("j'ai 15 ans, 24h, 3e, iPhone 12, 12 semaines, 70x 80, 0,5 bitcoin", "FR", []),
+])
+def test_money(text, country, expected):
+    got = [(m.amount, m.currency, m.role) for m in extract_text(text, country).money]
+    assert got == [(Decimal(a), c, r) for a, c, r in expected]
+
+
+# --- places, language, unicode -------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("il vit à Abidjan en Côte d’Ivoire", ["CI"]), ("un brouteur ivoirien", ["CI"]),
+    ("de Casablanca puis Marrakech, Maroc", ["MA"]), ("Manille, Philippines", ["PH"]), ("RCI", ["CI"]),
+    ("Lagos, Nigeria; Accra, Ghana; Cotonou", ["NG", "GH", "BJ"]), ("Ivory Coast", ["CI"]),
+    ("je parle français, ok uk", []), ("900 United States Dollars", []), ("Chad and Jordan are friends", []),
+])
+def test_places(text, expected):
+    assert extract_text(text).places == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("jai 15 ans et il veut que je paye sinon il envoie la video", "fr"),
+    ("he wants me to pay or he sends the video to my family", "en"),
+    ("me pidió quinientos dólares y dice que enviará el video a mi familia", "es"),
+])
+def test_language(text, expected):
+    if expected not in ("fr", "en"):
+        need(HAS_LINGUA, "lingua-language-detector is not installed: only the FR/EN rules answer")
+    assert extract_text(text).language == expected
+
+
+def test_language_hint_when_the_text_cannot_tell():
+    assert extract_text("+225 07 58 12 34 56", language="fr").language == "fr"
+    assert extract_text("+225 07 58 12 34 56").language is None
+
+
+def test_normalisation_keeps_a_map_to_the_original():
+    original = "Num\u00e9ro \u202a+225\u202c\u200b ﬁn re\u0301ponds ＡＷＡ"
+    n = normalise(original)
+    assert n.text == "Numéro +225 fin réponds AWA"
+    start = n.text.index("AWA")
+    assert n.original[slice(*n.to_original(start, start + 3))] == "ＡＷＡ"
+    start = n.text.index("réponds")
+    assert n.original[slice(*n.to_original(start, start + 7))] == "re\u0301ponds"
+    assert len(n.folded) == len(n.text) and n.folded.startswith("numero")
