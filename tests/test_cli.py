@@ -70,6 +70,7 @@ def test_export_is_the_interchange_shape_and_reimports(run, tmp_path, example):
     assert record["narrative"] == example["narrative"]
     assert record["received_at"] == "2026-11-02T21:14:00Z"  # an import keeps its received time
     assert {"+2250758123456", "wu:4821093375"} <= {i["value"] for i in record["extracted"]["identifiers"]}
+    assert record["extracted"]["signals"]["webcam_scheme"] is True and record["extracted"]["signals"]["paid"] is True
     record["external_id"] = "copy"
     again = run("import", str(lines_file(tmp_path, [json.dumps(record)])))
     assert again.exit_code == 0 and "imported 1" in again.stderr

@@ -599,3 +599,22 @@ def test_cybertip_uses_its_french_address_in_french() -> None:
     en = next(r for r in get(build_plan(minor("CA")), "child_protection").routes if r.id == "ca-cybertip")
     assert (fr.name, fr.url) == ("Cyberaide.ca", "https://www.cyberaide.ca")
     assert (en.name, en.url) == ("Cybertip.ca", "https://www.cybertip.ca")
+
+
+def test_what_the_text_says_raises_the_plan_but_never_lowers_it():
+    """Extraction's signals: "j'ai envie de mourir" in a narrative puts the crisis line first even when the
+    wellbeing question was skipped; money paid in the text turns "do not pay" into "stop paying"."""
+    from decimal import Decimal
+
+    report = ReportIn.model_validate({"narrative": "il me menace", "victim": {"country": "FR"}})
+    plain = build_plan(report, "fr")
+    assert plain.step_ids[0] != "crisis" and "do_not_pay" in plain.step_ids
+    raised = build_plan(report, "fr", signals={"self_harm": True, "paid": True, "minor": True},
+                        money=[(Decimal("300"), "EUR", "paid")])
+    assert raised.step_ids[:2] == ["crisis", "child_protection"]
+    assert "stop_paying" in raised.step_ids and "300" in raised.step("stop_paying").body
+    no_amount = build_plan(report, "en", signals={"paid": True})
+    assert no_amount.step("stop_paying").body.startswith("Money has already been paid")
+    # a form answer is never lowered by a text that says nothing
+    form_says = ReportIn.model_validate({"narrative": "x", "wellbeing": {"thoughts_of_self_harm": True}})
+    assert build_plan(form_says, "en", signals={"self_harm": False}).step_ids[0] == "crisis"

@@ -82,6 +82,50 @@ def import_(file: Annotated[Path, typer.Argument(help="A JSON-lines file of repo
         raise typer.Exit(1)
 
 
+@app.command("extract")
+def extract_(
+    country: Annotated[str | None, typer.Option("--country", help="Reporter's country (ISO 3166-1), for "
+                                                "national phone numbers and '$'.")] = None,
+    language: Annotated[str | None, typer.Option("--language", help="fr or en, when known.")] = None,
+) -> None:
+    """Read a text on standard input; print the identifiers, money and signals found, as JSON."""
+    import json
+
+    from tipline.domain.report import _country, _language
+    from tipline.extract import cli_main
+
+    try:
+        country = _country(country) if country else None
+        language = _language(language) if language else None
+    except ValueError as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2) from None
+    text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
+    print(json.dumps(cli_main(text, country, language), ensure_ascii=False))
+
+
+@app.command("reextract")
+def reextract_(
+    all_reports: Annotated[bool, typer.Option("--all", help="Every report, not only those read by an "
+                                              "older extractor.")] = False,
+) -> None:
+    """Run extraction again over stored reports (after extraction has improved)."""
+    from tipline.service.reextract import reextract, report_ids
+
+    tipline = _open()
+    total = len(report_ids(tipline, stale_only=not all_reports))
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                  TimeRemainingColumn(), console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("re-extracting", total=total)
+        result = reextract(tipline, stale_only=not all_reports, on_report=lambda: progress.advance(task))
+    tipline.close()
+    err.print(f"re-extracted {result.done} reports, failed {len(result.failed)}")
+    for report_id in result.failed:
+        err.print(f"report {report_id}: its stored document no longer validates; left as it was")
+    if result.failed:
+        raise typer.Exit(1)
+
+
 class ExportFormat(StrEnum):
     jsonl = "jsonl"
 

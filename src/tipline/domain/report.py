@@ -229,10 +229,9 @@ class ReportIn(Model):
         return self.wellbeing.thoughts_of_self_harm is True
 
 
-class FollowUpIn(Model):
-    """Information a reporter adds later with their reference code and follow-up token."""
+class FollowUpContent(Model):
+    """What a follow-up adds to a report (as stored: without the token)."""
 
-    token: Annotated[str, Field(min_length=1, max_length=200)]
     text: Text = None
     scammer_identifiers: list[ScammerIdentifier] = Field(default_factory=list, max_length=200)
     demands: list[Demand] = Field(default_factory=list, max_length=50)
@@ -240,7 +239,13 @@ class FollowUpIn(Model):
     wellbeing: Wellbeing | None = None
 
     @model_validator(mode="after")
-    def _adds_something(self) -> FollowUpIn:
+    def _adds_something(self) -> FollowUpContent:
         if not (self.text or self.scammer_identifiers or self.demands or self.payments or self.wellbeing):
             raise ValueError("a follow-up must add text, an identifier, a demand, a payment or wellbeing")
         return self
+
+
+class FollowUpIn(FollowUpContent):
+    """Information a reporter adds later with their reference code and follow-up token."""
+
+    token: Annotated[str, Field(min_length=1, max_length=200)]

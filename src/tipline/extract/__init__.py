@@ -14,11 +14,16 @@ from __future__ import annotations
 from typing import Any
 
 from tipline.extract.model import SIGNALS, Context, Extraction, Mention, Money, NearMiss
-from tipline.extract.report import extract_report
+from tipline.extract.report import extract_follow_up, extract_report
 from tipline.extract.text import extract_text
 
+# Bumped when extraction changes what it finds; stored reports with another version are what
+# `tipline reextract` brings up to date.
+VERSION = "2026.11.1"
+
 __all__ = [
-    "SIGNALS", "Context", "Extraction", "Mention", "Money", "NearMiss", "cli_main", "extract_report", "extract_text",
+    "SIGNALS", "VERSION", "Context", "Extraction", "Mention", "Money", "NearMiss", "cli_main", "extract_follow_up",
+    "extract_report", "extract_text",
 ]
 
 

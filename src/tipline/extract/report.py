@@ -5,41 +5,30 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tipline.domain.enums import LinkSource
-from tipline.domain.report import FollowUpIn, Payment, ReportIn, ScammerIdentifier
+from tipline.domain.report import FollowUpContent, ReportIn
 from tipline.extract.form import form_identifiers
-from tipline.extract.model import SIGNALS, Extraction, Mention, Money, NearMiss
+from tipline.extract.model import SIGNALS, Extraction, Mention, Money
 from tipline.extract.text import extract_text
 
 
-def extract_report(report: ReportIn, follow_ups: Iterable[FollowUpIn] = ()) -> Extraction:
-    """Identifiers from the form (source ``form``), the narrative (``narrative``), the chat log
-    (``chat``) and follow-ups (``follow_up``), deduplicated by (kind, value, source); money from
-    the texts plus the form's demands and payments; signals from the texts OR-ed with what the
-    form says (victim's age, self-harm answer, payments, what happened)."""
-    follow_ups = list(follow_ups)
-    region = report.victim.country
-    hint = report.language
+def _extract(forms: list[tuple[list, list, str]], texts: list[tuple[str, str | None]], region: str | None,
+             hint: str | None) -> Extraction:
+    """Form identifiers (rank above any text mention) and texts → one Extraction, deduplicated by
+    (kind, value, source); signals and money from the texts only (callers add the structured ones)."""
     mentions: list[Mention] = []
     money: list[Money] = []
     places: dict[str, None] = {}
-    near: list[NearMiss] = []
+    near = []
     signals = dict.fromkeys(SIGNALS, False)
     language: str | None = None
-
-    def add_form(identifiers: list[ScammerIdentifier], payments: list[Payment], source: str) -> None:
+    for identifiers, payments, source in forms:
         for found in form_identifiers(identifiers, payments, region, source=source):
             mentions.append(Mention(found, None, rank=100))
-
-    add_form(report.scammer_identifiers, report.payments, LinkSource.form)
-    texts: list[tuple[str, str | None]] = [(LinkSource.narrative, report.narrative), (LinkSource.chat, report.chat_log)]
-    for follow_up in follow_ups:
-        add_form(follow_up.scammer_identifiers, follow_up.payments, LinkSource.follow_up)
-        texts.append((LinkSource.follow_up, follow_up.text))
     for source, text in texts:
         if not text:
             continue
         x = extract_text(text, region, hint, source=str(source))
-        if language is None and source == LinkSource.narrative:
+        if language is None:
             language = x.language
         mentions.extend(x.mentions)
         money.extend(x.money)
@@ -47,13 +36,6 @@ def extract_report(report: ReportIn, follow_ups: Iterable[FollowUpIn] = ()) -> E
         places.update(dict.fromkeys(x.places))
         for key, value in x.signals.items():
             signals[key] = signals[key] or value
-    for demand in report.demands + [d for f in follow_ups for d in f.demands]:
-        money.append(Money(demand.amount, demand.currency, "demanded", None, LinkSource.form))
-    for payment in report.payments + [p for f in follow_ups for p in f.payments]:
-        money.append(Money(payment.amount, payment.currency, "paid", None, LinkSource.form))
-        if payment.destination_country:
-            places.setdefault(payment.destination_country, None)
-    _or_structured(signals, report, follow_ups)
     unique: dict[tuple[str, str, str], Mention] = {}
     for m in mentions:
         unique.setdefault((m.kind, m.value, m.found.source), m)
@@ -61,7 +43,45 @@ def extract_report(report: ReportIn, follow_ups: Iterable[FollowUpIn] = ()) -> E
                       places=list(places), signals=signals, near_misses=near)
 
 
-def _or_structured(signals: dict[str, bool], report: ReportIn, follow_ups: list[FollowUpIn]) -> None:
+def _add_structured_money(x: Extraction, demands: list, payments: list) -> None:
+    for demand in demands:
+        x.money.append(Money(demand.amount, demand.currency, "demanded", None, LinkSource.form))
+    for payment in payments:
+        x.money.append(Money(payment.amount, payment.currency, "paid", None, LinkSource.form))
+        if payment.destination_country and payment.destination_country not in x.places:
+            x.places.append(payment.destination_country)
+
+
+def extract_report(report: ReportIn, follow_ups: Iterable[FollowUpContent] = ()) -> Extraction:
+    """Identifiers from the form (source ``form``), the narrative (``narrative``), the chat log
+    (``chat``) and follow-ups (``follow_up``), deduplicated by (kind, value, source); money from
+    the texts plus the form's demands and payments; signals from the texts OR-ed with what the
+    form says (victim's age, self-harm answer, payments, what happened)."""
+    follow_ups = list(follow_ups)
+    forms = [(report.scammer_identifiers, report.payments, LinkSource.form)]
+    forms += [(f.scammer_identifiers, f.payments, LinkSource.follow_up) for f in follow_ups]
+    # The narrative first: the language of the report is the narrative's.
+    texts = [(LinkSource.narrative, report.narrative), (LinkSource.chat, report.chat_log)]
+    texts += [(LinkSource.follow_up, f.text) for f in follow_ups]
+    x = _extract(forms, texts, report.victim.country, report.language)
+    _add_structured_money(x, report.demands + [d for f in follow_ups for d in f.demands],
+                          report.payments + [p for f in follow_ups for p in f.payments])
+    _or_structured(x.signals, report, follow_ups)
+    return x
+
+
+def extract_follow_up(follow_up: FollowUpContent, region: str | None, language: str | None) -> Extraction:
+    """One follow-up alone (source ``follow_up``), for linking it as it arrives; its signals are
+    what it adds, to be OR-ed with the report's."""
+    x = _extract([(follow_up.scammer_identifiers, follow_up.payments, LinkSource.follow_up)],
+                 [(LinkSource.follow_up, follow_up.text)], region, language)
+    _add_structured_money(x, follow_up.demands, follow_up.payments)
+    x.signals["paid"] |= bool(follow_up.payments)
+    x.signals["self_harm"] |= bool(follow_up.wellbeing and follow_up.wellbeing.thoughts_of_self_harm is True)
+    return x
+
+
+def _or_structured(signals: dict[str, bool], report: ReportIn, follow_ups: list[FollowUpContent]) -> None:
     incident = report.incident
     wellbeing = [report.wellbeing] + [f.wellbeing for f in follow_ups if f.wellbeing]
     signals["minor"] |= report.involves_minor

@@ -176,12 +176,18 @@ def money(s: Situation, c: Context) -> Step:
     demanded = _.money(*s.demanded) if s.demanded else None
     items: list[str] = []
     if s.has_paid:
-        paid = _.join([_.money(amount, currency) for currency, amount in s.paid.items()])
         step_id, title = "stop_paying", _("Stop paying")
-        body = _(
-            "{paid} has already been paid. Paying again usually brings new demands, not the end: stop now, "
-            "it is not too late."
-        ).format(paid=paid)
+        if s.paid:
+            paid = _.join([_.money(amount, currency) for currency, amount in s.paid.items()])
+            body = _(
+                "{paid} has already been paid. Paying again usually brings new demands, not the end: stop now, "
+                "it is not too late."
+            ).format(paid=paid)
+        else:
+            body = _(
+                "Money has already been paid. Paying again usually brings new demands, not the end: stop now, "
+                "it is not too late."
+            )
         items.append(
             _(
                 "Do not send any more money, even if they promise it is the last payment or that they will "

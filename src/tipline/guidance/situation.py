@@ -7,6 +7,7 @@ the rules readable and puts every interpretation of the report's fields in one p
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -41,6 +42,7 @@ class Situation:
     parent: bool
     self_harm: bool
     paid: dict[str, Decimal]  # currency -> total paid
+    paid_in_text: bool  # the narrative says money was paid, whether or not it says how much
     demanded: tuple[Decimal, str] | None  # the latest demand
     methods: tuple[PaymentMethod, ...]  # payment methods used, first-used first
     destinations: tuple[str, ...]  # countries the money was sent to
@@ -55,7 +57,7 @@ class Situation:
 
     @property
     def has_paid(self) -> bool:
-        return bool(self.paid)
+        return bool(self.paid) or self.paid_in_text
 
     @property
     def has_profiles(self) -> bool:
@@ -101,27 +103,42 @@ def _tristate(value: object) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
-def read(report: ReportIn) -> Situation:
+def read(report: ReportIn, signals: Mapping[str, bool] | None = None,
+         money: Iterable[tuple[Decimal, str, str]] = ()) -> Situation:
+    """The situation from the form, raised (never lowered) by what extraction read in the texts:
+    ``signals`` as in ``tipline.extract.SIGNALS``, ``money`` as (amount, currency, role) with role
+    "demanded", "paid" or "unknown". Amounts from the texts count only when the form gives none."""
+    signals = signals or {}
+    money = list(money)
     paid: dict[str, Decimal] = defaultdict(Decimal)
     for payment in report.payments:
         paid[payment.currency] += payment.amount
+    if not report.payments:
+        for amount, currency, role in money:
+            if role == "paid":
+                paid[currency] += amount
     # The latest demand: by date when the reporter dated them, else the last one given.
     dated = [d for d in report.demands if d.demanded_at is not None]
     latest = max(dated, key=lambda d: d.demanded_at) if dated else (report.demands or [None])[-1]
+    demanded = (latest.amount, latest.currency) if latest else None
+    if demanded is None:
+        demanded = next(((a, c) for a, c, role in reversed(money) if role == "demanded"), None)
     incident = report.incident
+    images_shared = _tristate(incident.images_already_shared)
     return Situation(
         country=report.victim.country,
-        minor=_is_minor(report),
+        minor=_is_minor(report) or signals.get("minor", False),
         parent=report.reporter_role == ReporterRole.parent_guardian,
-        self_harm=report.self_harm,
+        self_harm=report.self_harm or signals.get("self_harm", False),
         paid=dict(paid),
-        demanded=(latest.amount, latest.currency) if latest else None,
+        paid_in_text=signals.get("paid", False),
+        demanded=demanded,
         methods=tuple(dict.fromkeys(p.method for p in report.payments if p.method)),
         destinations=tuple(dict.fromkeys(p.destination_country for p in report.payments if p.destination_country)),
-        deadline=incident.deadline is not None,
-        more_images_demanded=incident.more_images_demanded is True,
-        images_shared=_tristate(incident.images_already_shared),
-        contacts_reached=incident.friends_or_family_contacted is True,
+        deadline=incident.deadline is not None or signals.get("deadline", False),
+        more_images_demanded=incident.more_images_demanded is True or signals.get("more_images_demanded", False),
+        images_shared=True if signals.get("images_shared") else images_shared,
+        contacts_reached=incident.friends_or_family_contacted is True or signals.get("friends_contacted", False),
         nothing_recorded=incident.recorded_on_webcam is False and incident.images_sent is False,
         platforms=_platforms(report),
         kinds=frozenset(i.kind for i in report.scammer_identifiers),

@@ -14,10 +14,10 @@ from datetime import UTC, datetime
 import uuid6
 from sqlalchemy.exc import IntegrityError
 
-from tipline.domain.enums import LinkSource, Source
+from tipline import extract
+from tipline.domain.enums import Source
 from tipline.domain.identifier import Found
 from tipline.domain.report import FollowUpIn, ReportIn
-from tipline.extract.form import form_identifiers
 from tipline.guidance import Plan, build_plan
 from tipline.security import codes
 from tipline.service.context import Tipline
@@ -50,6 +50,7 @@ class Stored:
     token: str
     received_at: datetime
     identifiers: list[Found]
+    language: str | None  # as given, or as read in the narrative
 
 
 @dataclass
@@ -65,16 +66,13 @@ class FollowUpReceipt:
     identifiers: list[Found] = field(default_factory=list)
 
 
-def _found_in_report(report: ReportIn) -> list[Found]:
-    return form_identifiers(report.scammer_identifiers, report.payments, report.victim.country)
-
-
 def submit_report(app: Tipline, report: ReportIn, source: Source, language: str | None = None,
                   actor: str | None = None, idempotency_key: str | None = None) -> Receipt:
     """Store a report from a person, then build their action plan (after the commit)."""
-    stored = store_report(app, report, source, actor, idempotency_key)
-    language = language or report.language or app.settings.default_language
-    plan = build_plan(report, language, include_unverified=app.settings.include_unverified_routes)
+    stored, x = _store(app, report, source, actor, idempotency_key)
+    language = language or report.language or stored.language or app.settings.default_language
+    plan = build_plan(report, language, include_unverified=app.settings.include_unverified_routes,
+                      signals=x.signals, money=[(m.amount, m.currency, m.role) for m in x.money])
     return Receipt(**vars(stored), guidance=plan)
 
 
@@ -85,13 +83,20 @@ def store_report(app: Tipline, report: ReportIn, source: Source, actor: str | No
     Raises DuplicateReport for a known external_id, AlreadyReceived for a known idempotency key
     (a form posted twice by a refresh, an API call retried after a lost answer).
     """
+    return _store(app, report, source, actor, idempotency_key)[0]
+
+
+def _store(app: Tipline, report: ReportIn, source: Source, actor: str | None,
+           idempotency_key: str | None) -> tuple[Stored, extract.Extraction]:
     key_hash = idempotency_hash(idempotency_key) if idempotency_key else None
     now = datetime.now(UTC)
     # A web report is received now; an import or a partner keeps the time it was first received.
     received_at = now if source == Source.web or report.received_at is None else report.received_at
     if report.source is None:
         report = report.model_copy(update={"source": source})
-    found = _found_in_report(report)
+    # Extraction is pure and bounded (linear time); it runs before the transaction, not inside it.
+    x = extract.extract_report(report)
+    found = x.identifiers
     token = codes.new_token()
     for attempt in range(3):
         report_id = uuid6.uuid7()
@@ -104,7 +109,8 @@ def store_report(app: Tipline, report: ReportIn, source: Source, actor: str | No
                     raise AlreadyReceived(earlier)
                 reports.insert_report(session, app.keys, report_id=report_id, ref=reference,
                                       token_hash=codes.hash_token(token), report=report,
-                                      source=source.value, received_at=received_at,
+                                      source=source.value, received_at=received_at, signals=x.signals,
+                                      language=report.language or x.language, extractor_version=extract.VERSION,
                                       idempotency_key=key_hash)
                 reports.insert_money(session, report_id, report.demands, report.payments)
                 reports.link_identifiers(session, report_id, found, received_at, new_report=True)
@@ -121,7 +127,7 @@ def store_report(app: Tipline, report: ReportIn, source: Source, actor: str | No
                     raise AlreadyReceived(earlier) from None
             if attempt == 2:
                 raise
-    return Stored(report_id, reference, token, received_at, found)
+    return Stored(report_id, reference, token, received_at, found, report.language or x.language), x
 
 
 def add_follow_up(app: Tipline, reference: str, follow_up: FollowUpIn) -> FollowUpReceipt | None:
@@ -133,13 +139,15 @@ def add_follow_up(app: Tipline, reference: str, follow_up: FollowUpIn) -> Follow
         # Compare against a dummy hash when the code is unknown, so timing does not tell either.
         if not codes.token_matches(follow_up.token, row.token_hash if row else "0" * 64) or row is None:
             return None
-        found = form_identifiers(follow_up.scammer_identifiers, follow_up.payments,
-                                 row.victim_country, source=LinkSource.follow_up)
+        x = extract.extract_follow_up(follow_up, row.victim_country, row.language)
+        found = x.identifiers
         follow_up_id = reports.insert_follow_up(session, app.keys, row.id, follow_up, now)
         reports.insert_money(session, row.id, follow_up.demands, follow_up.payments, follow_up_id=follow_up_id)
         reports.link_identifiers(session, row.id, found, now, follow_up_id=follow_up_id)
-        if follow_up.wellbeing and follow_up.wellbeing.thoughts_of_self_harm is True:
-            row.self_harm = True  # a signal only ever raised by a follow-up, never lowered
+        # A follow-up only ever raises signals, never lowers them.
+        row.signals = {k: bool(row.signals.get(k)) or v for k, v in x.signals.items()}
+        row.self_harm = row.self_harm or x.signals["self_harm"]
+        row.minor = row.minor or x.signals["minor"]
         audit.append(session, "reporter:follow_up", "report.follow_up_added", "report", str(row.id),
                      {"follow_up": str(follow_up_id), "identifiers": len(found),
                       "payments": len(follow_up.payments)})

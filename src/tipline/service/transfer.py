@@ -86,11 +86,15 @@ def export_records(app: Tipline) -> Iterator[dict[str, Any]]:
                  **reports.follow_up_body(app.keys, fu)}
                 for fu in reports.follow_ups(session, row.id)
             ]
-            record["extracted"] = {"identifiers": [
-                {"kind": i.kind, "value": i.value, "country": i.country, "source": link.source,
-                 "confidence": link.confidence}
-                for i, link in reports.identifiers_of(session, row.id)
-            ]}
+            record["extracted"] = {
+                "identifiers": [
+                    {"kind": i.kind, "value": i.value, "country": i.country, "source": link.source,
+                     "confidence": link.confidence}
+                    for i, link in reports.identifiers_of(session, row.id)
+                ],
+                "signals": row.signals,
+                "extractor_version": row.extractor_version,
+            }
             yield record
 
 

@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -41,17 +41,20 @@ def _follow_up_aad(follow_up_id: uuid.UUID) -> str:
 
 
 def insert_report(session: Session, keys: KeyRing, *, report_id: uuid.UUID, ref: str, token_hash: str,
-                  report: ReportIn, source: str, received_at: datetime, idempotency_key: str | None = None) -> None:
+                  report: ReportIn, source: str, received_at: datetime, signals: dict[str, bool],
+                  language: str | None, extractor_version: str, idempotency_key: str | None = None) -> None:
     key_id, body = keys.encrypt_json(report.model_dump(mode="json", exclude_none=True), _report_aad(report_id))
     incident = report.incident
     # Core statements, not the ORM unit of work: intake is the hot path (see bench/intake.py).
     session.execute(_INSERT_REPORT, dict(
         id=report_id, ref=ref, external_id=report.external_id, token_hash=token_hash,
-        idempotency_key=idempotency_key, received_at=received_at, source=source, language=report.language,
+        idempotency_key=idempotency_key, received_at=received_at, source=source, language=language,
         reporter_role=report.reporter_role, victim_age_band=report.victim.age_band,
         victim_gender=report.victim.gender, victim_country=report.victim.country,
         platform_first_contact=incident.platform_first_contact, first_contact_at=incident.first_contact_at,
-        deadline=incident.deadline, minor=report.involves_minor, self_harm=report.self_harm,
+        deadline=incident.deadline, minor=report.involves_minor or signals.get("minor", False),
+        self_harm=report.self_harm or signals.get("self_harm", False),
+        signals=signals, extractor_version=extractor_version,
         flags=incident.model_dump(mode="json", include={
             "recorded_on_webcam", "images_sent", "images_already_shared", "friends_or_family_contacted",
             "more_images_demanded", "platforms_moved_to"}),
@@ -138,6 +141,11 @@ def by_ref(session: Session, ref: str) -> ReportRow | None:
 
 def by_id(session: Session, report_id: uuid.UUID) -> ReportRow | None:
     return session.get(ReportRow, report_id)
+
+
+def delete_links(session: Session, report_id: uuid.UUID) -> None:
+    """Forget what extraction linked to a report (before extracting it again)."""
+    session.execute(delete(ReportIdentifierRow).where(ReportIdentifierRow.report_id == report_id))
 
 
 def ref_by_idempotency_key(session: Session, key_hash: str) -> str | None:

@@ -130,7 +130,7 @@ def normalise(value: str, platform: str | None = None) -> Identifier | None:
 # Profile URLs are found by the URL finder (``url.find`` → ``links.classify``); this finds the
 # accounts people write out: "insta: @x", "sur snap c'est x", "@x on TikTok", "son skype:
 # live:.cid.x", and a bare "@x" (its platform from the nearest platform word on the same line, or
-# ``unknown``). "mon snap", "my insta" name the victim's own account and are skipped.
+# ``unknown``). In a narrative, "mon snap", "my insta" name the victim's own account and are skipped.
 ALIASES: dict[str, str] = {
     "instagram": "instagram", "insta": "instagram", "ig": "instagram", "instagramm": "instagram",
     "intagram": "instagram", "instgram": "instagram", "insatgram": "instagram",
@@ -227,7 +227,9 @@ def find(text: str, context: Context) -> Iterator[Mention]:
         h_end = after.start("handle") + len(handle)
         if "\n" in folded[alias.end():after.start("handle")] and not after.group("sep"):
             continue
-        if _POSSESSIVE.search(folded, max(0, alias.start() - 20), alias.start()):
+        # "mon snap" is the victim's own account in a narrative, but in a pasted chat log it is the
+        # speaker's, most often the scammer's ("Awa: mon snap c'est …").
+        if context.source != "chat" and _POSSESSIVE.search(folded, max(0, alias.start() - 20), alias.start()):
             claimed.add(h_start)
             continue
         # A plain word after "insta :" is as often a heading ("Sur Instagram : Gagner un…") as an
