@@ -269,3 +269,16 @@ def test_normalisation_keeps_a_map_to_the_original():
     start = n.text.index("réponds")
     assert n.original[slice(*n.to_original(start, start + 7))] == "re\u0301ponds"
     assert len(n.folded) == len(n.text) and n.folded.startswith("numero")
+
+
+def test_crypto_encoders_round_trip_through_the_decoders():
+    """One codec, both directions: the simulator's wallets are what the extractor accepts."""
+    from tipline.extract.kinds.crypto import b58decode_check, b58encode_check, segwit_decode, segwit_encode
+
+    key = bytes(range(20))
+    assert b58decode_check(b58encode_check(b"\x00" + key)) == b"\x00" + key
+    assert segwit_decode(segwit_encode("bc", 0, key)) == ("bc", 0, key)
+    assert segwit_decode(segwit_encode("bc", 1, key + key[:12])) == ("bc", 1, key + key[:12])  # bech32m
+    # BIP 173's own test vector
+    assert segwit_encode("bc", 0, bytes.fromhex("751e76e8199196d454941c45d1b3a323f1433bd6")) == \
+        "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"

@@ -13,13 +13,13 @@ unlikely that a generated account is anyone's real one.
 
 from __future__ import annotations
 
-import hashlib
 import random
 import unicodedata
 from dataclasses import dataclass
 
 import phonenumbers
 
+from tipline.extract.kinds.crypto import b58encode_check, segwit_encode
 from tipline.simulate.pick import below, one
 
 _DIGITS = "0123456789"
@@ -265,47 +265,7 @@ def gift_code(rng: random.Random, brand: str, tag: int) -> str:
 
 # --- crypto addresses with valid checksums -------------------------------------------------------
 
-_B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
-_BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
-
-
-def _base58check(payload: bytes) -> str:
-    data = payload + hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4]
-    number = int.from_bytes(data, "big")
-    out = ""
-    while number:
-        number, rem = divmod(number, 58)
-        out = _B58[rem] + out
-    pad = len(data) - len(data.lstrip(b"\0"))
-    return "1" * pad + out
-
-
-def _bech32_polymod(values: list[int]) -> int:
-    generator = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
-    chk = 1
-    for value in values:
-        top = chk >> 25
-        chk = (chk & 0x1FFFFFF) << 5 ^ value
-        for i in range(5):
-            chk ^= generator[i] if (top >> i) & 1 else 0
-    return chk
-
-
-def _bech32_segwit_v0(hrp: str, program: bytes) -> str:
-    """BIP 173 address for witness version 0 (P2WPKH when the program has 20 bytes)."""
-    acc, bits, data = 0, 0, [0]
-    for byte in program:
-        acc = (acc << 8) | byte
-        bits += 8
-        while bits >= 5:
-            bits -= 5
-            data.append((acc >> bits) & 31)
-    if bits:
-        data.append((acc << (5 - bits)) & 31)
-    expanded = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
-    polymod = _bech32_polymod([*expanded, *data, 0, 0, 0, 0, 0, 0]) ^ 1
-    checksum = [(polymod >> 5 * (5 - i)) & 31 for i in range(6)]
-    return hrp + "1" + "".join(_BECH32[d] for d in data + checksum)
+# The encoders live beside the extractor's decoders, so that both directions share one codec.
 
 
 def crypto_wallet(rng: random.Random) -> tuple[str, str]:
@@ -313,9 +273,9 @@ def crypto_wallet(rng: random.Random) -> tuple[str, str]:
     key = rng.getrandbits(160).to_bytes(20, "big")
     r = rng.random()
     if r < 0.5:
-        return "btc", _bech32_segwit_v0("bc", key)
+        return "btc", segwit_encode("bc", 0, key)
     if r < 0.65:
-        return "btc", _base58check(b"\x00" + key)
+        return "btc", b58encode_check(b"\x00" + key)
     if r < 0.88:
-        return "trx", _base58check(b"\x41" + key)
+        return "trx", b58encode_check(b"\x41" + key)
     return "eth", "0x" + key.hex()

@@ -60,6 +60,17 @@ def b58decode_check(text: str) -> bytes | None:
     return payload
 
 
+def b58encode_check(payload: bytes) -> str:
+    """Base58check of a payload (version byte included): the inverse of ``b58decode_check``."""
+    data = payload + hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4]
+    number = int.from_bytes(data, "big")
+    out = ""
+    while number:
+        number, rem = divmod(number, 58)
+        out = _B58[rem] + out
+    return "1" * (len(data) - len(data.lstrip(b"\0"))) + out
+
+
 def _polymod(values: list[int]) -> int:
     generator = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
     chk = 1
@@ -71,7 +82,7 @@ def _polymod(values: list[int]) -> int:
     return chk
 
 
-def _convert_bits(data: list[int], from_bits: int, to_bits: int) -> list[int] | None:
+def _convert_bits(data: list[int] | bytes, from_bits: int, to_bits: int, pad: bool = False) -> list[int] | None:
     acc = bits = 0
     out: list[int] = []
     maxv = (1 << to_bits) - 1
@@ -81,9 +92,21 @@ def _convert_bits(data: list[int], from_bits: int, to_bits: int) -> list[int] | 
         while bits >= to_bits:
             bits -= to_bits
             out.append((acc >> bits) & maxv)
-    if bits >= from_bits or ((acc << (to_bits - bits)) & maxv):
+    if pad:
+        if bits:
+            out.append((acc << (to_bits - bits)) & maxv)
+    elif bits >= from_bits or ((acc << (to_bits - bits)) & maxv):
         return None
     return out
+
+
+def segwit_encode(hrp: str, version: int, program: bytes) -> str:
+    """A segwit address (BIP 173 for version 0, BIP 350 bech32m above): the inverse of ``segwit_decode``."""
+    data = [version, *(_convert_bits(program, 8, 5, pad=True) or [])]
+    expanded = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
+    polymod = _polymod([*expanded, *data, 0, 0, 0, 0, 0, 0]) ^ (1 if version == 0 else _BECH32M)
+    checksum = [(polymod >> 5 * (5 - i)) & 31 for i in range(6)]
+    return hrp + "1" + "".join(_BECH32[d] for d in data + checksum)
 
 
 def segwit_decode(address: str) -> tuple[str, int, bytes] | None:
