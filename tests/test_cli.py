@@ -89,3 +89,20 @@ def test_audit_verify_passes_then_finds_an_edit(run, tmp_path, example, tipline)
         s.execute(update(AuditRow).where(AuditRow.id == 2).values(action="report.deleted"))
     bad = run("audit", "verify")
     assert bad.exit_code == 1 and "audit event 2" in bad.stderr
+
+
+def test_tipline_hash_prints_the_json_contract_and_fails_on_a_bad_file(tmp_path):
+    import numpy as np
+    from PIL import Image
+
+    image = tmp_path / "photo.jpg"
+    rng = np.random.default_rng(3)
+    Image.fromarray(rng.integers(0, 255, (300, 400, 3), dtype=np.uint8)).resize((800, 600)).save(image)
+    bad = tmp_path / "notes.txt"
+    bad.write_text("not an image")
+    result = CliRunner().invoke(app, ["hash", str(image), str(bad), "--format", "json"])
+    assert result.exit_code == 1
+    good, failed = json.loads(result.stdout)
+    assert set(good) >= {"file", "pdq", "pdq_oriented", "quality", "md5", "sha256"}
+    assert len(good["pdq"]) == 64 and int(good["pdq"], 16) >= 0 and good["quality"] >= 50
+    assert failed["pdq"] is None and failed["error"] and len(failed["sha256"]) == 64

@@ -20,6 +20,17 @@ db_app = typer.Typer(help="The database.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 audit_app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
+
+
+def _mount_hashing() -> None:
+    from tipline.hashing.cli import hash_command, lists_app
+
+    app.command("hash", help="Hash image files on this machine (PDQ, MD5, SHA-256); the images never leave it.")(
+        hash_command)
+    app.add_typer(lists_app, name="hashlist")
+
+
+_mount_hashing()
 err = Console(stderr=True)
 
 DEMO_REPORTS = 1500
