@@ -41,6 +41,12 @@ class Settings(BaseSettings):
         default="https://www.google.com/",
         description="Where the quick-exit button sends a reporter.",
     )
+    match_tokens: str = Field(
+        default="",
+        description="Comma-separated bearer tokens of the platforms allowed to match hashes against the "
+                    "banks (POST /api/v1/match); empty: matching over HTTP is off.",
+    )
+    match_distance: int = Field(default=31, ge=0, le=64, description="Largest PDQ distance that matches.")
     access_log: bool = Field(
         default=False,
         description="Write uvicorn's access log. Off by default: it holds reporters' addresses and, in "

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 import uuid6
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from tipline import extract
 from tipline.domain.enums import Source
@@ -22,6 +23,7 @@ from tipline.guidance import Plan, build_plan
 from tipline.security import codes
 from tipline.service.context import Tipline
 from tipline.store import audit, reports
+from tipline.store.tables import ReportRow
 
 
 class DuplicateReport(Exception):
@@ -130,14 +132,22 @@ def _store(app: Tipline, report: ReportIn, source: Source, actor: str | None,
     return Stored(report_id, reference, token, received_at, found, report.language or x.language), x
 
 
+def reporter_report(session: Session, reference: str, token: str) -> ReportRow | None:
+    """The report a reporter's code and token open; None when either is wrong (never which)."""
+    ref = codes.normalise_reference(reference)
+    row = reports.by_ref(session, ref) if ref else None
+    # Compare against a dummy hash when the code is unknown, so timing does not tell either.
+    if not codes.token_matches(token, row.token_hash if row else "0" * 64) or row is None:
+        return None
+    return row
+
+
 def add_follow_up(app: Tipline, reference: str, follow_up: FollowUpIn) -> FollowUpReceipt | None:
     """Append a follow-up; None when the code or the token is wrong (the caller cannot tell which)."""
-    ref = codes.normalise_reference(reference)
     now = datetime.now(UTC)
     with app.db.write() as session:
-        row = reports.by_ref(session, ref) if ref else None
-        # Compare against a dummy hash when the code is unknown, so timing does not tell either.
-        if not codes.token_matches(follow_up.token, row.token_hash if row else "0" * 64) or row is None:
+        row = reporter_report(session, reference, follow_up.token)
+        if row is None:
             return None
         x = extract.extract_follow_up(follow_up, row.victim_country, row.language)
         found = x.identifiers

@@ -168,3 +168,35 @@ class AuditRow(Base):
     details: Mapped[dict] = mapped_column(JSON, default=dict)  # never content: ids, counts, field names
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class HashBankRow(Base):
+    """A named list of hashes to block: the hotline's victims' hashes, or a partner's list."""
+
+    __tablename__ = "hash_banks"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    source: Mapped[str] = mapped_column(String(32))  # local | victim | threatexchange | hma | partner
+    matching_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class HashRow(Base):
+    """One hash in a bank. Never the image: only its signal (PDQ, MD5, SHA-256) and quality."""
+
+    __tablename__ = "hashes"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("hash_banks.id", ondelete="CASCADE"))
+    signal_type: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(128))  # lower-case hex
+    quality: Mapped[int | None] = mapped_column(Integer)
+    report_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("reports.id", ondelete="SET NULL"))
+    source: Mapped[str] = mapped_column(String(32))
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (
+        Index("uq_hashes_bank_signal_value", "bank_id", "signal_type", "value", unique=True),
+        Index("ix_hashes_signal_value", "signal_type", "value"),
+    )

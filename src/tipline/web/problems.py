@@ -87,8 +87,9 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        extensions = {"errors": exc.errors} if getattr(exc, "errors", None) else {}
         return error_response(request, exc.status_code, exc.detail if isinstance(exc.detail, str) else None,
-                              headers=getattr(exc, "headers", None))
+                              headers=getattr(exc, "headers", None), **extensions)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
