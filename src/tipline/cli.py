@@ -31,6 +31,107 @@ def _mount_hashing() -> None:
 
 
 _mount_hashing()
+
+
+bank_app = typer.Typer(help="Hash banks in the store: lists of hashes that platforms match against.",
+                       no_args_is_help=True)
+app.add_typer(bank_app, name="bank")
+
+
+@bank_app.command("list")
+def bank_list() -> None:
+    """Every bank with its source and size."""
+    from tipline.service.hashbank import bank_counts
+
+    tipline = _open()
+    for name, source, enabled, count in bank_counts(tipline):
+        print(f"{name}\t{source}\t{'matching' if enabled else 'off'}\t{count}")
+    tipline.close()
+
+
+@bank_app.command("import")
+def bank_import(
+    file: Annotated[Path, typer.Argument(help="A hash list: ThreatExchange lines or dataset CSV, or HMA JSON.")],
+    name: Annotated[str, typer.Option("--name", help="The bank to add to (created if new).")],
+    list_format: Annotated[str | None, typer.Option("--format", help="lines, csv or hma; guessed if absent.")] = None,
+    source: Annotated[str, typer.Option("--source", help="Where the list comes from.")] = "partner",
+) -> None:
+    """Add a list's hashes to a bank; bad lines are named and skipped (exit code 1)."""
+    from tipline.hashing import read_text
+    from tipline.service.hashbank import HashIn, add_hashes
+
+    try:
+        result = read_text(file.read_text(encoding="utf-8-sig"), format=list_format)
+    except (OSError, UnicodeDecodeError, ValueError) as e:
+        err.print(f"[red]error:[/] {file}: {e}")
+        raise typer.Exit(2) from None
+    for number, reason in result.errors:
+        err.print(f"{file}:{number}: {reason}", highlight=False, soft_wrap=True)
+    tipline = _open()
+    added = add_hashes(tipline, name, [HashIn(r.signal_type, r.value) for r in result.records], source,
+                       actor="cli:bank-import")
+    tipline.close()
+    err.print(f"bank {name}: {added} new hashes, {len(result.records) - added} already there, "
+              f"{len(result.errors)} bad lines")
+    if result.errors:
+        raise typer.Exit(1)
+
+
+@bank_app.command("export")
+def bank_export(
+    name: Annotated[str, typer.Argument(help="The bank.")],
+    to: Annotated[str, typer.Option("--to", help="lines (ThreatExchange), csv (ThreatExchange dataset) or hma.")]
+    = "lines",
+    out: Annotated[Path | None, typer.Option("--out", help="File to write; standard output if absent.")] = None,
+) -> None:
+    """Write a bank in a format the ThreatExchange tools or HMA load."""
+    from tipline.hashing import SignalRecord, write
+    from tipline.hashing.formats import FORMATS
+    from tipline.service.hashbank import bank_signals
+
+    if to not in FORMATS:
+        err.print(f"[red]error:[/] --to must be one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    tipline = _open()
+    signals = bank_signals(tipline, name)
+    tipline.close()
+    if signals is None:
+        err.print(f"[red]error:[/] no bank named {name!r}")
+        raise typer.Exit(2)
+    records = [SignalRecord(kind, value, collab=name) for kind, value in signals]
+    if out is None:
+        count = write(records, sys.stdout, to, threatexchange_names=to != "lines")
+    else:
+        with out.open("w", encoding="utf-8") as fh:
+            count = write(records, fh, to, threatexchange_names=to != "lines")
+    err.print(f"exported {count} hashes")
+
+
+@bank_app.command("match")
+def bank_match(
+    files: Annotated[list[Path], typer.Argument(help="Pictures to hash here and match against the banks.")],
+    max_distance: Annotated[int, typer.Option("--max-distance", min=0, max=64)] = 31,
+) -> None:
+    """Hash pictures on this machine and match them against every enabled bank (JSON, one line a file)."""
+    import json
+
+    from tipline.hashing import hash_file
+    from tipline.service.hashbank import index_of
+
+    tipline = _open()
+    banks = index_of(tipline).banks
+    failed = False
+    for path in files:
+        hashes = hash_file(path)  # problems come back in .error; exact hashes may still match
+        record: dict = {"file": str(path),
+                        "matches": [m.as_dict() for m in banks.match_file(hashes, max_distance=max_distance)]}
+        if hashes.error:
+            failed = True
+            record["error"] = hashes.error
+        print(json.dumps(record))
+    tipline.close()
+    if failed:
+        raise typer.Exit(1)
 err = Console(stderr=True)
 
 DEMO_REPORTS = 1500

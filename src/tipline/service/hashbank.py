@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from tipline.hashing import BankMatch, Banks, LowQuality, signal_type
@@ -118,3 +118,22 @@ def add_hashes(app: Tipline, bank: str, items: Iterable[HashIn], source: str, *,
                      {"added": added, "report": str(report_id) if report_id else None})
     index_of(app).refresh(app, force=True)
     return added
+
+
+def bank_counts(app: Tipline) -> list[tuple[str, str, bool, int]]:
+    """(name, source, matching enabled, number of hashes) of every bank."""
+    with app.db.read() as session:
+        return [tuple(r) for r in session.execute(
+            select(HashBankRow.name, HashBankRow.source, HashBankRow.matching_enabled, func.count(HashRow.id))
+            .outerjoin(HashRow, HashRow.bank_id == HashBankRow.id)
+            .group_by(HashBankRow.id).order_by(HashBankRow.name)).all()]
+
+
+def bank_signals(app: Tipline, bank: str) -> list[tuple[str, str]] | None:
+    """(signal type, value) of every hash of a bank, oldest first; None when there is no such bank."""
+    with app.db.read() as session:
+        bank_id = session.execute(select(HashBankRow.id).where(HashBankRow.name == bank)).scalar()
+        if bank_id is None:
+            return None
+        return [tuple(r) for r in session.execute(
+            select(HashRow.signal_type, HashRow.value).where(HashRow.bank_id == bank_id).order_by(HashRow.id))]
