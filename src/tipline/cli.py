@@ -65,8 +65,7 @@ def bank_import(
     except (OSError, UnicodeDecodeError, ValueError) as e:
         err.print(f"[red]error:[/] {file}: {e}")
         raise typer.Exit(2) from None
-    for number, reason in result.errors:
-        err.print(f"{file}:{number}: {reason}", highlight=False, soft_wrap=True)
+    _print_line_errors(file, result.errors)
     tipline = _open()
     added = add_hashes(tipline, name, [HashIn(r.signal_type, r.value) for r in result.records], source,
                        actor="cli:bank-import")
@@ -144,6 +143,12 @@ def _open(settings: Settings | None = None):
     return Tipline.open(settings or get_settings())
 
 
+def _print_line_errors(file: Path, errors: list[tuple[int, str]]) -> None:
+    """Each bad line of an input file as `file:line: reason`, the way compilers name them."""
+    for number, reason in errors:
+        err.print(f"{file}:{number}: {reason}", highlight=False, soft_wrap=True)
+
+
 def _progress() -> Progress:
     return Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
                     console=err, transient=True, disable=not err.is_terminal)
@@ -186,8 +191,7 @@ def import_(file: Annotated[Path, typer.Argument(help="A JSON-lines file of repo
         task = progress.add_task("importing", total=file.stat().st_size)
         result = import_lines(tipline, fh, on_line=lambda n: progress.advance(task, n))
     tipline.close()
-    for number, reason in result.errors:
-        err.print(f"{file}:{number}: {reason}", highlight=False, soft_wrap=True)
+    _print_line_errors(file, result.errors)
     err.print(f"imported {result.imported}, already present {result.duplicates}, "
               f"failed {len(result.errors)}")
     if result.errors:
