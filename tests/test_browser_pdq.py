@@ -267,3 +267,34 @@ def test_without_javascript_no_file_input_is_offered_and_the_page_says_why(brows
     # The report form itself still takes no files.
     assert page.locator("form input[type=file]").count() == 0
     context.close()
+
+
+def test_more_pictures_than_one_request_takes_are_all_sent(browser, server, tmp_path):
+    """The API takes 100 hashes a request; 40 pictures give 120: every one must reach the bank."""
+    import numpy as np
+    from PIL import Image
+
+    reference, token = _new_report(server)
+    rng = np.random.default_rng(11)
+    pictures = []
+    for i in range(40):
+        path = tmp_path / f"p{i:02d}.jpg"
+        Image.fromarray(rng.integers(0, 255, (24, 32, 3), dtype=np.uint8)).resize((256, 192)).save(path)
+        pictures.append(path)
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    posts = []
+    page.on("request", lambda r: posts.append(r) if r.method == "POST" else None)
+    page.goto(server.url + "/follow-up")
+    page.get_by_label("Reference code").fill(reference)
+    page.get_by_label("Follow-up token").fill(token)
+    page.get_by_label("Choose the pictures").set_input_files([str(p) for p in pictures])
+    status = page.locator("[data-hash-status]")
+    status.filter(has_text="Check the list").wait_for(timeout=60_000)
+    page.get_by_role("button", name="Send the fingerprints").click()
+    status.filter(has_text="Done:").wait_for()
+    assert len(posts) == 2
+    assert "120 new fingerprints" in status.inner_text()
+    stored = bank_signals(server.tipline, VICTIMS_BANK)
+    assert len(stored) == 120 and {kind for kind, _ in stored} == {"pdq", "md5", "sha256"}
+    context.close()

@@ -89,7 +89,6 @@
       });
     }, Promise.resolve()).then(function () {
       list.hidden = listTitle.hidden = false;
-      pending = pending.slice(0, 100); // the API takes at most 100 hashes at a time
       send.hidden = pending.length === 0;
       say(message("ready"));
     }, function () {
@@ -106,27 +105,33 @@
     });
     send.disabled = true;
     say(message("sending"));
-    fetch("/api/v1/reports/" + encodeURIComponent(reference) + "/hashes", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "Accept": "application/json" },
-      body: JSON.stringify({ token: token, hashes: hashes }),
-      credentials: "same-origin",
-      cache: "no-store",
-      referrerPolicy: "no-referrer"
-    }).then(function (response) {
-      if (response.status === 201) {
-        return response.json().then(function (body) {
-          say(message("sent", { added: body.added }));
-          send.hidden = true;
-          pending = [];
-          input.value = "";
+    // The API takes at most 100 hashes a request: send them all, in chunks, one after another.
+    var chunks = [];
+    for (var i = 0; i < hashes.length; i += 100) chunks.push(hashes.slice(i, i + 100));
+    var added = 0;
+    chunks.reduce(function (previous, chunk) {
+      return previous.then(function () {
+        return fetch("/api/v1/reports/" + encodeURIComponent(reference) + "/hashes", {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "Accept": "application/json" },
+          body: JSON.stringify({ token: token, hashes: chunk }),
+          credentials: "same-origin",
+          cache: "no-store",
+          referrerPolicy: "no-referrer"
+        }).then(function (response) {
+          if (response.status === 201) return response.json().then(function (body) { added += body.added; });
+          throw response.status;
         });
-      }
-      if (response.status === 404) say(message("no-match"), true);
-      else if (response.status === 422) say(message("invalid"), true);
+      });
+    }, Promise.resolve()).then(function () {
+      say(message("sent", { added: added }));
+      send.hidden = true;
+      pending = [];
+      input.value = "";
+    }, function (status) {
+      if (status === 404) say(message("no-match"), true);
+      else if (status === 422) say(message("invalid"), true);
       else say(message("failed"), true);
-    }, function () {
-      say(message("failed"), true);
     }).then(function () { send.disabled = false; });
   });
 
