@@ -54,7 +54,9 @@ _WHO_FR = re.compile(
 )
 _NOT_AGE_BEFORE = re.compile(r"(?:il y a|y a|depuis|pendant|fait|dans|en|apres|avant|for|since)\s{1,2}$")
 _WHO_EN = re.compile(
-    r"(?:^|[^\w])(?:i'?m|i am|im|he'?s|she'?s|he is|she is|aged?|who is|who's)\s{1,2}(?:only\s|just\s)?$"
+    r"(?:^|[^\w])(?:i'?m|i am|im|he'?s|she'?s|he is|she is|aged?|who is|who's|(?:son|daughter|kid|child|boy|girl|"
+    r"nephew|niece|brother|sister|stepson|stepdaughter|grandson|granddaughter|teen)(?:'s| is| was| turned| just turned)"
+    r")\s{1,2}(?:only\s|just\s)?$"
 )
 _NOT_AGE_AFTER_EN = re.compile(
     r"\s{0,2}(?:minutes?|mins?|hours?|h\b|km|miles|dollars|\$|%|times|k\b|years? ago|days?|weeks?|months?|euros?|"
@@ -85,26 +87,58 @@ def _is_minor_age(text: str, start: int, end: int) -> bool:
 
 _SCHOOL = re.compile(
     r"(?<![\w])(?:(?:au|du|en|le|mon|ma|son|sa|a l'entree du|collegien\w*)\s{1,2}college|collegien\w*|lycee|lyceen\w*|"
-    r"en (?:6e|6eme|5e|5eme|4e|4eme|3e|3eme|seconde|2nde|premiere|1ere|terminale)|secondaire \d|sec \d|"
+    r"(?:en|en classe de|classe de) (?:6e|6eme|5e|5eme|4e|4eme|3e|3eme|seconde|2nde|premiere|1ere|terminale)|"
+    r"secondaire \d|sec \d|"
     r"high school|middle school|junior high|grade \d{1,2}|\d{1,2}th grade|year (?:7|8|9|10|11)\b|"
     r"mineure?s?|underage|under age|a minor|is minor|teenager|\bteen\b|\bado\b|adolescente?s?)(?![\w])"
+)
+
+
+# "terminale mais j'ai 18 ans": the victim's adult age outweighs the school; "a teacher at a high
+# school" is about an adult.
+_ADULT_AGE = re.compile(
+    r"(?<![\w])(?:j'?ai|j ai|jai|i'?m|i am|im)\s{1,2}(?:deja\s|already\s)?(?:1[89]|2\d)\s{0,2}(?:ans|yo|y/o|"
+    r"years?)?(?![\w])"
+)
+_STAFF_BEFORE = re.compile(
+    r"(?:teacher|teaches|teaching|coach|principal|counsel+or|staff|works? at|working at|employee|janitor|prof|"
+    r"professeure?|enseignante?|surveillante?|cpe|travaille (?:au|dans|a)|bosse (?:au|dans))[^.!?\n]{0,20}$"
 )
 
 
 def _minor(text: str, windows: list[tuple[int, int]] | None = None) -> bool:
     if any(_is_minor_age(text, *m.span()) for m in _NUMBER.finditer(text)):
         return True
-    return _any(_SCHOOL, text, windows=windows)
+    if windows is not None and not windows:
+        return False
+    for match in (_SCHOOL.finditer(text) if windows is None else finditer_in(_SCHOOL, text, windows)):
+        if _NEG.search(text, max(0, match.start() - 22), match.start()):
+            continue
+        if _STAFF_BEFORE.search(text, max(0, match.start() - 45), match.start()) or _ADULT_AGE.search(
+                text, max(0, match.start() - 300), min(len(text), match.end() + 300)):
+            continue
+        return True
+    return False
 
 
-_SCHOOL_WORDS = ("colleg", "lycee", "lyceen", "en 6", "en 5", "en 4", "en 3", "en 2", "en 1", "seconde", "premiere",
+_SCHOOL_WORDS = ("classe de", "colleg", "lycee", "lyceen", "en 6", "en 5", "en 4", "en 3", "en 2", "en 1",
+                 "seconde", "premiere",
                  "terminale", "secondaire", "sec ", "school", "grade", "year ", "mineur", "underage", "under age",
                  "minor", "teen", "ado", "junior")
 # --- self-harm -----------------------------------------------------------------------------------
 _SELF_HARM = re.compile(
-    r"(?<![\w])(?:envie de mourir|veux mourir|veut mourir|voudrais mourir|vais mourir(?! de)|prefere mourir|"
-    r"me suicider|me tuer|me foutre en l'air|mettre fin a (?:mes jours|ma vie|tout)|en finir(?! avec)|"
-    r"(?:plus|pas) envie de vivre|veu[xt] (?:plus|pas) vivre|idees noires|pensees suicidaires|suicidaire|"
+    r"(?<![\w])(?:envie de mourir|veux mourir|veut mourir|voudrais mourir|voulai[st] mourir|voulu mourir|"
+    r"(?<!\d )(?<!\d)kms|kys myself|unalive\w{0,3}|tentatives? de suicide|tente de (?:se|me) suicider|"
+    r"suicide attempt|attempted suicide|tried to (?:kill|hurt) (?:himself|herself|myself)|overdose|"
+    r"(?:veux|veut|voudrais|voulai[st]|envie de) (?:juste |seulement |vraiment )?disparaitre|(?:want|wanna|"
+    r"wants|wanted) to disappear|"
+    r"(?:voulai[st]|veut|parle de|parlait de|menace de|menacait de) se (?:suicider|tuer)|"
+    r"(?:wants|wanted|want|talk\w* about|said he'?d|said she'?d) (?:to )?(?:kill (?:himself|herself)|end (?:his|"
+    r"her) life)|vais mourir(?! de)|prefere mourir|"
+    r"me suicider|(?<!va )(?<!vont )(?<!vas )me tuer|me foutre en l'air|mettre fin a (?:mes jours|ma vie|tout)|"
+    r"en finir(?! avec)|"
+    r"(?:plus|pas)(?: du tout| vraiment| trop)? envie de vivre|veu[xt] (?:plus|pas) vivre|idees noires|"
+    r"pensees suicidaires|suicidaire|"
     r"me faire du mal|me pendre|me jeter (?:sous|du|d'un|par)|sauter (?:du|d'un) pont|me scarifier|"
     r"kill myself|killing myself|end it all|end my life|take my (?:own )?life|suicidal|thoughts of suicide|"
     r"thinking (?:about|of) (?:suicide|killing myself|ending it)|want to die|wanna die|wants to die|"
@@ -115,10 +149,27 @@ _SELF_HARM = re.compile(
     r"(?:se suicider|se tuer|kill (?:himself|herself)))(?![\w])"
 )
 
-_SELF_HARM_WORDS = ("pens", "mourir", "suicid", "tuer", "foutre", "finir", "vivre", "noires", "du mal", "pendre",
+_SELF_HARM_WORDS = ("kms", "unalive", "overdose", "disparaitre", "disappear", "attempt", "tentative", "tente de",
+                    "tried to", "pens", "mourir", "suicid", "tuer", "foutre", "finir", "vivre", "noires", "du mal",
+                    "pendre",
                     "jeter",
                     "pont", "scarif", "kill", "end it", "end my", "my life", "my own life", "die", "dead", "to live",
                     "hurt", "harm", "worth living", "mettre fin", "ending", "dying")
+
+# "plus envie de vivre", "don't want to live": the negation is of living, which is the signal.
+_SELF_NEGATION_INSIDE = re.compile(
+    r"(?:plus|pas|don'?t|do not|doesn'?t|does not|no reason|not worth)\b.{0,20}(?:vivre|live|living)"
+)
+
+
+def _self_harm(text: str, windows: list[tuple[int, int]]) -> bool:
+    """"je n'ai plus envie de vivre" carries its own negation: only a negation of the whole counts."""
+    for match in finditer_in(_SELF_HARM, text, windows):
+        if _SELF_NEGATION_INSIDE.search(match.group()) or not _NEG.search(
+                text, max(0, match.start() - 22), match.start()):
+            return True
+    return False
+
 
 # --- deadline ------------------------------------------------------------------------------------
 _DURATION = r"\d{1,3}\s{0,2}(?:h\b|heures?|hours?|hrs?|minutes?|mins?|jours?|days?|j\b)"
@@ -172,9 +223,9 @@ _AUDIENCE = (
     r"copines?|copains?|collegues?|abonnes?|followers?|contacts?|proches|entourage|femme|mari|patron|boss|"
     r"classe|grand frere|grande soeur|oncle|tante|friends?|family|mom|mum|mother|dad|father|brothers?|sisters?|"
     r"girlfriend|boyfriend|wife|husband|colleagues?|coworkers?|co-workers?|relatives|classmates|class|"
-    r"tout le monde|everyone|everybody|employeur|employer|school|ecole|church|eglise|groupe?|group chat)"
+    r"tout le monde|everyone|everybody|liste|list|employeur|employer|school|ecole|church|eglise|groupe?|group chat)"
 )
-_IMAGES = r"(?:videos?|vids?|photos?|images?|pics?|pictures?|nudes?|captures?|sextapes?|it|them|tout)"
+_IMAGES = r"(?:videos?|vids?|clips?|photos?|images?|pics?|pictures?|nudes?|captures?|sextapes?|it|them|tout)"
 _SHARED = re.compile(
     r"(?<![\w])(?:"
     # publication: "il a publié mes photos", "they posted my video", "a mis ma vidéo sur youtube"
@@ -185,12 +236,14 @@ _SHARED = re.compile(
     # sending to the victim's people: "il a envoyé la vidéo à mes amis", "he sent the pics to my mom"
     r"|(?:a|ont|avait|has|have|had|he|she|they)\s{1,2}(?:(?:deja|quand meme|meme|aussi|tout|already|still|also|just|"
     r"everything)"
-    r"\s{1,2}){0,2}(?:envoye|partage|transfere|montre|sent|shared|forwarded|showed|send)\s{1,2}(?:\w+\s{1,2}){0,3}"
-    r"(?:a|au|aux|to|with|avec|give|dans|in)\s{1,2}(?:(?:tous|toute|toutes|all|some of|plusieurs de|certains de)"
-    r"\s{1,2})?(?:mes|ma|mon|ses|sa|son|my|his|her|leurs?|tes|ta|ton)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE +
+    r"\s{1,2}){0,2}(?:envoye|partage|transfere|montre|sent|shared|forwarded|showed|send)\s{1,2}(?:\w+\s{1,2}){0,5}"
+    r"(?:a|au|aux|to|with|avec|give|dans|in)\s{1,2}(?:(?:tous|toute|toutes|all|some of|plusieurs de|certains de|"
+    r"\w{1,8} (?:of|de|d'))\s{1,2})?(?:mes|ma|mon|ses|sa|son|my|his|her|leurs?|tes|ta|"
+    r"ton)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE +
     # passive: "my pics are already posted", "la vidéo a été publiée"
     r"|" + _IMAGES + r"\s{1,2}(?:are|is|were|was|been|a ete|ont ete|est|sont)\s{1,2}(?:(?:already|deja)\s{1,2})?"
-    r"(?:posted|shared|published|leaked|publiees?|partagees?|diffusees?|en ligne|sur (?:internet|youtube|facebook))"
+    r"(?:posted|shared|published|leaked|sent to|forwarded to|publiees?|partagees?|diffusees?|envoyees? a|"
+    r"transferees? a|en ligne|sur (?:internet|youtube|facebook))"
     # pidgin: "he don send am give my brother"
     r"|don (?:send|post|share) (?:am|dem|it|them)"
     # "la photo circule dans son collège", "the video is going around"
@@ -224,9 +277,19 @@ _CONTACT_WORDS = ("contacte", "ecrit a", "appele", "menace", "messaged", "texted
                   "envoye un", "envoye des", "envoye message", "envoye msg", "envoye mp", "envoye dm", "sent a",
                   "sent message", "sent dm", "sent text", "threatened")
 _FUTURE = re.compile(
-    r"(?:va |vais |vont |menace d'|menace de |threatens? to |threatening to |will |'ll |gonna |going to |sinon |"
+    r"(?:claims?|claimed|pretends?|pretend|pretendu|affirme|soi-disant|supposedly|apparently|says|said|dit|"
+    r"va |vais |vont |menace d'|menace de |threatens? to |threatening to |will |'ll |gonna |going to |sinon |"
     r"si |if |pourrait |could |would |veut |wants to |dit qu'il |says he |\bor |\bou |otherwise |else |unless |"
     r"sauf si )[^.!?\n]{0,25}$"
+)
+
+
+# "…but he got nothing", "mais je n'ai rien trouvé": a claim the reporter could not confirm.
+_DENIED_AFTER = re.compile(
+    r"[^\n]{0,40}?(?:\bbut\b|\bmais\b|\bhowever\b|\bpourtant\b)[^.!?\n]{0,40}?(?:nothing|rien|couldn'?t find|"
+    r"can'?t find|didn'?t (?:get|receive|see|find)|never (?:got|received)|pas (?:trouve|recu|vu)|aucune? trace|"
+    r"no trace|"
+    r"not there|isn'?t there)"
 )
 
 
@@ -237,6 +300,8 @@ def _happened(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]
     for match in (pattern.finditer(text) if windows is None else finditer_in(pattern, text, windows)):
         before = text[max(0, match.start() - 30):match.start()]
         if _FUTURE.search(before) or _NEG.search(before[-22:]):
+            continue
+        if _DENIED_AFTER.match(text, match.end(), min(len(text), match.end() + 90)):
             continue
         to_me = re.search(r"(?:m'a|ma|m'ont|me|moi)\s{0,2}$", before)
         if to_me and not re.search(r"\b(?:il|elle|ils)\s{0,2}$", before):
@@ -263,18 +328,33 @@ def _images_shared(text: str, windows: list[tuple[int, int]] | None = None) -> t
 _MORE_IMAGES = re.compile(
     r"(?<![\w])(?:demande\w*|veut|veulent|voulait|exige\w*|reclame\w*|insiste pour|wants?|wanted|asks?|asking|asked|"
     r"demands?|demanding|requests?|keeps asking|envoie|send|if i (?:don'?t|do not) send|unless i send|"
-    r"si je (?:n'envoie|n'envoies|envoie) pas)\s{1,2}"
-    r"(?:(?:moi|me|lui|leur|her|him|encore|toujours|still|now|maintenant|de lui envoyer|que je (?:lui )?envoie|"
-    r"me to send|for|to send|him|que je fasse|de faire|d'envoyer|-moi)\s{1,2}){0,3}"
+    r"si je (?:n'envoie|n'envoies|envoie|send|sens|sent) pas|if i (?:don'?t|do not) send him)\s{1,2}"
+    r"(?:(?:moi|me|lui|leur|her|him|encore|toujours|still|now|maintenant|aussi|also|even|de lui envoyer|"
+    r"que je (?:lui )?envoie|me to send|for|to send|him|que je fasse|de faire|d'envoyer|-moi)\s{1,2}){0,3}"
     r"(?:d'autres|d autres|plus de|encore des|encore une|encore un|de nouvelles?|des nouvelles?|une nouvelle|"
     r"une autre|un autre|more|another|other|new|extra|additional)\s{1,2}(?:\d{1,2}\s{1,2})?(?:\w+\s{1,2})?"
     r"(?:photos?|videos?|vids?|images?|pics?|pictures?|nudes?|nus|sextapes?|selfies?)"
 )
 
-_MORE_WORDS = ("autre", "plus de", "encore", "nouvel", "more", "another", "other", "new ", "extra", "additional")
+_MORE_IMAGES_2 = re.compile(
+    r"(?<![\w])(?:(?:oblige\w*|force\w*|forcing|forced|pousse\w*|makes? me|made me)\s{1,2}(?:\w+\s{1,2}){0,4}"
+    r"(?:envoyer|send|faire|filmer|film)\s{1,2}(?:\w+\s{1,2}){0,2}|"
+    r"(?:now|maintenant|then|puis|ensuite|also|aussi)\s{1,2}(?:(?:he|she|they|il|elle|ils)\s{1,2}(?:is\s|are\s)?)?"
+    r"(?:asking for|asks for|asked for|wants|demande|veut|exige|reclame)\s{1,2}(?:(?:des|me|moi|lui)\s{1,2})?)"
+    r"(?:photos?|videos?|vids?|images?|pics?|pictures?|nudes?|nus|sextapes?|selfies?)"
+    r"|(?<![\w])\d{1,2}\s{1,2}(?:autres\s{1,2})?(?:photos?|videos?|vids?|images?|pics?|nudes?)\s{1,2}de plus"
+)
+_MORE2_WORDS = ("oblig", "force", "pousse", "made me", "makes me", "make me", "de plus", *(
+    f"{adverb} {word}" for adverb in ("now", "maintenant", "then", "puis", "ensuite", "also", "aussi")
+    for word in ("he", "she", "they", "il", "elle", "ils", "asking", "asks", "asked", "wants", "demande", "veut",
+                 "exige", "reclame")))
+_MORE_WORDS = ("autre", "plus de", "encore", "nouvel", "more", "another", "other", "new ",
+               "extra", "additional")
 
 # --- webcam scheme ---------------------------------------------------------------------------------
-_CAM_WORDS = ("webcam", "web cam", "cam", "camera", "appel video", "appel en video", "appel visio", "visio",
+_CAM_WORDS = ("webcam", "web cam", "cam", "camera", "appel video", "facetimed", "facetiming", "appel whatsapp",
+              "appel snap", "appel messenger", "whatsapp call", "snap call", "messenger call", "video whatsapp",
+              "appel en video", "appel visio", "visio",
               "video call", "videocall", "facetime", "face time", "skype", "video chat", "chat video", "call video",
               "cam to cam", "omegle", "chatroulette", "en direct", "live")
 _CAM = r"(?:" + trie_pattern(_CAM_WORDS) + r")(?![\w])"
@@ -282,7 +362,9 @@ _CAM_RE = re.compile(r"(?<![\w])" + _CAM)
 # Prefixes: "enregistr" covers enregistré, enregistrement…
 _REC_RE = re.compile(r"(?<![\w])(?:" + trie_pattern((
     "enregistr", "film", "record", "captur", "screen record", "screenrecord", "montage", "screenshot",
-    "video de moi", "video de toi", "video of me", "video of you")) + ")")
+    "video de moi", "video de toi", "video of me", "video of you", "video de la visio", "video de l'appel",
+    "video de notre", "video of our", "video from our", "video of the call", "clip of our", "garde la video",
+    "kept the video")) + ")")
 _UNDRESS_RE = re.compile(r"(?<![\w])(?:" + trie_pattern((
     "deshabill", "tout nu", "toute nu", "naked", "nude", "strip", "me touchais", "se touch", "masturb", "solo")) + ")")
 _CAM_ACCESS = re.compile(
@@ -321,6 +403,12 @@ def _webcam(text: str, win: dict[str, list[tuple[int, int]]]) -> bool:
 # --- sextortion ------------------------------------------------------------------------------------
 _EXPLICIT = re.compile(r"(?<![\w])(?:sextorsion|sextortion|sexto?rsion|chantage (?:a la webcam|sexuel|a la video)|"
                        r"sexual extortion|sexual blackmail)")
+# A teacher, a parent or a youth worker asking for material about sextortion is not a victim.
+_PREVENTION = re.compile(
+    r"(?<![\w])(?:prevention|sensibilis\w*|awareness|atelier|workshop|ressources? pedagogique\w*|"
+    r"teaching (?:material|resources)|lesson plan|presentation (?:sur|about|on)|my students|mes eleves|"
+    r"for my class|pour ma classe|educational (?:material|resources)|brochures?|affiches?|posters?)(?![\w])"
+)
 _INTIMATE = re.compile(
     r"(?<![\w])(?:nue?s?|nude|nudes|naked|intimes?|intimate|sexe|sexuel\w*|sexual|sexy|masturb\w*|porn\w*|"
     r"explicit|deshabill\w*|sextape|dirty|compromett\w*|compromising|photos? privees?|videos? privees?|"
@@ -341,19 +429,28 @@ _THREAT_FUTURE = trie_pattern(
                                                              " gonna", " go", " say he go", " say she go")]
     + [f"{p} {a}" for p in ("il", "elle", "ils", "qu'il", "qu'elle") for a in (
         "va", "vont", "allait", "allaient", "menace de", "menace d'")])
-_THREAT_ANCHORS = ("menac", "threat", "chantage", "blackmail", "chanter", "sinon", "or else", "otherwise", "if you",
+_THREAT_ANCHORS = (*(f"{c} {d} {w}" for c in ("or", "ou") for d in ("the", "your", "my", "la", "les", "tes", "ta",
+                                                                       "ton", "mes", "ma")
+                      for w in ("vid", "clip", "photo", "pic", "nude")),
+                   "pour ne", "pour pas", "to not", "not post", "take it", "take them", "take the",
+                   "delete", "supprim", "pour publier", "pour diffuser", "pour envoyer", "menac", "threat",
+                   "chantage", "blackmail", "chanter", "sinon", "or else", "otherwise", "if you",
                    "if i", "sauf si", "unless", "expose", "extor", "ransom", "rancon", "ou je", "ou j'", "ou il",
                    "ou elle", "et je", "et j'", "et il", "et elle", "or he", "or she", "or they", "or i", "and he",
                    "and she", "and they", "and i", "he'll", "she'll", "they'll", "i'll", "will", "going to", "gonna",
                    "il va", "elle va", "allait", "allaient", "he go", "she go", "they go",
                    "ils vont", "il menace", "elle menace")
 _THREAT = re.compile(
-    r"(?<![\w])(?:(?:" + _THREAT_WORDS + r")|(?:" + _THREAT_OR + r")|(?:" + _THREAT_FUTURE + r")\s(?:\w+\s){0,2}"
+    r"(?<![\w])(?:(?:" + _THREAT_WORDS + r")|(?:or|ou) (?:the|your|my|la|les|tes|ta|ton|mes|ma) (?:\w+ )?"
+    r"(?:videos?|vids?|clips?|photos?|pics?|pictures?|nudes?)|(?:pour|to) (?:ne )?(?:pas |not )?(?:publier|diffuser|"
+    r"envoyer|partager|post|leak|send|share)|take (?:it|them|the \w+) down|delete (?:it|them|the \w+)|"
+    r"supprime\w* (?:la|les|tout)|(?:" + _THREAT_OR + r")|(?:" + _THREAT_FUTURE + r")\s(?:\w+\s){0,2}"
     r"(?:send|post|share|publish|leak|show|envoyer|publier|diffuser|partager|montrer|balancer))"
 )
 _SHARE_WORD = re.compile(
     r"(?:envo\w*|send\w*|share\w*|partag\w*|publi\w*|post\w*|diffus\w*|montr\w*|show\w*|leak\w*|expos\w*|"
-    r"balanc\w*|verra|verront|see|sees|goes to|go to|rend publique)"
+    r"balanc\w*|verra|verront|see|sees|goes to|go to|rend publique|recoi\w*|recevr\w*|receive\w*|gets|put|mettre|"
+    r"met|youtube|take \w+ down|supprim\w*|delete)"
 )
 _IMAGE_WORD = re.compile(r"(?<![\w])(?:videos?|vids?|photos?|images?|pics?|pictures?|nudes?|enregistrement|"
                          r"recording|messages|captures?|them|it|les)(?![\w])")
@@ -383,11 +480,22 @@ def _intimate_images_asked_or_held(text: str, windows: list[tuple[int, int]]) ->
     return False
 
 
+_SHARE_BEFORE = re.compile(
+    r"(?<![\w])(?:put|post|publish|upload|leak|send|share|show|mettre|mettra|met|publier|publiera|envoyer|envoiera|"
+    r"balancer|balancera|diffuser|diffusera|montrer|montrera)\w{0,3}\s(?:[\w']+\s){0,3}"
+    r"(?:videos?|vids?|video call|photos?|pics?|pictures?|nudes?|clips?|captures?)(?![\w])"
+)
+
+
 def _threat_to_share(text: str, windows: list[tuple[int, int]]) -> bool:
     """A threat with a share verb and the victim's people or their images, close together."""
     for threat in finditer_in(_THREAT, text, windows):
         window = text[threat.start():min(len(text), threat.end() + 90)]
         if _SHARE_WORD.search(window) and (_AUDIENCE_RE.search(window) or _IMAGE_WORD.search(window)):
+            return True
+        # "she'll put our video call on YouTube unless I pay": the threat word comes after
+        low = max(0, threat.start() - 70, text.rfind(".", max(0, threat.start() - 70), threat.start()) + 1)
+        if _SHARE_BEFORE.search(text, low, threat.start()):
             return True
     return False
 
@@ -400,8 +508,10 @@ _ANCHORS = Anchors({
     "shared": _SHARE_WORDS,
     "contacted": _CONTACT_WORDS,
     "more": _MORE_WORDS,
+    "more2": _MORE2_WORDS,
     "cam": _CAM_WORDS,
-    "rec": ("enregistr", "film", "record", "captur", "screen", "montage", "video de", "video of"),
+    "rec": ("enregistr", "film", "record", "captur", "screen", "montage", "video de", "video of", "video from",
+            "clip of", "garde la", "kept the"),
     "undress": ("deshabill", "tout nu", "toute nu", "naked", "nude", "strip", "touch", "masturb", "solo"),
     "cam_access": ("pirate", "hacke", "hacked", "acces a", "access to", "allume", "switched on", "turned on", "activ"),
     "intimate": ("nu", "nude", "naked", "intim", "sex", "masturb", "porn",
@@ -417,6 +527,17 @@ _ANCHORS = Anchors({
 }, reach=120)
 
 
+# "il a transféré la capture": images, not money.
+_IMAGE_AFTER = re.compile(
+    r"\s{0,2}(?:[\w']+\s{1,2}){0,2}(?:captures?|videos?|vids?|clips?|photos?|pics?|images?|nudes?)\b"
+)
+# "wants $500 for my pics", "300 € pour ses photos"
+_MONEY_FOR_IMAGES = re.compile(
+    r"(?<![\w])(?:for|pour|against|contre)\s{1,2}(?:my|mes|ses|his|her|tes|your|the|les|ces|these|those|nos|our)\s{1,2}"
+    r"(?:\w+\s{1,2})?(?:pics?|photos?|videos?|vids?|nudes?|clips?|images?|pictures?)(?![\w])"
+)
+
+
 def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] = ()) -> dict[str, bool]:
     """All signals for a folded text (see ``unicode.Normalised.folded``)."""
     money = list(money)
@@ -424,17 +545,19 @@ def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] =
     win = _ANCHORS.windows(text)
     signals = dict.fromkeys(SIGNALS, False)
     signals["minor"] = _minor(text, win.get("school", []))
-    signals["self_harm"] = _any(_SELF_HARM, text, windows=win.get("self_harm", []))
+    signals["self_harm"] = _self_harm(text, win.get("self_harm", []))
     signals["deadline"] = _any(_DEADLINE, text, negatable=False, windows=win.get("deadline", []))
     paid_money = any(m.role == "paid" for m in money)
     signals["paid"] = paid_money or bool(kinds & {"transfer_reference", "gift_card"}) or any(
         not _NEG.search(text, max(0, m.start() - 22), m.start())
         and not re.match(r"\s{0,2}(?:rien|pas|nothing|anything)\b", text[m.end():m.end() + 12])
+        and not _IMAGE_AFTER.match(text, m.end(), min(len(text), m.end() + 40))
         for m in finditer_in(_PAID, text, win.get("paid", [])))
     shared, to_people = _images_shared(text, win.get("shared", []))
     signals["images_shared"] = shared
     signals["friends_contacted"] = to_people or bool(_happened(_CONTACTED, text, win.get("contacted", [])))
-    signals["more_images_demanded"] = _any(_MORE_IMAGES, text, windows=win.get("more", []))
+    signals["more_images_demanded"] = _any(_MORE_IMAGES, text, windows=win.get("more", [])) or _any(
+        _MORE_IMAGES_2, text, windows=win.get("more2", []))
     signals["webcam_scheme"] = _webcam(text, win)
     demanded = any(m.role == "demanded" for m in money) or _any(_ASKS_MONEY, text, False, win.get("asks", []))
     intimate = _any(_INTIMATE, text, windows=win.get("intimate", []))
@@ -444,9 +567,11 @@ def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] =
         intimate or signals["webcam_scheme"] or bool(re.search(r"record\w*|enregistr\w*|video", text)))
     signals["sextortion"] = (
         signals["webcam_scheme"] or signals["more_images_demanded"] or spam_scheme
-        or _any(_EXPLICIT, text, False, win.get("explicit", []))
+        or (_any(_EXPLICIT, text, False, win.get("explicit", [])) and not (
+            _PREVENTION.search(text) and not (demanded or signals["paid"] or threat)))
         or (intimate and (threat or demanded or _intimate_images_asked_or_held(text, win.get("intimate", []))))
         or (threat and _threat_to_share(text, win.get("threat", [])))
         or (shared and (demanded or signals["paid"]))
+        or (demanded and _gate(text, ("for ", "pour ", "against ", "contre ")) and bool(_MONEY_FOR_IMAGES.search(text)))
     )
     return signals

@@ -8,6 +8,7 @@ spans are mapped back to the text as written. Pure: no I/O, no global state but 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
@@ -86,7 +87,8 @@ def extract_text(text: str, country: str | None = None, language: str | None = N
     for finder in FINDERS:
         mentions.extend(finder(norm.text, context))
     amounts = list(money_mod.find(norm.text, context))
-    resolved = resolve(mentions, blocked=[m.span for m in amounts if m.span])
+    resolved = [m for m in resolve(mentions, blocked=[m.span for m in amounts if m.span])
+                if not _reporters_own(norm.folded, m)]
     signals = signals_mod.detect(norm.folded, amounts, resolved)
     return Extraction(
         language=language_mod.detect(norm.folded, hint=language),
@@ -96,6 +98,39 @@ def extract_text(text: str, country: str | None = None, language: str | None = N
         signals=signals,
         near_misses=[replace(n, span=norm.to_original(*n.span)) if n.span else n for n in near_misses],
     )
+
+
+# The reporter's own contact details ("mon numéro c'est le 06…", "you can reach me at…", a "Moi:"
+# line of a pasted chat) are not the scammer's: linking them would join victims and leak them.
+_OWN_KINDS = frozenset({"phone", "email", "profile", "paypal"})
+_OWN_BEFORE = re.compile(
+    r"(?<![\w])(?:(?:mon|ma|my|mes)\s{1,2}(?:propre\s|own\s|(?:numero|num|no|tel|telephone|portable|cell|cellulaire|"
+    r"mobile|phone|courriel|mail|e-mail|email|adresse(?: e?-?mail| courriel)?|whatsapp|work|home|office)\s{1,2})"
+    r"(?:(?:de|du|number|no|num|phone|cell|mobile|portable|telephone|tel|address|adresse|perso|personnel|pro)\s{1,2})?"
+    r"(?:(?:c'est|c est|cest|est|is|it's|:|-)\s{0,2})?(?:(?:le|la|l'|au)\s{0,2})?"
+    r"|(?:m'appeler|m'appelez|me joindre|me contacter|m'ecrire|appelez[- ]moi|contactez[- ]moi|"
+    r"ecrivez[- ]moi|joignable|rejoindre)\s{1,2}(?:[a-z']{1,12}\s{1,2}){0,2}(?:au|a|sur|par|on)\s{0,2}"
+    r"(?:(?:le|la|l')\s{0,2})?(?:numero\s{0,2})?:?\s{0,2}"
+    r"|(?:reach|call|email|e-mail|contact|phone)\s{1,2}me\s{1,2}(?:back\s{1,2})?(?:(?:at|on)\s{1,2}"
+    r"(?:work|home|the office)\s{1,2})?(?:at|on|via)\s{1,2}(?:(?:my|the)\s{1,2}(?:\w+\s{1,2})?)?:?\s{0,2})$"
+)
+_OWN_GATE = ("mon ", "ma ", "my ", "mes ", "m'", "me ", "moi", "joignable", "rejoindre")
+_SPEAKER = re.compile(r"[ \t]{0,4}(?:\[[^\]\n]{0,30}\][ \t]{0,2})?(?P<who>[a-z][\w.'\-]{0,20}(?: [\w.'\-]{1,20})?)"
+                      r"[ \t]{0,2}:(?!//)")
+
+
+def _reporters_own(folded: str, m: Mention) -> bool:
+    if m.span is None or m.kind not in _OWN_KINDS:
+        return False
+    start = m.span[0]
+    newline = folded.rfind("\n", max(0, start - 400), start)
+    line_start = newline + 1 if newline >= 0 or start <= 400 else -1
+    speaker = _SPEAKER.match(folded, line_start, start) if line_start >= 0 else None
+    if speaker is not None and speaker.end() <= start:
+        # A pasted chat: the "Moi:"/"Me:" lines are the victim's, "mon snap" on another's line is theirs.
+        return speaker.group("who") in ("moi", "me")
+    window = folded[max(0, start - 60):start]
+    return any(cue in window for cue in _OWN_GATE) and bool(_OWN_BEFORE.search(folded, max(0, start - 60), start))
 
 
 def _to_original(m: Mention, norm: Normalised) -> Mention:

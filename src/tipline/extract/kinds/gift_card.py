@@ -46,6 +46,11 @@ _BRAND_WORDS: dict[str, str] = {
 _BRAND_RE = re.compile(r"(?<![\w])(?:" + trie_pattern(_BRAND_WORDS) + r")(?![\w])")
 _CODE_RE = re.compile(r"(?<![A-Za-z0-9\-])[A-Z0-9]{3,20}(?:[ \-][A-Z0-9]{3,8}){0,5}(?![A-Za-z0-9])")
 RANK = 70
+# Amazon order numbers ("commande n° 402-8837261-5529013", "order #702-…") are not card codes.
+_ORDER_NUMBER = re.compile(r"\d{3}-\d{7}-\d{7}")
+_ORDER_CUE = re.compile(
+    r"(?:commande|order|facture|invoice|suivi|tracking)\W{0,4}(?:(?:n°|no|num(?:ero)?|number|nr|#|de|du)\W{0,3}){0,2}$"
+)
 
 
 def _code_ok(code: str) -> bool:
@@ -74,7 +79,8 @@ def find(text: str, context: Context) -> Iterator[Mention]:
                 limit = b_start
                 break
         for code in _CODE_RE.finditer(text, end, limit):
-            if code.start() in used or not _code_ok(code.group()):
+            if code.start() in used or not _code_ok(code.group()) or _ORDER_NUMBER.fullmatch(code.group()) or (
+                    _ORDER_CUE.search(folded, max(0, code.start() - 25), code.start())):
                 continue
             compact = re.sub(r"[ \-]", "", code.group())
             used.add(code.start())

@@ -152,10 +152,14 @@ _RECIPIENT_CUE = re.compile(
     r"(?<![\w])(?:(?P<strong>" + trie_pattern((
         "nom du beneficiaire", "nom du destinataire", "nom du receveur", "beneficiaire", "destinataire",
         "receiver's name", "receiver name", "receiver", "recipient's name", "recipient name", "recipient",
-        "beneficiary", "receveur")) + r")"
+        "beneficiary", "receveur", "titulaire du compte", "titulaire", "nom du titulaire", "account name",
+        "account holder", "account holder name", "name on the account", "nom sur le compte")) + r")"
     r"|(?P<weak>" + trie_pattern((
         "au nom de", "a l'ordre de", "to the name of", "to the name", "in the name of", "under the name",
-        "le nom c'est", "le nom est")) + r"))(?!\w)\s{0,2}[:=\-]?\s{0,2}(?:de |of |is )?"
+        "le nom c'est", "le nom est", "par un certain", "par une certaine", "par un dénommé", "par un denomme",
+        "by a certain", "by someone called", "by a man called", "by a guy named", "retire par", "retires par",
+        "retiree par", "withdrawn by", "collected by",
+        "picked up by")) + r"))(?!\w)\s{0,2}[:=\-]?\s{0,2}(?:de |of |is )?"
 )
 # Starts with a space, which ``re`` skips to quickly; the name's capital is checked ahead.
 _TO_NAME = re.compile(
@@ -172,17 +176,23 @@ _NAME_STOP = frozenset([
     "moneygram", "ria", "worldremit", "orange", "wave", "money", "transfer", "transfert", "cash",
 ])
 _SEND_MONEY = re.compile(
-    r"western|moneygram|\bria\b|worldremit|\bwu\b|mandat|transfert|transfer|\b(?:envoy|sent|send|wired|went)\w*"
+    r"western|moneygram|\bria\b|worldremit|\bwu\b|mandat|transfert|transfer|\b(?:envoy|sent|send|wired|went|retir|"
+    r"withdr|picked up|collected)\w*"
 )
 _AMOUNT_NEAR = re.compile(
     r"\d\s{0,2}(?:€|\$|£|eur|usd|cad|fcfa|cfa|dollars?|euros?|dirhams?|dh|xof|naira|cedis?|pesos?)"
 )
 
 
+_HONORIFIC = re.compile(r"(?:mme|mlle|mr|mrs|ms|miss|m\.|monsieur|madame|mademoiselle|dr)\.?[ \t]{1,2}", re.IGNORECASE)
+_IBAN_COUNTRY = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2})\d{2}[ ]?[A-Z0-9]{4}")
+
+
 def _name_at(text: str, pos: int, require_capitals: bool) -> tuple[int, int] | None:
     """A person's name of two to four words starting at ``pos``, as (start, end)."""
     words: list[re.Match[str]] = []
-    cursor = pos
+    honorific = _HONORIFIC.match(text, pos)
+    cursor = honorific.end() if honorific else pos
     while len(words) < 4:
         match = _NAME_WORD.match(text, cursor)
         if match is None:
@@ -213,6 +223,19 @@ def _recipient_country(context: Context, starts: list[int], start: int, end: int
     return None
 
 
+def _iban_country(text: str, start: int, end: int) -> str | None:
+    """An IBAN written next to the name ("FR76 3000… titulaire Mme X"): its country."""
+    best: tuple[int, str] | None = None
+    for m in _IBAN_COUNTRY.finditer(text, max(0, start - 150), min(len(text), end + 150)):
+        if m.group(1) in ("FR", "BE", "CH", "LU", "DE", "ES", "IT", "PT", "NL", "GB", "IE", "AT", "MC", "MA", "CI",
+                          "SN", "CM", "TN", "DZ", "BJ", "BF", "ML", "TG", "NE", "GA", "CG", "MG", "MU", "PL", "RO",
+                          "LT", "LV", "EE", "FI", "SE", "DK", "NO", "CZ", "SK", "HU", "HR", "SI", "GR", "CY", "MT"):
+            distance = abs(m.start() - start)
+            if best is None or distance < best[0]:
+                best = (distance, m.group(1))
+    return best[1] if best else None
+
+
 def find_recipients(text: str, context: Context) -> Iterator[Mention]:
     folded = context.folded or text.lower()
     place_starts = [p[1] for p in context.places]  # places come sorted by position
@@ -240,7 +263,8 @@ def find_recipients(text: str, context: Context) -> Iterator[Mention]:
             continue  # "to Manila", "à Abidjan"
         if any(w in folded[start:end] for w in ("western", "moneygram", "union", "paypal")):
             continue
-        identifier = normalise_recipient(text[start:end], _recipient_country(context, place_starts, start, end))
+        country = _iban_country(text, start, end) or _recipient_country(context, place_starts, start, end)
+        identifier = normalise_recipient(text[start:end], country)
         if identifier is not None:
             seen.add(start)
             yield mention(identifier, context, text, start, end, rank=RANK_RECIPIENT, confidence=0.8)

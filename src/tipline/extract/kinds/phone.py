@@ -39,7 +39,7 @@ def normalise(value: str, default_region: str | None = None) -> Identifier | Non
 # megabyte of digits gives up after its try limit instead of staying linear.
 _CANDIDATE = re.compile(
     r"(?=[+(\d])(?<![\w+@/=#:.\-])(?P<prefix>\+\s?|\b00\s?)?\(?\d{1,15}\)?"
-    r"(?:(?:[ \t]{0,2}[.\-/][ \t]{0,2}|[ \t]{1,2}\n?[ \t]{0,2}|\n[ \t]{0,2})\(?\d{1,15}\)?){0,9}(?![\w@])"
+    r"(?:(?:[ \t]{0,2}[.\-/][ \t]{0,2}|[ \t]{1,2}\n?[ \t]{0,2}|\n[ \t]{0,2}|(?<=\(0\)))\(?\d{1,15}\)?){0,9}(?![\w@])"
 )
 _GROUP = re.compile(r"\d+")
 # Dates are blanked (same length) inside a candidate; times need nothing ("14h30", "22:41": neither
@@ -121,6 +121,12 @@ def find(text: str, context: Context) -> Iterator[Mention]:
         prefix = candidate.group("prefix")
         if prefix and groups and groups[0][0] > candidate.start() + len(prefix) + 1:
             prefix = None  # the first digits after "+" were a date, blanked
+        if prefix and len(groups) > 2 and groups[1][2] == "0" and text[groups[1][0] - 1:groups[1][1] + 1] == "(0)":
+            # "+234 (0)806…": the national trunk 0 is not dialled (but Côte d'Ivoire's leading 0 is)
+            trimmed = list(_pieces(text, context, [groups[0], *groups[2:]], prefix, candidate.start(), regions))
+            if trimmed and trimmed[0].span and trimmed[0].span[0] <= candidate.start() + 1:
+                yield from trimmed
+                continue
         yield from _pieces(text, context, groups, prefix, candidate.start(), regions)
 
 

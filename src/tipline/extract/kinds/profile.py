@@ -11,6 +11,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import chain
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from tipline.domain.identifier import Identifier
@@ -178,14 +179,33 @@ _ALIAS_RE = re.compile(r"(?<![\w@./'])(?:" + trie_pattern(ALIASES) + r")(?![\w@]
 _AFTER = re.compile(
     r"[,;]?\s{0,3}(?P<paren>\()?\s{0,2}"
     r"(?:(?P<kw>pseudo|username|user name|user|nom d'utilisateur|identifiant|id|handle|compte|account|profil|"
-    r"profile|name|nom)\s{0,2})?"
+    r"profile|named|called|nommee|nomme|appelee|appele|du nom de|name|nom)(?![\w])\s{0,2})?"
     r"(?P<sep>:|=|->|=>|c'est|c est|cest|est|is|it's|its|c|-|–)?"
     r"\s{0,3}(?:(?:le|la|l'|the)\s{1,2})?(?P<quote>[\"'“«(])?\s{0,2}(?P<at>@)?"
     r"(?P<handle>live:[a-z0-9._:\-]{3,80}|[a-z0-9_][a-z0-9._\-]{0,39})"
 )
 _STRONG_SEPARATORS = frozenset({":", "=", "->", "=>", "c'est", "c est", "cest", "is", "it's", "its", "est"})
 _POSSESSIVE = re.compile(
-    r"(?:^|[^\w])(?:mon|ma|mes|my|notre|our|mi|mes deux)\s{1,3}(?:(?:compte|account|profil)\s{1,3})?$"
+    r"(?:^|[^\w])(?:mon|ma|mes|my|notre|our|mi|mes deux|(?:her|his|their|my|[a-z]{2,12}'s) own|son propre|"
+    r"sa propre)\s{1,3}"
+    r"(?:(?:compte|account|profil)\s{1,3})?$"
+)
+# A chat line's speaker ("Tyler: add my snap…"): "my" is then the speaker's, not the reporter's.
+_SPEAKER = re.compile(r"[ \t]{0,4}(?:\[[^\]\n]{0,30}\][ \t]{0,2})?(?P<who>[a-z][\w.\-]{0,20})[ \t]{0,2}:[ \t]")
+# Quoted accounts: « lucas_dlm2009 » sur snap, "a user called 'nightowl_ryan'". Found quote first
+# (one pass), then the few characters around are read.
+_QUOTED = re.compile(
+    r"[«\"“‘](?:\s|\xa0){0,2}(?P<handle>[a-z0-9_][a-z0-9._\-]{1,38})(?:\s|\xa0){0,2}[»\"”’']"
+)
+# Single quotes: the literal first (skipped to in C), then "l'appli" (a letter before) is dropped at once.
+_SINGLE_QUOTED = re.compile(r"'(?<![a-z]')(?P<handle>[a-z0-9_][a-z0-9._\-]{1,38})'")
+_QUOTED_PLATFORM = re.compile(
+    r"\s{0,3}(?:sur|on|de|from|via|dans|in)\s{1,3}(?:(?:son|sa|his|her|le|la|the)\s{1,3})?"
+    r"(?:(?:compte|account|profil|profile)\s{1,3})?"
+)
+_CALLED_BEFORE = re.compile(
+    r"(?<![\w])(?:user|username|account|compte|profil|profile|pseudo|someone|somebody|guy|girl|person|quelqu'un|"
+    r"mec|gars|fille|meuf)\s{1,2}(?:called|named|nomme|nommee|appele|appelee|du nom de|qui s'appelle)\s{1,2}$"
 )
 _AT_HANDLE = re.compile(r"@(?<![\w.@/]@)(?P<handle>[a-z0-9_](?:[a-z0-9._\-]{0,38}[a-z0-9_])?)")
 _SKYPE_LIVE = re.compile(r"live:(?<![\w.:]live:)[a-z0-9._:\-]{3,80}")
@@ -229,7 +249,8 @@ def find(text: str, context: Context) -> Iterator[Mention]:
             continue
         # "mon snap" is the victim's own account in a narrative, but in a pasted chat log it is the
         # speaker's, most often the scammer's ("Awa: mon snap c'est …").
-        if context.source != "chat" and _POSSESSIVE.search(folded, max(0, alias.start() - 20), alias.start()):
+        if context.source != "chat" and _POSSESSIVE.search(folded, max(0, alias.start() - 20), alias.start()) and not (
+                _others_line(folded, alias.start())):
             claimed.add(h_start)
             continue
         # A plain word after "insta :" is as often a heading ("Sur Instagram : Gagner un…") as an
@@ -248,6 +269,7 @@ def find(text: str, context: Context) -> Iterator[Mention]:
         if found is not None:
             claimed.add(h_start)
             yield mention(found, context, text, h_start, h_end, rank=RANK_MENTION, confidence=0.9)
+    yield from _quoted(text, folded, context, claimed, platforms_at)
     for live in _SKYPE_LIVE.finditer(folded):
         value = live.group().rstrip(".-:")
         if live.start() in claimed:
@@ -270,6 +292,37 @@ def find(text: str, context: Context) -> Iterator[Mention]:
         if found is not None:
             yield mention(found, context, text, at.start(), at.end(), rank=RANK_MENTION,
                           confidence=0.9 if platform != "unknown" else 0.6)
+
+
+def _quoted(text: str, folded: str, context: Context, claimed: set[int],
+            platforms_at: list[tuple[int, int, str]]) -> Iterator[Mention]:
+    alias_starts = [p[0] for p in platforms_at]
+    for quoted in chain(_QUOTED.finditer(folded), _SINGLE_QUOTED.finditer(folded)):
+        h_start = quoted.start("handle")
+        handle = quoted.group("handle").rstrip(".-")
+        if h_start in claimed or handle in STOPWORDS or not _looks_like_handle(handle):
+            continue
+        platform = None
+        where = _QUOTED_PLATFORM.match(folded, quoted.end(), min(len(folded), quoted.end() + 40))
+        alias = _ALIAS_RE.match(folded, where.end()) if where else None
+        if alias is not None:
+            platform = ALIASES[alias.group()]
+        elif _CALLED_BEFORE.search(folded, max(0, quoted.start() - 30), quoted.start()):
+            platform = _platform_for(folded, h_start, quoted.end(), platforms_at, alias_starts)
+        if platform is None:
+            continue
+        found = normalise(handle, platform) if _handle_ok(platform, handle) else normalise(handle, "unknown")
+        if found is not None:
+            claimed.add(h_start)
+            yield mention(found, context, text, h_start, h_start + len(handle), rank=RANK_MENTION,
+                          confidence=0.9 if platform != "unknown" else 0.6)
+
+
+def _others_line(folded: str, pos: int) -> bool:
+    """Whether ``pos`` is on a chat line spoken by someone other than the reporter."""
+    line_start = folded.rfind("\n", max(0, pos - 300), pos) + 1
+    speaker = _SPEAKER.match(folded, line_start, pos)
+    return speaker is not None and speaker.group("who") not in ("moi", "me", "i", "je")
 
 
 def _platform_for(folded: str, start: int, end: int, platforms_at: list[tuple[int, int, str]],
