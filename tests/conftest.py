@@ -10,7 +10,11 @@ from __future__ import annotations
 import base64
 import json
 import os
+import socket
+import threading
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -85,3 +89,66 @@ def example() -> dict:
     """The interchange example from shared/ (a copy, free to modify)."""
     need(EXAMPLE.exists(), f"{EXAMPLE} is absent")
     return json.loads(EXAMPLE.read_text())
+
+
+# --- browser tests: the app on a loopback port, and Debian's chromium through Playwright ---------
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the background-networking flags chromium keeps trying to reach outside hosts (no network here).
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@dataclass
+class Server:
+    url: str
+    tipline: Tipline
+
+    def count(self, table) -> int:
+        from sqlalchemy import func, select
+
+        with self.tipline.db.read() as s:
+            return s.execute(select(func.count()).select_from(table)).scalar_one()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(settings: Settings) -> Iterator[Server]:
+    """The app served by uvicorn in a thread, on the test's database (SQLite or PostgreSQL)."""
+    import uvicorn
+
+    from tipline.web.app import create_app
+
+    # No network here: the quick exit goes to about:blank, which proves the page was replaced.
+    tipline = Tipline.open(settings.model_copy(update={"quick_exit_url": "about:blank"}))
+    port = free_port()
+    uv = uvicorn.Server(uvicorn.Config(create_app(tipline=tipline), host="127.0.0.1", port=port,
+                                       log_level="warning"))
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not uv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    try:
+        yield Server(f"http://127.0.0.1:{port}", tipline)
+    finally:
+        uv.should_exit = True
+        thread.join(10)
+        tipline.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    need(CHROMIUM.exists(), f"{CHROMIUM} is absent (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()

@@ -9,80 +9,14 @@ The app runs with uvicorn in a thread on a free loopback port, on the test datab
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
 
-from conftest import need
-from tipline.config import Settings
-from tipline.service.context import Tipline
 from tipline.store import tables
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
 PHONE = {"width": 360, "height": 740}
 
 pytestmark = pytest.mark.browser
-
-
-@dataclass
-class Server:
-    url: str
-    tipline: Tipline
-
-    def count(self, table) -> int:
-        with self.tipline.db.read() as s:
-            return s.execute(select(func.count()).select_from(table)).scalar_one()
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def server(settings: Settings) -> Iterator[Server]:
-    import uvicorn
-
-    from tipline.web.app import create_app
-
-    # No network here: the quick exit goes to about:blank, which proves the page was replaced.
-    app_settings = settings.model_copy(update={"quick_exit_url": "about:blank"})
-    tipline = Tipline.open(app_settings)
-    port = _free_port()
-    config = uvicorn.Config(create_app(tipline=tipline), host="127.0.0.1", port=port, log_level="warning")
-    uv = uvicorn.Server(config)
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not uv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    try:
-        yield Server(f"http://127.0.0.1:{port}", tipline)
-    finally:
-        uv.should_exit = True
-        thread.join(10)
-        tipline.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    need(CHROMIUM.exists(), f"{CHROMIUM} is absent (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def _no_third_party_requests(page) -> None:

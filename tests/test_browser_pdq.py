@@ -16,80 +16,23 @@ import base64
 import hashlib
 import json
 import re
-import socket
 import statistics
-import threading
-import time
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import numpy as np
 import pytest
 
-from conftest import SHARED, need
-from tipline.config import Settings
+from conftest import SHARED, Server, need
 from tipline.hashing import hash_file
 from tipline.hashing.decode import decode
 from tipline.hashing.pdq import REFERENCE_QUALITY, REFERENCE_TOLERANCE, hamming, pdq_hash
-from tipline.service.context import Tipline
 from tipline.service.hashbank import VICTIMS_BANK, bank_signals
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
 IMAGES = SHARED / "data" / "pdq" / "images"
 HEX64 = re.compile(r"[0-9a-f]{64}")
 
 pytestmark = pytest.mark.browser
-
-
-@dataclass
-class Server:
-    url: str
-    tipline: Tipline
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def server(settings: Settings) -> Iterator[Server]:
-    import uvicorn
-
-    from tipline.web.app import create_app
-
-    tipline = Tipline.open(settings.model_copy(update={"quick_exit_url": "about:blank"}))
-    port = _free_port()
-    uv = uvicorn.Server(uvicorn.Config(create_app(tipline=tipline), host="127.0.0.1", port=port,
-                                       log_level="warning"))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not uv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    try:
-        yield Server(f"http://127.0.0.1:{port}", tipline)
-    finally:
-        uv.should_exit = True
-        thread.join(10)
-        tipline.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    need(CHROMIUM.exists(), f"{CHROMIUM} is absent (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
