@@ -53,6 +53,12 @@ class Settings(BaseSettings):
                     "follow-up URLs, their reference codes.",
     )
     default_language: str = Field(default="en")
+    exchange_rates: Path | None = Field(
+        default=None,
+        description="A dated exchange-rate table (TOML, the shape of currency/rates.toml); unset: the shipped "
+                    "ECB table. Statistics and network profiles convert amounts with it.",
+    )
+    reporting_currency: str = Field(default="EUR", description="The one currency statistics report money in.")
     include_unverified_routes: bool = Field(
         default=False,
         description="Also show help routes only partially verified (see guidance/routes.toml).",
