@@ -1,0 +1,99 @@
+"""A Parquet snapshot of the store for batch jobs (networks, statistics) on DuckDB or Spark.
+
+Batch engines read files, not the live database: DuckDB's SQLite and PostgreSQL scanners are
+extensions it would download at run time, and tipline makes no network requests. The snapshot
+streams each table through SQLAlchemy in chunks (memory stays flat at a million reports) and holds
+only what batch jobs need: categories, dates, flags, money rows and the scammers' identifiers —
+never the encrypted body, tokens, or the raw text a reporter typed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+from sqlalchemy import select
+
+from tipline.store.db import Database
+from tipline.store.tables import IdentifierRow, MoneyRow, ReportIdentifierRow, ReportRow
+
+CHUNK = 50_000
+
+TS = pa.timestamp("us", tz="UTC")
+SCHEMAS: dict[str, pa.Schema] = {
+    "reports": pa.schema([
+        ("id", pa.string()), ("external_id", pa.string()), ("received_at", TS), ("source", pa.string()),
+        ("language", pa.string()), ("reporter_role", pa.string()), ("victim_age_band", pa.string()),
+        ("victim_gender", pa.string()), ("victim_country", pa.string()),
+        ("platform_first_contact", pa.string()), ("first_contact_at", TS), ("deadline", TS),
+        ("minor", pa.bool_()), ("self_harm", pa.bool_()), ("flags", pa.string()), ("signals", pa.string()),
+        ("status", pa.string()),
+    ]),
+    "money": pa.schema([
+        ("id", pa.int64()), ("report_id", pa.string()), ("role", pa.string()), ("amount", pa.decimal128(20, 2)),
+        ("currency", pa.string()), ("method", pa.string()), ("destination_country", pa.string()),
+        ("recipient_name", pa.string()), ("reference", pa.string()), ("at", TS),
+    ]),
+    "identifiers": pa.schema([
+        ("id", pa.int64()), ("kind", pa.string()), ("value", pa.string()), ("country", pa.string()),
+        ("first_seen", TS), ("last_seen", TS),
+    ]),
+    "report_identifiers": pa.schema([
+        ("report_id", pa.string()), ("identifier_id", pa.int64()), ("source", pa.string()),
+        ("confidence", pa.float64()),
+    ]),
+}
+
+_JSON = {"flags", "signals"}
+_UUID = {"id", "report_id"}
+
+
+def _columns(table: str):
+    row = {"reports": ReportRow, "money": MoneyRow, "identifiers": IdentifierRow,
+           "report_identifiers": ReportIdentifierRow}[table]
+    return [getattr(row, name) for name in SCHEMAS[table].names]
+
+
+def _batches(db: Database, table: str) -> Iterable[pa.RecordBatch]:
+    schema = SCHEMAS[table]
+    names = schema.names
+    with db.read() as session:
+        result = session.execute(select(*_columns(table)).execution_options(yield_per=CHUNK))
+        for chunk in result.partitions():
+            cols = list(zip(*chunk, strict=True)) if chunk else [[] for _ in names]
+            arrays = []
+            for name, values in zip(names, cols, strict=True):
+                if name in _JSON:
+                    values = [None if v is None else json.dumps(v, sort_keys=True) for v in values]
+                elif name in _UUID and schema.field(name).type == pa.string():
+                    values = [None if v is None else str(v) for v in values]
+                arrays.append(pa.array(values, type=schema.field(name).type))
+            yield pa.RecordBatch.from_arrays(arrays, schema=schema)
+
+
+def write_snapshot(db: Database, directory: Path) -> dict[str, Path]:
+    """Write ``<table>.parquet`` for each batch table into ``directory``; returns the paths."""
+    directory.mkdir(parents=True, exist_ok=True)
+    paths: dict[str, Path] = {}
+    for table, schema in SCHEMAS.items():
+        path = directory / f"{table}.parquet"
+        tmp = path.with_suffix(".parquet.tmp")
+        with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+            for batch in _batches(db, table):
+                writer.write_batch(batch)
+        tmp.replace(path)  # a reader never sees half a file
+        paths[table] = path
+    return paths
+
+
+def connect(directory: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with one view per snapshot table."""
+    con = duckdb.connect()
+    for table in SCHEMAS:
+        path = (directory / f"{table}.parquet").as_posix().replace("'", "''")
+        con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{path}')")  # noqa: S608 (our own path)
+    return con
