@@ -33,6 +33,17 @@ def _mount_hashing() -> None:
 _mount_hashing()
 
 
+def _mount_staff() -> None:
+    from tipline.cli_staff import tokens_app, triage_app, users_app
+
+    app.add_typer(users_app, name="users")
+    app.add_typer(tokens_app, name="tokens")
+    app.add_typer(triage_app, name="triage")
+
+
+_mount_staff()
+
+
 bank_app = typer.Typer(help="Hash banks in the store: lists of hashes that platforms match against.",
                        no_args_is_help=True)
 app.add_typer(bank_app, name="bank")

@@ -2,7 +2,8 @@
 
 Scopes are the one vocabulary for people (through their role) and machines (through the scopes
 given to their API token): ``reports:read`` (a report's details, decrypted), ``reports:write``
-(status, notes, assignment), ``networks:read`` (related reports and networks), ``stats:read``
+(status, notes, taking a case), ``cases:assign`` (giving a case to someone else),
+``networks:read`` (related reports and networks), ``stats:read``
 (the staff dashboard), ``referrals:write`` (refer a case to an agency), ``admin`` (accounts,
 tokens, keys). A police liaison reads only the reports referred to their agency; that filter is
 applied where reports are read, from ``Principal.agency``.
@@ -22,13 +23,13 @@ class Role(StrEnum):
 
 
 SCOPES = frozenset({
-    "reports:read", "reports:write", "networks:read", "stats:read", "referrals:write", "admin",
+    "reports:read", "reports:write", "networks:read", "stats:read", "referrals:write", "cases:assign", "admin",
 })
 
 ROLE_SCOPES: dict[Role, frozenset[str]] = {
-    Role.analyst: frozenset({"reports:read", "reports:write", "networks:read", "stats:read"}),
+    Role.analyst: frozenset({"reports:read", "reports:write", "networks:read", "stats:read", "referrals:write"}),
     Role.supervisor: frozenset({"reports:read", "reports:write", "networks:read", "stats:read",
-                                "referrals:write"}),
+                                "referrals:write", "cases:assign"}),
     Role.liaison: frozenset({"reports:read", "reports:write"}),
     Role.admin: SCOPES,
 }

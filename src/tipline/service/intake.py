@@ -21,6 +21,7 @@ from tipline.domain.identifier import Found
 from tipline.domain.report import FollowUpIn, ReportIn
 from tipline.guidance import Plan, build_plan
 from tipline.security import codes
+from tipline.service import cases
 from tipline.service.context import Tipline
 from tipline.store import audit, reports
 from tipline.store.tables import ReportRow
@@ -116,6 +117,7 @@ def _store(app: Tipline, report: ReportIn, source: Source, actor: str | None,
                                       idempotency_key=key_hash)
                 reports.insert_money(session, report_id, report.demands, report.payments)
                 reports.link_identifiers(session, report_id, found, received_at, new_report=True)
+                cases.open_case(session, report_id, report, x.signals, now)
                 audit.append(session, actor or f"reporter:{source.value}", "report.created", "report",
                              str(report_id), {"source": source.value, "identifiers": len(found),
                                               "payments": len(report.payments)})
@@ -158,6 +160,7 @@ def add_follow_up(app: Tipline, reference: str, follow_up: FollowUpIn) -> Follow
         row.signals = {k: bool(row.signals.get(k)) or v for k, v in x.signals.items()}
         row.self_harm = row.self_harm or x.signals["self_harm"]
         row.minor = row.minor or x.signals["minor"]
+        cases.rescore(session, row, now)
         audit.append(session, "reporter:follow_up", "report.follow_up_added", "report", str(row.id),
                      {"follow_up": str(follow_up_id), "identifiers": len(found),
                       "payments": len(follow_up.payments)})

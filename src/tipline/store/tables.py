@@ -200,3 +200,100 @@ class HashRow(Base):
         Index("uq_hashes_bank_signal_value", "bank_id", "signal_type", "value", unique=True),
         Index("ix_hashes_signal_value", "signal_type", "value"),
     )
+
+
+# --- staff: accounts, sessions, API tokens, case work (issue 5) ----------------------------------
+
+
+class UserRow(Base):
+    """A staff account. The TOTP secret is encrypted like reports (it is a second password)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    agency: Mapped[str | None] = mapped_column(String(100))  # a police liaison's agency
+    password_hash: Mapped[str] = mapped_column(String(200))  # argon2id, with its parameters
+    key_id: Mapped[str | None] = mapped_column(String(16))
+    totp_secret: Mapped[bytes | None] = mapped_column(LargeBinary)  # encrypted; None until enrolled
+    totp_confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger)  # a code is accepted once
+    recovery_codes: Mapped[list] = mapped_column(JSON, default=list)  # SHA-256 of unused codes
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class StaffSessionRow(Base):
+    """A signed-in browser. The cookie holds a random token; only its SHA-256 is stored."""
+
+    __tablename__ = "staff_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256 of the cookie's token
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    mfa_done: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ApiTokenRow(Base):
+    """A machine's bearer token for the staff API, with explicit scopes."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    scopes: Mapped[list] = mapped_column(JSON, default=list)
+    agency: Mapped[str | None] = mapped_column(String(100))
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class CaseRow(Base):
+    """The analysts' state of a report: priority (with its reasons), assignee, last change.
+
+    One row per report, made at intake. The workflow status itself is ``reports.status``.
+    """
+
+    __tablename__ = "cases"
+    __table_args__ = (Index("ix_cases_queue", "open", "priority"),)
+
+    report_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
+    open: Mapped[bool] = mapped_column(Boolean, default=True)  # status is not closed
+    priority: Mapped[int] = mapped_column(Integer, default=0)
+    reasons: Mapped[list] = mapped_column(JSON, default=list)  # [{"code", "points"}…]
+    assignee_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class CaseNoteRow(Base):
+    """An analyst's note on a case: appended, encrypted (notes quote the victim)."""
+
+    __tablename__ = "case_notes"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    report_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    key_id: Mapped[str] = mapped_column(String(16))
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ReferralRow(Base):
+    """A case referred to an agency; that agency's liaisons may then read it."""
+
+    __tablename__ = "referrals"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    report_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    agency: Mapped[str] = mapped_column(String(100), index=True)
+    by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -14,7 +14,8 @@ from fastapi import Depends, HTTPException, Request
 from tipline.security.roles import Principal
 
 
-async def current_principal(request: Request) -> Principal:
+def current_principal(request: Request) -> Principal:
+    # A plain function: FastAPI runs it in the thread pool, so its database read does not block.
     resolve = getattr(request.app.state, "resolve_principal", None)
     principal = resolve(request) if resolve else None
     if principal is None:
@@ -25,7 +26,7 @@ async def current_principal(request: Request) -> Principal:
 def requires(scope: str) -> Callable[..., Principal]:
     """A dependency that yields the principal if it holds ``scope``, else answers 403."""
 
-    async def check(principal: Principal = Depends(current_principal)) -> Principal:  # noqa: B008
+    def check(principal: Principal = Depends(current_principal)) -> Principal:  # noqa: B008
         if not principal.can(scope):
             raise HTTPException(403, f"This needs the {scope!r} permission.")
         return principal

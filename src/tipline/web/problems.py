@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import RedirectResponse
 
 log = logging.getLogger("tipline.web")
 MEDIA_TYPE = "application/problem+json"
@@ -55,6 +57,10 @@ def error_response(request: Request, status: int, detail: str | None = None,
     """problem+json for the API, a short HTML page for people everywhere else."""
     if request.url.path.startswith("/api/"):
         return problem(status, detail, headers=headers, **extensions)
+    if status == 401 and request.url.path.startswith("/staff"):
+        # A staff page without a session: to the sign-in page, and back here afterwards.
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/staff/login?next={quote(target, safe='')}", status_code=303)
     return HTMLResponse(error_page_html(status), status_code=status, headers=headers)
 
 
