@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 from typer.testing import CliRunner
 
 from tipline.cli import app
@@ -89,6 +89,16 @@ def test_audit_verify_passes_then_finds_an_edit(run, tmp_path, example, tipline)
         s.execute(update(AuditRow).where(AuditRow.id == 2).values(action="report.deleted"))
     bad = run("audit", "verify")
     assert bad.exit_code == 1 and "audit event 2" in bad.stderr
+
+
+def test_audit_verify_finds_the_last_event_deleted(run, tmp_path, example, tipline):
+    run("import", str(lines_file(tmp_path, [json.dumps({**example, "external_id": f"x{i}"}) for i in range(3)])))
+    assert run("audit", "verify").exit_code == 0
+    with tipline.db.write() as s:
+        last = s.execute(select(AuditRow).order_by(AuditRow.id.desc()).limit(1)).scalar_one()
+        s.delete(last)
+    bad = run("audit", "verify")
+    assert bad.exit_code == 1 and "deleted at the end" in bad.stderr
 
 
 def test_tipline_hash_prints_the_json_contract_and_fails_on_a_bad_file(tmp_path):

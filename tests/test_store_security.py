@@ -60,7 +60,8 @@ def test_the_audit_chain_verifies_and_finds_edits_and_deletions(tipline):
         s.delete(s.get(AuditRow, ids[3]))
     with tipline.db.read() as s:
         breaks = audit.verify(s)
-    assert [b.event_id for b in breaks] == [ids[4]] and "deleted" in breaks[0].reason
+    assert breaks[0].event_id == ids[4] and "deleted" in breaks[0].reason
+    assert "of 5" in breaks[-1].reason  # the head counted five events; four are left
 
 
 def test_codes_are_normalised_and_tokens_compared_by_hash():
@@ -93,3 +94,45 @@ def test_concurrent_intake_keeps_one_unbroken_audit_chain(tipline):
         assert audit.verify(s) == []
         heads = s.execute(select(AuditRow.prev_hash)).scalars().all()
     assert len(heads) == len(set(heads)) == N  # no two events share a predecessor: no fork
+
+
+def _events(tipline, n=5):
+    with tipline.db.write() as s:
+        for i in range(n):
+            audit.append(s, "tester", "thing.done", "thing", str(i), {"n": i})
+    with tipline.db.read() as s:
+        return list(s.execute(select(AuditRow.id).order_by(AuditRow.id)).scalars())
+
+
+def test_a_cut_tail_is_found_by_the_signed_head(tipline):
+    ids = _events(tipline)
+    with tipline.db.read() as s:
+        assert audit.verify(s, keys=tipline.keys.keys) == []
+    with tipline.db.write() as s:
+        s.delete(s.get(AuditRow, ids[-1]))
+    with tipline.db.read() as s:
+        breaks = audit.verify(s, keys=tipline.keys.keys)
+    assert breaks and "deleted at the end" in breaks[0].reason
+
+
+def test_a_rehashed_chain_is_found_without_the_key(tipline):
+    """An attacker with the database but not the key file edits an event and re-hashes the rest."""
+    from tipline.store.tables import AuditHeadRow
+
+    ids = _events(tipline)
+    with tipline.db.write() as s:
+        rows = s.execute(select(AuditRow).order_by(AuditRow.id)).scalars().all()
+        prev = rows[1].hash
+        for row in rows[2:]:
+            if row.id == ids[2]:
+                row.actor = "someone else"
+            row.prev_hash = prev
+            row.hash = audit.event_hash(prev, row.at, row.actor, row.action, row.object_type, row.object_id,
+                                        row.details)
+            prev = row.hash
+        head = s.get(AuditHeadRow, 1)
+        head.last_hash = prev  # the attacker moves the head too, but cannot sign it
+    with tipline.db.read() as s:
+        assert audit.verify(s) == []  # the chain alone looks whole…
+        breaks = audit.verify(s, keys=tipline.keys.keys)
+    assert breaks and "signature" in breaks[0].reason  # …the signed head does not

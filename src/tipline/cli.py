@@ -180,7 +180,7 @@ def audit_verify() -> None:
 
     tipline = _open()
     with tipline.db.read() as session:
-        breaks = audit.verify(session)
+        breaks = audit.verify(session, keys=tipline.keys.keys)
     tipline.close()
     for b in breaks:
         err.print(f"audit event {b.event_id}: {b.reason}", highlight=False)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tipline.config import Settings
 from tipline.security.crypto import KeyRing, load_key_ring
+from tipline.store.audit import audit_key
 from tipline.store.db import Database
 
 log = logging.getLogger("tipline")
@@ -29,6 +30,7 @@ class Tipline:
             log.warning("created a new encryption key file at %s (0600); back it up: without it the "
                         "stored reports cannot be read", created)
         db = Database(settings.resolved_database_url())
+        db.sign_audit_with(keys.current, audit_key(keys.keys[keys.current]))
         if upgrade:
             db.upgrade()
         return cls(settings=settings, db=db, keys=keys, created_key_file=created)

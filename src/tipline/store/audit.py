@@ -9,18 +9,20 @@ Events hold ids, counts and field names, never the content of a report.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from tipline.store.tables import AuditRow
+from tipline.store.tables import AuditHeadRow, AuditRow
 
 GENESIS = "0" * 64
 _LOCK_KEY = 0x7469706C696E65  # "tipline"
-_INSERT = insert(AuditRow.__table__)
+_INSERT = insert(AuditRow.__table__).returning(AuditRow.__table__.c.id)
+_HEAD = select(AuditHeadRow.count).where(AuditHeadRow.id == 1)
 _LAST_HASH = select(AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)
 # Two statements, not one: under READ COMMITTED a statement's snapshot is taken before its lock
 # is granted, so a head read in the same statement could miss an event committed meanwhile.
@@ -37,6 +39,15 @@ def event_hash(prev_hash: str, at: datetime, actor: str, action: str, object_typ
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+def audit_key(master: bytes) -> bytes:
+    """The head-signing key: a sub-key, so the encryption key itself never signs anything."""
+    return hmac.new(master, b"tipline/audit/head/v1", hashlib.sha256).digest()
+
+
+def head_mac(key: bytes, last_id: int, last_hash: str, count: int) -> str:
+    return hmac.new(key, f"{last_id}:{last_hash}:{count}".encode(), hashlib.sha256).hexdigest()
+
+
 def append(session: Session, actor: str, action: str, object_type: str, object_id: str | None,
            details: dict | None = None) -> str:
     """Add an event to the chain inside the caller's transaction; returns its hash.
@@ -51,10 +62,27 @@ def append(session: Session, actor: str, action: str, object_type: str, object_i
     at = datetime.now(UTC)
     details = details or {}
     digest = event_hash(prev, at, actor, action, object_type, object_id, details)
-    session.execute(_INSERT, dict(
+    event_id = session.execute(_INSERT, dict(
         at=at, actor=actor, action=action, object_type=object_type, object_id=object_id, details=details,
-        prev_hash=prev, hash=digest))
+        prev_hash=prev, hash=digest)).scalar_one()
+    _move_head(session, event_id, digest)
     return digest
+
+
+def _move_head(session: Session, event_id: int, digest: str) -> None:
+    signer = session.info.get("audit_key")
+    key_id, key = signer if signer else (None, None)
+    count = session.execute(_HEAD).scalar()
+    if count is None:
+        count = session.execute(select(func.count()).select_from(AuditRow)).scalar_one()
+        session.execute(insert(AuditHeadRow).values(
+            id=1, last_id=event_id, last_hash=digest, count=count, key_id=key_id,
+            mac=head_mac(key, event_id, digest, count) if key else None))
+        return
+    count += 1
+    session.execute(update(AuditHeadRow).where(AuditHeadRow.id == 1).values(
+        last_id=event_id, last_hash=digest, count=count, key_id=key_id,
+        mac=head_mac(key, event_id, digest, count) if key else None))
 
 
 @dataclass
@@ -63,17 +91,24 @@ class ChainBreak:
     reason: str
 
 
-def verify(session: Session, batch: int = 5000) -> list[ChainBreak]:
-    """Walk the chain; every break is reported with the id of the first event where it shows."""
+def verify(session: Session, keys: dict[str, bytes] | None = None, batch: int = 5000) -> list[ChainBreak]:
+    """Walk the chain; every break is reported with the id of the first event where it shows.
+
+    With ``keys`` (the key ring's keys by id) the signed head is checked too: a cut tail, or a
+    chain re-hashed after an edit, shows there.
+    """
     breaks: list[ChainBreak] = []
     prev = GENESIS
     last_id = 0
+    count = 0
     while True:
         rows = session.execute(
             select(AuditRow).where(AuditRow.id > last_id).order_by(AuditRow.id).limit(batch)
         ).scalars().all()
         if not rows:
+            breaks += _check_head(session, keys, last_id, prev, count)
             return breaks
+        count += len(rows)
         for row in rows:
             if row.prev_hash != prev:
                 breaks.append(ChainBreak(row.id, "does not follow the event before it "
@@ -85,3 +120,22 @@ def verify(session: Session, batch: int = 5000) -> list[ChainBreak]:
             prev = row.hash
             last_id = row.id
         session.expunge_all()
+
+
+def _check_head(session: Session, keys: dict[str, bytes] | None, last_id: int, last_hash: str,
+                count: int) -> list[ChainBreak]:
+    head = session.get(AuditHeadRow, 1)
+    if head is None:
+        return [ChainBreak(last_id, "the chain has events but no head (the head was deleted)")] if count else []
+    found: list[ChainBreak] = []
+    if (head.last_id, head.last_hash, head.count) != (last_id, last_hash, count):
+        found.append(ChainBreak(head.last_id, f"the head names event {head.last_id} of {head.count}, the chain "
+                                              f"ends at event {last_id} of {count} (events deleted at the end, "
+                                              f"or the chain rewritten)"))
+    if keys is not None:
+        key = keys.get(head.key_id or "")
+        if head.mac is None or key is None:
+            found.append(ChainBreak(head.last_id, "the head is not signed with a known key"))
+        elif not hmac.compare_digest(head.mac, head_mac(audit_key(key), head.last_id, head.last_hash, head.count)):
+            found.append(ChainBreak(head.last_id, "the head's signature does not match (the head was edited)"))
+    return found

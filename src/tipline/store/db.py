@@ -66,6 +66,10 @@ class Database:
         with self._read() as session:
             yield session
 
+    def sign_audit_with(self, key_id: str, key: bytes) -> None:
+        """The key that signs the audit chain's head (see ``store.audit``), given to every writer."""
+        self._write.configure(info={"audit_key": (key_id, key)})
+
     def alembic_config(self) -> Config:
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))

@@ -170,6 +170,25 @@ class AuditRow(Base):
     hash: Mapped[str] = mapped_column(String(64), unique=True)
 
 
+class AuditHeadRow(Base):
+    """The chain's last event and length, signed with a key the database does not hold.
+
+    A hash chain alone shows edits, insertions and deletions in the middle, but not a cut tail,
+    nor a chain rewritten and re-hashed from an edited event on: both need an anchor outside the
+    attacker's reach. This row is that anchor, re-signed (HMAC) at every append with a key derived
+    from the key ring, which lives outside the database.
+    """
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # always 1
+    last_id: Mapped[int] = mapped_column(BigInteger)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    count: Mapped[int] = mapped_column(BigInteger)
+    key_id: Mapped[str | None] = mapped_column(String(16))
+    mac: Mapped[str | None] = mapped_column(String(64))
+
+
 class HashBankRow(Base):
     """A named list of hashes to block: the hotline's victims' hashes, or a partner's list."""
 

@@ -121,6 +121,20 @@ def upgrade() -> None:
     with op.batch_alter_table("staff_sessions", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_staff_sessions_user_id"), ["user_id"], unique=False)
 
+    op.create_table(
+        "audit_head",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("last_id", sa.BigInteger(), nullable=False),
+        sa.Column("last_hash", sa.String(length=64), nullable=False),
+        sa.Column("count", sa.BigInteger(), nullable=False),
+        sa.Column("key_id", sa.String(length=16), nullable=True),
+        sa.Column("mac", sa.String(length=64), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_head")),
+    )
+    # The head of an existing chain; it is signed at the next event (verify says so until then).
+    op.execute("INSERT INTO audit_head (id, last_id, last_hash, count) "
+               "SELECT 1, e.id, e.hash, (SELECT count(*) FROM audit_events) FROM audit_events e "
+               "WHERE e.id = (SELECT max(id) FROM audit_events)")
     # Every report already stored becomes a case; `tipline triage rescore` computes its priority.
     op.execute(
         "INSERT INTO cases (report_id, open, priority, reasons, updated_at) "
@@ -129,6 +143,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("audit_head")
     with op.batch_alter_table("staff_sessions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_staff_sessions_user_id"))
 
