@@ -126,3 +126,23 @@ def test_tokens_carry_their_scopes_and_can_be_revoked(tipline):
     assert accounts.token_principal(tipline, token + "x") is None
     assert accounts.revoke_token(tipline, "bot") == 1
     assert accounts.token_principal(tipline, token) is None
+
+
+def test_the_demo_has_a_staff_account_and_a_queue(settings, capsys):
+    from tipline.cli import load_demo
+    from tipline.service import cases
+    from tipline.service.context import Tipline
+
+    path = load_demo(settings, reports=20)
+    printed = capsys.readouterr().err
+    assert "admin@demo.example" in printed
+    demo = Tipline.open(settings.model_copy(update={"database_url": f"sqlite:///{path}"}))
+    try:
+        [admin] = accounts.list_users(demo)
+        from tipline.security.roles import Principal, Role
+
+        page = cases.queue(demo, Principal.for_role(f"user:{admin.id}", Role.admin))
+        assert page.total == 20
+        assert [i.priority for i in page.items] == sorted((i.priority for i in page.items), reverse=True)
+    finally:
+        demo.close()

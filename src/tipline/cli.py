@@ -303,9 +303,23 @@ def load_demo(settings: Settings, reports: int = DEMO_REPORTS) -> Path:
 
     lines = (json.dumps(sim.report) for sim in generate(reports, DEMO_SEED))
     result = import_lines(tipline, lines)
-    tipline.close()
     err.print(f"demo database {path}: {result.imported} simulated reports")
+    _demo_admin(tipline)
+    tipline.close()
     return path
+
+
+def _demo_admin(tipline) -> None:
+    """A staff account for the demo, so that the queue and case pages can be tried at once."""
+    import secrets
+
+    from tipline.service.accounts import add_user
+
+    password = secrets.token_urlsafe(12)
+    user = add_user(tipline, "admin@demo.example", "admin", password, name="Demo admin", actor="demo")
+    err.print("staff pages: /staff — sign in as admin@demo.example with password "
+              f"{password} and a recovery code as the second factor: {', '.join(user.recovery_codes[:3])} "
+              f"(or add the TOTP secret {user.totp_secret} to an authenticator app)", highlight=False)
 
 
 @app.command("serve")
