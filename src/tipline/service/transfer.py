@@ -18,7 +18,7 @@ from tipline.domain.enums import Source
 from tipline.domain.report import ReportIn
 from tipline.service.context import Tipline
 from tipline.service.intake import DuplicateReport, store_report
-from tipline.store import reports
+from tipline.store import audit, reports
 
 EXPORT_ONLY_FIELDS = ("id", "reference", "status", "follow_ups", "extracted")
 
@@ -98,9 +98,12 @@ def export_records(app: Tipline) -> Iterator[dict[str, Any]]:
             yield record
 
 
-def export_jsonl(app: Tipline, out: IO[str]) -> int:
+def export_jsonl(app: Tipline, out: IO[str], actor: str = "cli") -> int:
+    """Every report, decrypted; the export (a read of all personal data) is an audit event."""
     count = 0
     for record in export_records(app):
         out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
         count += 1
+    with app.db.write() as session:
+        audit.append(session, actor, "reports.exported", "report", None, {"reports": count})
     return count
