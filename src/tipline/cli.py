@@ -33,6 +33,16 @@ def _mount_hashing() -> None:
 _mount_hashing()
 
 
+def _mount_data_protection() -> None:
+    from tipline.security.cli import keys_app, purge
+
+    app.add_typer(keys_app, name="keys")
+    app.command("purge")(purge)
+
+
+_mount_data_protection()
+
+
 bank_app = typer.Typer(help="Hash banks in the store: lists of hashes that platforms match against.",
                        no_args_is_help=True)
 app.add_typer(bank_app, name="bank")

@@ -24,7 +24,7 @@ class Tipline:
     def open(cls, settings: Settings, upgrade: bool = True) -> Tipline:
         """Open the store; the embedded SQLite is created and migrated on first start."""
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        keys, created = load_key_ring(settings.secret_key, settings.data_dir)
+        keys, created = load_key_ring(settings.secret_key, settings.data_dir, settings.old_secret_keys)
         if created is not None:
             log.warning("created a new encryption key file at %s (0600); back it up: without it the "
                         "stored reports cannot be read", created)

@@ -81,6 +81,8 @@ def export_records(app: Tipline) -> Iterator[dict[str, Any]]:
             record["id"] = str(row.id)
             record["reference"] = row.ref
             record["status"] = row.status
+            if row.erased_at is not None:  # personal data erased: the de-identified part only
+                record["erased_at"] = row.erased_at.isoformat().replace("+00:00", "Z")
             record["follow_ups"] = [
                 {"received_at": fu.received_at.isoformat().replace("+00:00", "Z"),
                  **reports.follow_up_body(app.keys, fu)}

@@ -27,6 +27,8 @@ def _sqlite_engine(url: str, immediate: bool) -> Engine:
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=30000")
+        # Overwrite deleted content with zeros: an erased report must not linger in free pages.
+        cur.execute("PRAGMA secure_delete=ON")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -84,6 +86,18 @@ class Database:
             if not inspect(conn).has_table("alembic_version"):
                 return None
             return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+    def scrub(self) -> None:
+        """After an erasure: on SQLite, copy the WAL into the database and truncate it, so old page
+        images (with the erased ciphertexts) do not stay in the -wal file. Best effort: a reader
+        still open keeps its frames until the next checkpoint. PostgreSQL has no such file; old row
+        versions wait for VACUUM (see docs/data-protection.md)."""
+        if self.dialect == "sqlite":
+            raw = self.engine.raw_connection()  # outside any transaction: a checkpoint cannot run in one
+            try:
+                raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            finally:
+                raw.close()
 
     def dispose(self) -> None:
         self.engine.dispose()
