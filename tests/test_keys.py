@@ -249,3 +249,28 @@ def test_retiring_is_refused_while_a_record_uses_the_key_even_in_a_race(filed):
     with pytest.raises(keys.KeyRefused, match=r"2 records still use key \w+ \(reports: 1, follow_ups: 1\)"):
         keys.retire(filed, old)
     assert os.path.exists(filed.keys.path) and old in load_key_file(filed.keys.path).keys
+
+
+def test_intake_goes_on_during_a_rotation_and_nothing_is_lost(filed):
+    """Reports arrive (threads, each its own connection) while the rotation runs in batches."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    fill(filed, 20)
+    server = Tipline.open(filed.settings)  # the web process: its own ring, following the file
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            arriving = pool.map(lambda _: fill(server, 1), range(40))
+            new = keys.new_key(filed)
+            keys.reencrypt(filed, batch=5)
+            list(arriving)
+        keys.reencrypt(filed)  # --resume: whatever arrived under the old key meanwhile
+        assert keys.stale(filed) == 0
+        fresh = Tipline.open(filed.settings)
+        try:
+            records = snapshot(fresh)
+        finally:
+            fresh.close()
+        assert len(records) == 20 + 10 + 40 * 2 and {kid for kid, _, _ in records.values()} == {new}
+        assert all(content for _, _, content in records.values())
+    finally:
+        server.close()

@@ -26,7 +26,7 @@ def _open():
         raise
 
 
-def _bar(total: int) -> Progress:
+def _bar() -> Progress:
     return Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                     TimeRemainingColumn(), console=err, transient=True, disable=not err.is_terminal)
 
@@ -74,7 +74,7 @@ def keys_rotate(
             kid = keys.new_key(tipline)
             err.print(f"new current key {kid}")
         total = keys.stale(tipline)
-        with _bar(total) as progress:
+        with _bar() as progress:
             task = progress.add_task("re-encrypting", total=total)
             moved = keys.reencrypt(tipline, batch=batch, on_progress=lambda n: progress.advance(task, n))
     except keys.KeyRefused as e:
@@ -115,7 +115,7 @@ def purge(
     tipline = _open()
     days = tipline.settings.retention_days
     try:
-        with _bar(0) as progress:
+        with _bar() as progress:
             task = progress.add_task("erasing", total=None)
             result = run_purge(tipline, dry_run=dry_run, on_progress=lambda n: progress.advance(task, n))
     finally:

@@ -75,7 +75,11 @@ class KeyRing:
             return  # keep the keys in memory; the file may be mid-replace
         if stamp != self.stamp:
             fresh = load_key_file(self.path)
-            self.current, self.keys, self.stamp = fresh.current, fresh.keys, fresh.stamp
+            # Keys before current: a thread between the two reads sees a current key that is in
+            # the ring (rotation keeps the previous current key; it is never retired while current).
+            self.keys = fresh.keys
+            self.current = fresh.current
+            self.stamp = fresh.stamp
 
     def encrypt(self, plaintext: bytes, aad: bytes) -> tuple[str, bytes]:
         self.refresh()
@@ -125,22 +129,22 @@ def load_key_file(path: Path) -> KeyRing:
     return KeyRing(current=current, keys=keys, path=path, stamp=stamp)
 
 
-def _write_key_file(path: Path, current: str, keys: dict[str, bytes], new: bool = False) -> None:
-    """Write the whole file at once: a temporary file (0600 from its creation) renamed over the old
-    one, so a crash leaves the old file or the new one, never half of either."""
-    body = json.dumps({"current": current, "keys": {k: base64.b64encode(v).decode() for k, v in keys.items()}},
+def _key_file_body(current: str, keys: dict[str, bytes]) -> str:
+    return json.dumps({"current": current, "keys": {k: base64.b64encode(v).decode() for k, v in keys.items()}},
                       indent=1)
+
+
+def _write_key_file(path: Path, current: str, keys: dict[str, bytes]) -> None:
+    """Replace the whole file at once: a temporary file (0600 from its creation) renamed over the
+    old one, so a crash leaves the old file or the new one, never half of either."""
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "w") as fh:
-            fh.write(body)
+            fh.write(_key_file_body(current, keys))
             fh.flush()
             os.fsync(fh.fileno())
-        if new:
-            os.link(tmp, path)  # fails if the file exists: never overwrite a key file by accident
-        else:
-            os.replace(tmp, path)
+        os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -149,7 +153,9 @@ def create_key_file(path: Path) -> KeyRing:
     """Write a new random key to ``path`` with 0600 permissions (never overwrites one)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     ring = KeyRing.from_key(secrets.token_bytes(32))
-    _write_key_file(path, ring.current, ring.keys, new=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(_key_file_body(ring.current, ring.keys))
     return load_key_file(path)
 
 
