@@ -3,6 +3,7 @@ erased, what is kept, and that nothing else is touched (SQLite and PostgreSQL)."
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,7 +21,7 @@ from tipline.service import retention
 from tipline.service.context import Tipline
 from tipline.service.intake import add_follow_up, store_report
 from tipline.service.reextract import reextract
-from tipline.service.transfer import export_records
+from tipline.service.transfer import export_records, import_lines
 from tipline.store import audit, reports
 from tipline.store.tables import AuditRow, FollowUpRow, MoneyRow, ReportIdentifierRow, ReportRow
 
@@ -128,6 +129,9 @@ def test_an_erased_report_is_exported_without_content_and_not_reextracted(tiplin
     record = next(r for r in export_records(tipline) if r["reference"] == ref)
     assert "erased_at" in record and "narrative" not in record and "contact" not in record
     assert {i["value"] for i in record["extracted"]["identifiers"]} >= {"instagram:awa_official"}
+    # Imported elsewhere, an erased report is not brought back (nor counted as a failure).
+    lines = [json.dumps(r, default=str) for r in export_records(tipline)]
+    assert import_lines(tipline, lines).erased == 1
     before = state(tipline)
     assert reextract(tipline, stale_only=False).failed == []
     assert {k: v for k, v in state(tipline).items() if k[0] == "report_identifiers"} == \

@@ -203,7 +203,7 @@ def import_(file: Annotated[Path, typer.Argument(help="A JSON-lines file of repo
     tipline.close()
     _print_line_errors(file, result.errors)
     err.print(f"imported {result.imported}, already present {result.duplicates}, "
-              f"failed {len(result.errors)}")
+              f"failed {len(result.errors)}" + (f", erased at the source {result.erased}" if result.erased else ""))
     if result.errors:
         raise typer.Exit(1)
 

@@ -27,6 +27,7 @@ EXPORT_ONLY_FIELDS = ("id", "reference", "status", "follow_ups", "extracted")
 class ImportResult:
     imported: int = 0
     duplicates: int = 0
+    erased: int = 0  # lines of reports erased at their source: their personal data is not brought back
     errors: list[tuple[int, str]] = field(default_factory=list)  # (line number, reason)
 
 
@@ -54,6 +55,9 @@ def import_lines(app: Tipline, lines: Iterable[str],
             continue
         if not isinstance(data, dict):
             result.errors.append((number, "a line must be a JSON object (one report)"))
+            continue
+        if data.get("erased_at"):
+            result.erased += 1
             continue
         for key in EXPORT_ONLY_FIELDS:
             data.pop(key, None)
