@@ -304,6 +304,34 @@ def test_the_purge_command(settings, tipline, monkeypatch):
         get_settings.cache_clear()
 
 
+def test_staff_erase_one_report_by_its_code(settings, tipline, monkeypatch):
+    ref, _, rid = make(tipline, 1)
+    _, _, other = make(tipline, 1)
+    before = state(tipline)
+    monkeypatch.setenv("TIPLINE_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("TIPLINE_DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("TIPLINE_SECRET_KEY", settings.secret_key)
+    get_settings.cache_clear()
+    runner = CliRunner()
+    try:
+        dry = runner.invoke(cli, ["purge", "--dry-run", "--report", ref.lower()], catch_exceptions=False)
+        assert dry.exit_code == 0 and f"{ref.lower()}\twould be erased" in dry.stdout
+        assert state(tipline) == before
+        done = runner.invoke(cli, ["purge", "--report", ref, "--report", "TL-2222-3333"], catch_exceptions=False)
+        assert done.exit_code == 1  # one code named no report
+        assert f"{ref}\terased" in done.stdout and "TL-2222-3333\tno such report" in done.stdout
+        again = runner.invoke(cli, ["purge", "--report", ref], catch_exceptions=False)
+        assert again.exit_code == 0 and "already erased" in again.stdout
+    finally:
+        get_settings.cache_clear()
+    erased_properly(tipline, rid)
+    assert_only_erased(before, state(tipline), {rid})
+    with tipline.db.read() as s:
+        assert s.get(ReportRow, other).erased_at is None
+        reasons = s.execute(select(AuditRow.details).where(AuditRow.action == "report.erased")).scalars().all()
+    assert reasons == [{"reason": "staff", "follow_ups": 0}]
+
+
 @pytest.mark.parametrize("value, message", [
     ("clsed=30", "not a case status"),
     ("closed=0", "at least 1 day"),

@@ -108,11 +108,25 @@ def keys_retire(kid: Annotated[str, typer.Argument(help="The id of the old key (
 def purge(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Count what would be erased; change nothing.")]
     = False,
+    report: Annotated[list[str] | None, typer.Option(
+        "--report", help="Erase this report now, whatever its age (a request received by phone or mail); "
+                         "repeatable. Retention is not applied then.")] = None,
 ) -> None:
     """Erase the personal data of reports past their retention period (TIPLINE_RETENTION_DAYS)."""
+    from tipline.service.retention import erase_by_reference
     from tipline.service.retention import purge as run_purge
 
     tipline = _open()
+    if report:
+        try:
+            outcomes = [(ref, erase_by_reference(tipline, ref, dry_run=dry_run)) for ref in report]
+        finally:
+            tipline.close()
+        for ref, outcome in outcomes:
+            print(f"{ref}\t{outcome or 'no such report'}")
+        if any(outcome is None for _, outcome in outcomes):
+            raise typer.Exit(1)
+        return
     days = tipline.settings.retention_days
     try:
         with _bar() as progress:

@@ -64,6 +64,28 @@ def request_erasure(app: Tipline, reference: str, token: str) -> tuple[str, date
     return ref, now
 
 
+def erase_by_reference(app: Tipline, reference: str, actor: str = "cli:purge",
+                       dry_run: bool = False) -> str | None:
+    """Staff erase one report now (a request made by phone or mail, the token lost): "erased",
+    "already erased" or None when no report has this code."""
+    from tipline.security.codes import normalise_reference
+
+    ref = normalise_reference(reference)
+    if ref is None:
+        return None
+    with app.db.write() as session:
+        row = reports.by_ref(session, ref)
+        if row is None:
+            return None
+        if row.erased_at is not None:
+            return "already erased"
+        if dry_run:
+            return "would be erased"
+        erase(session, row, "staff", actor, datetime.now(UTC))
+    app.db.scrub()
+    return "erased"
+
+
 @dataclass
 class PurgeResult:
     erased: dict[str, int] = field(default_factory=dict)  # per status
