@@ -274,3 +274,16 @@ def test_intake_goes_on_during_a_rotation_and_nothing_is_lost(filed):
         assert all(content for _, _, content in records.values())
     finally:
         server.close()
+
+
+def test_a_tampered_record_stops_the_rotation_by_name_and_loses_nothing(filed, run):
+    fill(filed, 4)
+    with filed.db.write() as s:
+        victim = s.execute(select(ReportRow).order_by(ReportRow.id).offset(2).limit(1)).scalar_one()
+        victim.body = victim.body[:-1] + bytes([victim.body[-1] ^ 1])
+        tampered = victim.id
+    result = run("keys", "rotate", "--batch", "1")
+    assert result.exit_code == 1 and f"reports row {tampered}" in result.stderr
+    with filed.db.read() as s:
+        others = s.execute(select(ReportRow).where(ReportRow.id != tampered)).scalars().all()
+        assert all(reports.report_body(filed.keys, r) for r in others)  # every other record reads

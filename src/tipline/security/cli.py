@@ -66,6 +66,7 @@ def keys_rotate(
     batch: Annotated[int, typer.Option("--batch", min=1, max=100_000, help="Records per transaction.")] = 500,
 ) -> None:
     """Make a new current key and re-encrypt every record with it (the old keys stay until retired)."""
+    from tipline.security.crypto import KeyError_
     from tipline.service import keys
 
     tipline = _open()
@@ -80,6 +81,10 @@ def keys_rotate(
     except keys.KeyRefused as e:
         err.print(f"[red]refused:[/] {e}", highlight=False)
         raise typer.Exit(2) from None
+    except KeyError_ as e:  # a record that does not decrypt: the rows before it are done, none lost
+        err.print(f"[red]error:[/] {e}; the records before it are re-encrypted, run "
+                  "`tipline keys rotate --resume` once it is dealt with", highlight=False)
+        raise typer.Exit(1) from None
     finally:
         tipline.close()
     err.print(f"{moved} records re-encrypted under key {tipline.keys.current}; older keys can now be retired "

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
-from tipline.security.crypto import KeyRing
+from tipline.security.crypto import KeyError_, KeyRing
 from tipline.store import reports
 from tipline.store.tables import FollowUpRow, ReportRow
 
@@ -69,7 +69,11 @@ def reencrypt_batch(session: Session, keys: KeyRing, spec: Encrypted, batch: int
     moved = 0
     for row_id, kid, body in rows:
         aad = spec.aad(row_id).encode()
-        new_kid, new_body = keys.encrypt(keys.decrypt(kid, body, aad), aad)
+        try:
+            plaintext = keys.decrypt(kid, body, aad)
+        except KeyError_ as e:  # name the row: the batch is rolled back, the others stay done
+            raise KeyError_(f"{spec.name} row {row_id}: {e}") from None
+        new_kid, new_body = keys.encrypt(plaintext, aad)
         result = session.execute(update(t).where(t.c.id == row_id, t.c.key_id == kid)
                                  .values(key_id=new_kid, body=new_body))
         moved += result.rowcount
