@@ -44,6 +44,16 @@ def _mount_staff() -> None:
 _mount_staff()
 
 
+def _mount_data_protection() -> None:
+    from tipline.security.cli import keys_app, purge
+
+    app.add_typer(keys_app, name="keys")
+    app.command("purge")(purge)
+
+
+_mount_data_protection()
+
+
 bank_app = typer.Typer(help="Hash banks in the store: lists of hashes that platforms match against.",
                        no_args_is_help=True)
 app.add_typer(bank_app, name="bank")
@@ -204,7 +214,7 @@ def import_(file: Annotated[Path, typer.Argument(help="A JSON-lines file of repo
     tipline.close()
     _print_line_errors(file, result.errors)
     err.print(f"imported {result.imported}, already present {result.duplicates}, "
-              f"failed {len(result.errors)}")
+              f"failed {len(result.errors)}" + (f", erased at the source {result.erased}" if result.erased else ""))
     if result.errors:
         raise typer.Exit(1)
 

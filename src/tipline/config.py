@@ -2,11 +2,57 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Any
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BeforeValidator, Field
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# Days after a report's last activity (received, or its latest follow-up) before its personal data
+# is erased by `tipline purge`, per case status. See docs/data-protection.md for why these numbers.
+RETENTION_DEFAULTS: dict[str, int | None] = {
+    "new": 730, "triaged": 730, "in_progress": 1095, "referred": 1095, "closed": 365,
+}
+
+
+def _retention(value: Any) -> dict[str, int | None]:
+    """``closed=365,new=730`` or JSON ``{"closed": 365}``; ``never`` keeps a status's reports.
+
+    Statuses not named keep their default, so setting one does not silently change the others.
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("{"):
+            try:
+                value = json.loads(text)
+            except ValueError:
+                raise ValueError("is not valid JSON; write closed=365,new=730 or a JSON object") from None
+        else:
+            value = {}
+            for part in filter(None, (p.strip() for p in text.split(","))):
+                status, sep, days = part.partition("=")
+                if not sep:
+                    raise ValueError(f"'{part}' is not status=days (for example closed=365)")
+                value[status.strip()] = days.strip()
+    if not isinstance(value, dict):
+        raise ValueError("must map case statuses to a number of days, e.g. closed=365,new=730")
+    merged = dict(RETENTION_DEFAULTS)
+    for status, days in value.items():
+        if status not in RETENTION_DEFAULTS:
+            raise ValueError(f"'{status}' is not a case status ({', '.join(RETENTION_DEFAULTS)})")
+        if days is None or (isinstance(days, str) and days.lower() == "never"):
+            merged[status] = None
+            continue
+        try:
+            number = int(days)
+        except (TypeError, ValueError):
+            raise ValueError(f"{status}: '{days}' is not a whole number of days (or 'never')") from None
+        if number < 1:
+            raise ValueError(f"{status}: keep reports at least 1 day (or 'never'), not {number}")
+        merged[status] = number
+    return merged
 
 
 class Settings(BaseSettings):
@@ -23,6 +69,17 @@ class Settings(BaseSettings):
     secret_key: str | None = Field(
         default=None,
         description="Base64 of a 32-byte AES key; unset: a key file in data_dir, made on first start.",
+    )
+    old_secret_keys: str | None = Field(
+        default=None,
+        description="Comma-separated base64 keys used before TIPLINE_SECRET_KEY: they only decrypt, until "
+                    "`tipline keys rotate --resume` has moved every record to the current key.",
+    )
+    retention_days: Annotated[dict[str, int | None], NoDecode, BeforeValidator(_retention)] = Field(
+        default_factory=lambda: dict(RETENTION_DEFAULTS),
+        description="Days after a report's last activity before `tipline purge` erases its personal data, per "
+                    "case status: closed=365,new=730 (or JSON); `never` keeps them; unnamed statuses keep "
+                    "their default.",
     )
     rate_limit: str = Field(
         default="30/minute;300/hour",

@@ -25,15 +25,20 @@ class Tipline:
     def open(cls, settings: Settings, upgrade: bool = True) -> Tipline:
         """Open the store; the embedded SQLite is created and migrated on first start."""
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        keys, created = load_key_ring(settings.secret_key, settings.data_dir)
+        keys, created = load_key_ring(settings.secret_key, settings.data_dir, settings.old_secret_keys)
         if created is not None:
             log.warning("created a new encryption key file at %s (0600); back it up: without it the "
                         "stored reports cannot be read", created)
         db = Database(settings.resolved_database_url())
-        db.sign_audit_with(keys.current, audit_key(keys.keys[keys.current]))
+        db.sign_audit_with(lambda: _audit_signer(keys))
         if upgrade:
             db.upgrade()
         return cls(settings=settings, db=db, keys=keys, created_key_file=created)
 
     def close(self) -> None:
         self.db.dispose()
+
+
+def _audit_signer(keys: KeyRing) -> tuple[str, bytes]:
+    keys.refresh()  # a rotation by another process takes effect at the next event
+    return keys.current, audit_key(keys.keys[keys.current])

@@ -42,6 +42,28 @@ class AlreadyReceived(Exception):
         self.reference = reference
 
 
+def reporters_own(contact: dict | None, region: str | None) -> set[str]:
+    """The reporter's own email and phone, canonical, to keep them out of the scammers' identifiers.
+
+    Extraction already skips contact details written with a cue ("my number is…"); a reporter's
+    address pasted without one would otherwise be stored in clear as if it were a scammer's, and
+    link this victim to every report that quotes them.
+    """
+    from tipline.extract.kinds import email, phone
+
+    own: set[str] = set()
+    contact = contact or {}
+    if contact.get("email") and (e := email.normalise(contact["email"])):
+        own.add(e.value)
+    if contact.get("phone") and (p := phone.normalise(contact["phone"], region)):
+        own.add(p.value)
+    return own
+
+
+def without_own(found: list[Found], own: set[str]) -> list[Found]:
+    return [f for f in found if f.identifier.value not in own] if own else found
+
+
 def idempotency_hash(key: str) -> str:
     return hashlib.sha256(b"tipline-idempotency:" + key.encode()).hexdigest()
 
@@ -99,7 +121,7 @@ def _store(app: Tipline, report: ReportIn, source: Source, actor: str | None,
         report = report.model_copy(update={"source": source})
     # Extraction is pure and bounded (linear time); it runs before the transaction, not inside it.
     x = extract.extract_report(report)
-    found = x.identifiers
+    found = without_own(x.identifiers, reporters_own(report.contact.model_dump(), report.victim.country))
     token = codes.new_token()
     for attempt in range(3):
         report_id = uuid6.uuid7()
@@ -141,6 +163,8 @@ def reporter_report(session: Session, reference: str, token: str) -> ReportRow |
     # Compare against a dummy hash when the code is unknown, so timing does not tell either.
     if not codes.token_matches(token, row.token_hash if row else "0" * 64) or row is None:
         return None
+    if row.erased_at is not None:  # erased: its token no longer opens it (its hash is emptied too)
+        return None
     return row
 
 
@@ -152,7 +176,8 @@ def add_follow_up(app: Tipline, reference: str, follow_up: FollowUpIn) -> Follow
         if row is None:
             return None
         x = extract.extract_follow_up(follow_up, row.victim_country, row.language)
-        found = x.identifiers
+        found = without_own(x.identifiers, reporters_own(
+            reports.report_body(app.keys, row).get("contact"), row.victim_country))
         follow_up_id = reports.insert_follow_up(session, app.keys, row.id, follow_up, now)
         reports.insert_money(session, row.id, follow_up.demands, follow_up.payments, follow_up_id=follow_up_id)
         reports.link_identifiers(session, row.id, found, now, follow_up_id=follow_up_id)

@@ -17,6 +17,7 @@ from sqlalchemy import or_, select
 from tipline import extract
 from tipline.domain.report import FollowUpContent, ReportIn
 from tipline.service.context import Tipline
+from tipline.service.intake import reporters_own, without_own
 from tipline.store import audit, reports
 from tipline.store.tables import ReportRow
 
@@ -28,7 +29,8 @@ class ReextractResult:
 
 
 def report_ids(app: Tipline, stale_only: bool) -> list[uuid.UUID]:
-    query = select(ReportRow.id).order_by(ReportRow.received_at)
+    # Erased reports keep the links they had (de-identified statistics); there is no text to reread.
+    query = select(ReportRow.id).where(ReportRow.erased_at.is_(None)).order_by(ReportRow.received_at)
     if stale_only:
         query = query.where(or_(ReportRow.extractor_version.is_(None),
                                 ReportRow.extractor_version != extract.VERSION))
@@ -40,8 +42,8 @@ def reextract_one(app: Tipline, report_id: uuid.UUID) -> bool:
     """Redo one report; False when its stored document no longer validates."""
     with app.db.write() as session:
         row = reports.by_id(session, report_id)
-        if row is None:
-            return True  # erased meanwhile
+        if row is None or row.erased_at is not None:
+            return True  # deleted or erased meanwhile
         try:
             report = ReportIn.model_validate(reports.report_body(app.keys, row))
             follow_ups = [(fu.id, fu.received_at, FollowUpContent.model_validate(reports.follow_up_body(app.keys, fu)))
@@ -49,12 +51,14 @@ def reextract_one(app: Tipline, report_id: uuid.UUID) -> bool:
         except ValidationError:
             return False
         x = extract.extract_report(report)
+        own = reporters_own(report.contact.model_dump(), report.victim.country)
         signals = dict(x.signals)
         reports.delete_links(session, row.id)
-        reports.link_identifiers(session, row.id, x.identifiers, row.received_at, new_report=True)
+        reports.link_identifiers(session, row.id, without_own(x.identifiers, own), row.received_at, new_report=True)
         for follow_up_id, received_at, content in follow_ups:
             fx = extract.extract_follow_up(content, row.victim_country, row.language or x.language)
-            reports.link_identifiers(session, row.id, fx.identifiers, received_at, follow_up_id=follow_up_id)
+            reports.link_identifiers(session, row.id, without_own(fx.identifiers, own), received_at,
+                                     follow_up_id=follow_up_id)
             signals = {k: signals[k] or v for k, v in fx.signals.items()}
         row.signals = signals
         row.minor = report.involves_minor or signals["minor"]

@@ -27,6 +27,7 @@ EXPORT_ONLY_FIELDS = ("id", "reference", "status", "follow_ups", "extracted")
 class ImportResult:
     imported: int = 0
     duplicates: int = 0
+    erased: int = 0  # lines of reports erased at their source: their personal data is not brought back
     errors: list[tuple[int, str]] = field(default_factory=list)  # (line number, reason)
 
 
@@ -55,6 +56,9 @@ def import_lines(app: Tipline, lines: Iterable[str],
         if not isinstance(data, dict):
             result.errors.append((number, "a line must be a JSON object (one report)"))
             continue
+        if data.get("erased_at"):
+            result.erased += 1
+            continue
         for key in EXPORT_ONLY_FIELDS:
             data.pop(key, None)
         try:
@@ -81,6 +85,8 @@ def export_records(app: Tipline) -> Iterator[dict[str, Any]]:
             record["id"] = str(row.id)
             record["reference"] = row.ref
             record["status"] = row.status
+            if row.erased_at is not None:  # personal data erased: the de-identified part only
+                record["erased_at"] = row.erased_at.isoformat().replace("+00:00", "Z")
             record["follow_ups"] = [
                 {"received_at": fu.received_at.isoformat().replace("+00:00", "Z"),
                  **reports.follow_up_body(app.keys, fu)}

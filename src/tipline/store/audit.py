@@ -70,8 +70,8 @@ def append(session: Session, actor: str, action: str, object_type: str, object_i
 
 
 def _move_head(session: Session, event_id: int, digest: str) -> None:
-    signer = session.info.get("audit_key")
-    key_id, key = signer if signer else (None, None)
+    signer = session.info.get("audit_signer")
+    key_id, key = signer() if signer else (None, None)
     count = session.execute(_HEAD).scalar()
     if count is None:
         count = session.execute(select(func.count()).select_from(AuditRow)).scalar_one()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -27,6 +27,8 @@ def _sqlite_engine(url: str, immediate: bool) -> Engine:
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=30000")
+        # Overwrite deleted content with zeros: an erased report must not linger in free pages.
+        cur.execute("PRAGMA secure_delete=ON")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -66,9 +68,10 @@ class Database:
         with self._read() as session:
             yield session
 
-    def sign_audit_with(self, key_id: str, key: bytes) -> None:
-        """The key that signs the audit chain's head (see ``store.audit``), given to every writer."""
-        self._write.configure(info={"audit_key": (key_id, key)})
+    def sign_audit_with(self, signer: Callable[[], tuple[str, bytes]]) -> None:
+        """What signs the audit chain's head (see ``store.audit``): a function giving the current
+        (key id, key), asked at each append so that a key rotation takes effect at once."""
+        self._write.configure(info={"audit_signer": signer})
 
     def alembic_config(self) -> Config:
         config = Config()
@@ -88,6 +91,18 @@ class Database:
             if not inspect(conn).has_table("alembic_version"):
                 return None
             return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+    def scrub(self) -> None:
+        """After an erasure: on SQLite, copy the WAL into the database and truncate it, so old page
+        images (with the erased ciphertexts) do not stay in the -wal file. Best effort: a reader
+        still open keeps its frames until the next checkpoint. PostgreSQL has no such file; old row
+        versions wait for VACUUM (see docs/data-protection.md)."""
+        if self.dialect == "sqlite":
+            raw = self.engine.raw_connection()  # outside any transaction: a checkpoint cannot run in one
+            try:
+                raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            finally:
+                raw.close()
 
     def dispose(self) -> None:
         self.engine.dispose()

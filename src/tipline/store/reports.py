@@ -40,6 +40,10 @@ def _follow_up_aad(follow_up_id: uuid.UUID) -> str:
     return f"follow_up:{follow_up_id}"
 
 
+# The key id of a row whose encrypted content was erased (its body is empty).
+ERASED = ""
+
+
 def insert_report(session: Session, keys: KeyRing, *, report_id: uuid.UUID, ref: str, token_hash: str,
                   report: ReportIn, source: str, received_at: datetime, signals: dict[str, bool],
                   language: str | None, extractor_version: str, idempotency_key: str | None = None) -> None:
@@ -158,10 +162,16 @@ def external_id_exists(session: Session, external_id: str) -> bool:
 
 
 def report_body(keys: KeyRing, row: ReportRow) -> dict:
+    """The submitted document; ``{}`` once erased (``row.erased_at`` says when)."""
+    if row.key_id == ERASED:
+        return {}
     return keys.decrypt_json(row.key_id, row.body, _report_aad(row.id))  # type: ignore[return-value]
 
 
 def follow_up_body(keys: KeyRing, row: FollowUpRow) -> dict:
+    """The follow-up as sent (without its token); ``{}`` once its report was erased."""
+    if row.key_id == ERASED:
+        return {}
     return keys.decrypt_json(row.key_id, row.body, _follow_up_aad(row.id))  # type: ignore[return-value]
 
 

@@ -94,6 +94,9 @@ class ReportRow(Base):
     status: Mapped[str] = mapped_column(String(16), default="new")
     key_id: Mapped[str] = mapped_column(String(16))
     body: Mapped[bytes] = mapped_column(LargeBinary)  # encrypted JSON of the submitted ReportIn
+    # Set when the personal data was erased (retention or the reporter's request): body is then
+    # empty and key_id "" (nothing left to decrypt); the de-identified columns stay.
+    erased_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class FollowUpRow(Base):
