@@ -13,6 +13,7 @@ from tipline.service.context import Tipline
 from tipline.web import pages, problems
 from tipline.web.api import hashes, health, reports
 from tipline.web.guards import RequestGuard
+from tipline.web.pages import statistics
 from tipline.web.ratelimit import IntakeLimiter
 
 API = "/api/v1"
@@ -47,6 +48,8 @@ def create_app(settings: Settings | None = None, tipline: Tipline | None = None)
     app.include_router(reports.router, prefix=API)
     app.include_router(hashes.router, prefix=API)
     app.include_router(health.router, prefix=API)
+    app.include_router(statistics.api, prefix=API)
+    app.include_router(statistics.router)
     pages.install(app)
     app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
     return app
