@@ -95,7 +95,8 @@ def release_quarter(raw: dict[str, Any], k: int = DEFAULT_THRESHOLD) -> dict[str
     money["unconverted_reports"] = unconverted if unconverted == 0 or unconverted >= k else None
     return {**out, "suppressed": False, "total": raw["total"],
             "breakdowns": {d: _publish(s) for d, s in tables.items()},
-            "paid_share": share(tables["paid"]), "minor_share": share(tables["minor"]), "money": money}
+            "paid_share": share(tables["paid"]) if "paid" in tables else None,
+            "minor_share": share(tables["minor"]) if "minor" in tables else None, "money": money}
 
 
 def _publish(s: Suppressed) -> dict[str, Any]:
