@@ -326,3 +326,32 @@ def test_a_published_quarter_is_frozen(client, tipline):
     for q in second["quarters"]:
         if q["quarter"] in old:
             assert q == old[q["quarter"]]
+
+
+def test_the_service_reuses_its_snapshot_until_it_is_old(tipline):
+    from tipline.service.statistics import StatisticsService
+
+    _fill(tipline, n=10, seed=1)
+    service = StatisticsService(tipline, max_age=3600)
+    assert service.dashboard(Query())["total"] == 10
+    _fill(tipline, n=5, seed=2)
+    assert service.dashboard(Query())["total"] == 10  # same snapshot, same figures
+    assert service.dashboard(Query(by="year"))["total"] == 10
+    fresh = StatisticsService(tipline, max_age=0)
+    first = fresh.snapshot()
+    assert fresh.dashboard(Query())["total"] == 15
+    second = fresh.snapshot()
+    third = fresh.snapshot()
+    assert first != second and not first.exists() and second.exists() and third.exists()
+
+
+def test_public_chart_data_as_csv(client, tipline):
+    _fill(tipline, n=120, seed=9)
+    doc = client.get("/api/v1/statistics.json").json()
+    rows = list(csv.reader(io.StringIO(client.get("/statistics/data/reports.csv").text)))
+    assert rows[0] == ["quarter", "reports"]
+    assert [r[0] for r in rows[1:]] == [q["quarter"] for q in doc["quarters"]]
+    assert all(r[1] == "" or int(r[1]) >= 10 for r in rows[1:])
+    rows = list(csv.reader(io.StringIO(client.get("/statistics/data/age_band.csv").text)))
+    assert all(int(n) >= 10 for _, _, n in rows[1:])
+    assert client.get("/statistics/data/flows.csv").status_code == 404

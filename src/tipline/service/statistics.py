@@ -16,6 +16,7 @@ import json
 import shutil
 import threading
 import time
+from collections import OrderedDict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,8 @@ from tipline.stats.alerts import alerts
 from tipline.stats.public import assemble, quarter_counts, quarters_between, release_quarter
 from tipline.store.snapshot import connect, write_snapshot
 
+CACHE_SIZE = 64
+
 
 class StatisticsService:
     def __init__(self, tipline: Tipline, max_age: float | None = None) -> None:
@@ -43,7 +46,8 @@ class StatisticsService:
         self.threshold = settings.public_stats_threshold
         self._lock = threading.Lock()
         self._current: tuple[Path, float] | None = None
-        self._cache: dict[Any, Any] = {}
+        self._cache: OrderedDict[Any, Any] = OrderedDict()
+        self._retired: list[Path] = []
 
     # --- the snapshot ---------------------------------------------------------------------------
 
@@ -54,22 +58,32 @@ class StatisticsService:
                 return self._current[0]
             directory = self.root / f"{time.time_ns()}"
             write_snapshot(self.tipline.db, directory)
-            previous, self._current = self._current, (directory, time.monotonic())
+            self._current = (directory, time.monotonic())
             self._cache.clear()
-            if previous:  # a reader still on it holds open files; on POSIX those stay readable
-                shutil.rmtree(previous[0], ignore_errors=True)
+            # Keep the one before too: a page that took the old path a moment ago may still be
+            # opening its files. Older ones are no longer handed out.
+            self._retired.append(directory)
+            while len(self._retired) > 2:
+                shutil.rmtree(self._retired.pop(0), ignore_errors=True)
             return directory
 
     def _cached(self, key: Any, make) -> Any:
         directory = self.snapshot()
         full = (directory, key)
-        if full not in self._cache:
-            con = connect(directory)
-            try:
-                self._cache[full] = make(con)
-            finally:
-                con.close()
-        return self._cache[full]
+        with self._lock:
+            if full in self._cache:
+                self._cache.move_to_end(full)
+                return self._cache[full]
+        con = connect(directory)
+        try:
+            value = make(con)
+        finally:
+            con.close()
+        with self._lock:
+            self._cache[full] = value
+            while len(self._cache) > CACHE_SIZE:  # arbitrary ranges must not grow memory for ever
+                self._cache.popitem(last=False)
+        return value
 
     # --- what pages and exports show ------------------------------------------------------------
 

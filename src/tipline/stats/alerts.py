@@ -25,12 +25,10 @@ from tipline.stats.aggregate import period_label, period_start
 
 SCRIPT_KINDS = ("script",)
 NEW_DIMENSIONS: dict[str, str] = {
-    # name: SQL yielding (rid, v, at): a report, the value it names, when it was received
-    "destination_country": "SELECT m.report_id AS rid, m.destination_country AS v, r.received_at AS seen "
-                           "FROM money m JOIN reports r ON r.id = m.report_id WHERE m.role = 'payment'",
+    # name: SQL yielding (rid, v, seen): a report, the value it names, when it was received
+    "destination_country": "SELECT report_id AS rid, destination_country AS v, received_at AS seen FROM _alert_pay",
     "platform": "SELECT id AS rid, platform_first_contact AS v, received_at AS seen FROM reports",
-    "payment_method": "SELECT m.report_id AS rid, m.method AS v, r.received_at AS seen "
-                      "FROM money m JOIN reports r ON r.id = m.report_id WHERE m.role = 'payment'",
+    "payment_method": "SELECT report_id AS rid, method AS v, received_at AS seen FROM _alert_pay",
 }
 
 
@@ -87,6 +85,8 @@ def new_values(con: duckdb.DuckDBPyConnection, now: datetime, days: int = 28) ->
     """Values first reported in the last ``days`` days (and never before)."""
     since = now - timedelta(days=days)
     out: list[dict[str, Any]] = []
+    con.execute("CREATE OR REPLACE TEMP TABLE _alert_pay AS SELECT m.report_id, m.destination_country, m.method, "
+                "r.received_at FROM money m JOIN reports r ON r.id = m.report_id WHERE m.role = 'payment'")
     for name, sql in NEW_DIMENSIONS.items():
         rows = con.execute(f"""
             WITH x AS ({sql})

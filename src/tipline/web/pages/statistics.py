@@ -150,14 +150,14 @@ def _latest(document: dict[str, Any]) -> dict[str, Any] | None:
     return published[-1] if published else None
 
 
-def _public_data(document: dict[str, Any], name: str) -> Any:
+def _public_data(document: dict[str, Any], name: str, language: str = "en") -> Any:
     if name == "reports":
         return [{"period": q["quarter"], "count": q["total"] or 0} for q in document["quarters"]]
     latest = _latest(document)
     if latest is None:
         return {}
     b = latest["breakdowns"][name]
-    return {**b["cells"], **({"other": b["other"]} if b["other"] is not None else {})}
+    return {**b["cells"], **({gettext(language)("other"): b["other"]} if b["other"] is not None else {})}
 
 
 @router.get("/statistics", response_class=HTMLResponse)
@@ -175,9 +175,23 @@ async def public_chart(request: Request, name: str, fmt: Fmt) -> Response:
     document = await run_in_threadpool(service_for(request.app.state).public)
     language, _ = _language(request)
     kind = "series" if name == "reports" else "bars"
-    body = await run_in_threadpool(_draw, kind, _public_data(document, name), PUBLIC_CHARTS[name], fmt, language)
+    body = await run_in_threadpool(_draw, kind, _public_data(document, name, language), PUBLIC_CHARTS[name], fmt,
+                                   language)
     return Response(body, media_type=charts.FORMATS[fmt],
                     headers={"content-disposition": f'inline; filename="{name}.{fmt}"'})
+
+
+@router.get("/statistics/data/{name}.csv")
+async def public_data(request: Request, name: str) -> Response:
+    if name not in PUBLIC_CHARTS:
+        raise HTTPException(404, f"No chart named {name!r}.")
+    document = await run_in_threadpool(service_for(request.app.state).public)
+    data = _public_data(document, name)
+    if name == "reports":
+        return _csv(["quarter", "reports"], [[p["period"], p["count"] if p["count"] else ""] for p in data],
+                    f"{name}.csv")
+    quarter = (_latest(document) or {}).get("quarter", "")
+    return _csv(["quarter", name, "reports"], [[quarter, k, v] for k, v in data.items()], f"{name}.csv")
 
 
 @api.get("/statistics.json", summary="Public statistics (complete quarters, small counts suppressed)")
