@@ -79,6 +79,7 @@ def test_dashboard_and_public_page(stats_server, browser):
     rows = page.locator("#table-age_band tbody tr")
     assert rows.count() >= 3
     assert sum(int(rows.nth(i).locator("td").inner_text()) for i in range(rows.count())) == 150
+    page.screenshot(path="/tmp/stats-staff.png", full_page=True)
     with page.expect_download() as download:
         page.locator("#chart-gender figcaption a", has_text="CSV").click()
     assert download.value.suggested_filename == "gender.csv"
