@@ -54,6 +54,15 @@ def _mount_data_protection() -> None:
 _mount_data_protection()
 
 
+def _mount_stats() -> None:
+    from tipline.stats.cli import stats_command
+
+    app.command("stats", help="Counts, shares, money and trends of the reports (table, CSV or JSON).")(stats_command)
+
+
+_mount_stats()
+
+
 bank_app = typer.Typer(help="Hash banks in the store: lists of hashes that platforms match against.",
                        no_args_is_help=True)
 app.add_typer(bank_app, name="bank")

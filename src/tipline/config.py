@@ -121,6 +121,15 @@ class Settings(BaseSettings):
         description="Also show help routes only partially verified (see guidance/routes.toml).",
     )
 
+    stats_snapshot_max_age: int = Field(
+        default=300, ge=0,
+        description="Seconds the statistics pages reuse one Parquet snapshot of the store before making another.",
+    )
+    public_stats_threshold: int = Field(
+        default=10, ge=2,
+        description="Public statistics hide or merge every count under this number (small-count suppression).",
+    )
+
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url

@@ -14,6 +14,7 @@ from tipline.web import pages, problems, staff
 from tipline.web.api import cases, erasure, hashes, health, reports
 from tipline.web.guards import RequestGuard
 from tipline.web.pages import erasure as erasure_page
+from tipline.web.pages import statistics
 from tipline.web.ratelimit import IntakeLimiter
 
 API = "/api/v1"
@@ -51,6 +52,8 @@ def create_app(settings: Settings | None = None, tipline: Tipline | None = None)
     app.include_router(cases.router, prefix=API)
     staff.install(app)
     app.include_router(erasure.router, prefix=API)
+    app.include_router(statistics.api, prefix=API)
+    app.include_router(statistics.router)
     pages.install(app)
     app.include_router(erasure_page.router)
     app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
