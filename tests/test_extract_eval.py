@@ -60,3 +60,12 @@ def test_precision_and_recall(scores, key):
 def test_places_and_language(scores):
     for key in ("places", "language"):
         assert scores[key].precision >= 0.9 and scores[key].recall >= 0.9, scores[key].errors[:10]
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("extract_blind*.jsonl")), ids=lambda p: p.name)
+def test_safety_signals_on_the_sets_written_blind(path):
+    """The sets written without seeing the code are not tuned to the bar, but the signals that send a
+    victim to crisis help or child protection must hold on them too."""
+    scores = evaluate(_cases(path))
+    for key in ("signal:self_harm", "signal:minor"):
+        assert scores[key].recall >= 0.9 and scores[key].precision >= 0.9, (key, scores[key].errors[:10])

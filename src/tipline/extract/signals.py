@@ -137,7 +137,14 @@ _SELF_HARM = re.compile(
     r"her) life)|vais mourir(?! de)|prefere mourir|"
     r"me suicider|(?<!va )(?<!vont )(?<!vas )me tuer|me foutre en l'air|mettre fin a (?:mes jours|ma vie|tout)|"
     r"en finir(?! avec)|"
-    r"(?:plus|pas)(?: du tout| vraiment| trop)? envie de vivre|veu[xt] (?:plus|pas) vivre|idees noires|"
+    r"(?:plus|pas)(?: du tout| vraiment| trop)? envie de vivre|(?:veu[xt]|voulai[st]|voudrai[st]?) (?:plus|pas) "
+    r"vivre|idees noires|"
+    # A parent or a counsellor reports in the third person: "il ne voulait plus vivre", "a pensé à se
+    # faire du mal", "thinking about hurting himself". (A scammer "threatening to kill himself" is a
+    # pressure tactic, not the victim's risk: only self-harm words, not suicide threats, go third-person.)
+    r"(?:se|te) faire du mal|s'est (?:scarifi\w*|coupe\w* (?:les|aux) (?:bras|poignets|veines))|"
+    r"(?:hurt|hurting|harm|harming|cut|cutting) (?:himself|herself|themselves|themself)|"
+    r"(?:didn'?t|did not|no longer|doesn'?t|does not) want(?:s|ed)? to (?:live|be alive|be here)|"
     r"pensees suicidaires|suicidaire|"
     r"me faire du mal|me pendre|me jeter (?:sous|du|d'un|par)|sauter (?:du|d'un) pont|me scarifier|"
     r"kill myself|killing myself|end it all|end my life|take my (?:own )?life|suicidal|thoughts of suicide|"
@@ -154,7 +161,8 @@ _SELF_HARM_WORDS = ("kms", "unalive", "overdose", "disparaitre", "disappear", "a
                     "pendre",
                     "jeter",
                     "pont", "scarif", "kill", "end it", "end my", "my life", "my own life", "die", "dead", "to live",
-                    "hurt", "harm", "worth living", "mettre fin", "ending", "dying")
+                    "hurt", "harm", "worth living", "mettre fin", "ending", "dying", "alive", "be here", "cut",
+                    "scarif", "coupe")
 
 # "plus envie de vivre", "don't want to live": the negation is of living, which is the signal.
 _SELF_NEGATION_INSIDE = re.compile(
@@ -223,7 +231,8 @@ _AUDIENCE = (
     r"copines?|copains?|collegues?|abonnes?|followers?|contacts?|proches|entourage|femme|mari|patron|boss|"
     r"classe|grand frere|grande soeur|oncle|tante|friends?|family|mom|mum|mother|dad|father|brothers?|sisters?|"
     r"girlfriend|boyfriend|wife|husband|colleagues?|coworkers?|co-workers?|relatives|classmates|class|"
-    r"tout le monde|everyone|everybody|liste|list|employeur|employer|school|ecole|church|eglise|groupe?|group chat)"
+    r"tout le monde|everyone|everybody|liste|list|employeur|employer|school|ecole|church|eglise|groupe?|group chat|"
+    r"chums?|blonde|best friends?|bff|teammates?|team|equipe|teachers?|profs?|professeurs?|coach)"
 )
 _IMAGES = r"(?:videos?|vids?|clips?|photos?|images?|pics?|pictures?|nudes?|captures?|sextapes?|it|them|tout)"
 _SHARED = re.compile(
@@ -231,12 +240,13 @@ _SHARED = re.compile(
     # publication: "il a publié mes photos", "they posted my video", "a mis ma vidéo sur youtube"
     r"(?:a|ont|avait|has|have|had|already|still|he|she|they)\s{1,2}(?:(?:deja|quand meme|meme|finalement|aussi|"
     r"already|still|also|just|then)\s{1,2}){0,2}(?:publie|poste|diffuse|balance|mis en ligne|posted|published|"
-    r"leaked|uploaded)\s{1,2}(?:\w+\s{1,2}){0,2}" + _IMAGES +
+    r"leaked|uploaded)\s{1,2}(?:\w+\s{1,2}){0,3}" + _IMAGES +
     r"|(?:a|ont|has|have)\s{1,2}(?:deja\s|quand meme\s)?mis\s{1,2}(?:\w+\s{1,2}){0,2}" + _IMAGES + r"\s{1,2}(?:sur|on)"
     # sending to the victim's people: "il a envoyé la vidéo à mes amis", "he sent the pics to my mom"
     r"|(?:a|ont|avait|has|have|had|he|she|they)\s{1,2}(?:(?:deja|quand meme|meme|aussi|tout|already|still|also|just|"
-    r"everything)"
-    r"\s{1,2}){0,2}(?:envoye|partage|transfere|montre|sent|shared|forwarded|showed|send)\s{1,2}(?:\w+\s{1,2}){0,5}"
+    r"everything|finalement|finally|even|ensuite|then)"
+    r"\s{1,2}){0,2}(?:envoyee?s?|partagee?s?|transferee?s?|montree?s?|sent|shared|forwarded|showed|send)"
+    r"\s{1,2}(?:\w+\s{1,2}){0,5}"
     r"(?:a|au|aux|to|with|avec|give|dans|in)\s{1,2}(?:(?:tous|toute|toutes|all|some of|plusieurs de|certains de|"
     r"\w{1,8} (?:of|de|d'))\s{1,2})?(?:mes|ma|mon|ses|sa|son|my|his|her|leurs?|tes|ta|"
     r"ton)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE +
@@ -251,13 +261,22 @@ _SHARED = re.compile(
     r"is going around|are going around|circulating|went viral|est devenue? virale?)"
     r")"
 )
+_MEDIA = r"(?:photos?|videos?|vids?|images?|pics?|pictures?|nudes?|sextapes?|captures?|clips?)"
+_PUBLISHED = re.compile(
+    r"(?<![\w])(?:publiee?s?|postee?s?|partagee?s?|diffusee?s?|mise?s? en ligne|posted|uploaded|leaked|published|"
+    r"shared)\s{1,2}(?:(?:une?|des|one|some|all|toutes?|tous|several|plusieurs|two|three|deux|trois)\s{1,2}"
+    r"(?:de|of|d')\s{0,2})?"
+    r"(?:(?:my|mes|ma|mon|ses|sa|son|his|her|their|leurs?)\s{1,2}(?:\w+\s{1,2})?" + _MEDIA +
+    r"|(?:a|an|une?|des|the|la|le|les|this|that|cette|ce)\s{1,2}(?:\w+\s{1,2})?" + _MEDIA +
+    r"\s{1,2}(?:of me|de moi|of (?:him|her|them|my \w+)|d'(?:elle|lui|eux)|de (?:lui|ma|mon|mes)))"
+)
 _SHARE_WORDS = ("circul", "tourne", "going around", "viral",
                 "publie", "poste", "diffuse", "balance", "en ligne", "posted", "published", "leaked", "uploaded",
                 "mis ", "envoye", "partage", "transfere", "montre", "sent", "shared", "forwarded", "showed", "send",
                 "recu", "received", "vu ", "seen", "got ", "sur internet", "sur youtube", "sur facebook", "post")
 _RECEIVED = re.compile(
     r"(?<![\w])(?:mes|ma|mon|ses|sa|son|my|his|her)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE +
-    r"[^.!?\n]{0,40}?\s(?:a|ont|has|have|had|avait|avaient)?\s{0,2}(?:recu|received|vu|seen|got)\s[^.!?\n]{0,60}?"
+    r"[^.!?\n]{0,40}?\s(?:a|ont|has|have|had|avait|avaient)?\s{0,2}(?:recu|received|vu|seen|got)\s[^.!?\n]{0,100}?"
     r"(?:videos?|photos?|images?|pics?|nudes?|captures?)"
 )
 _SHARED_TO_AUDIENCE = re.compile(
@@ -316,6 +335,7 @@ def _images_shared(text: str, windows: list[tuple[int, int]] | None = None) -> t
         return False, False
     sent = [m for m in _happened(_SHARED, text, windows)
             if not re.match(r"\s{0,2}(?:me|moi)\b", text[m.end():m.end() + 5])]
+    sent += _happened(_PUBLISHED, text, windows)
     received = _happened(_RECEIVED, text, windows)  # "ma cousine a reçu la vidéo": shared with her
     if not sent and not received:
         return False, False
@@ -330,7 +350,8 @@ _MORE_IMAGES = re.compile(
     r"demands?|demanding|requests?|keeps asking|envoie|send|if i (?:don'?t|do not) send|unless i send|"
     r"si je (?:n'envoie|n'envoies|envoie|send|sens|sent) pas|if i (?:don'?t|do not) send him)\s{1,2}"
     r"(?:(?:moi|me|lui|leur|her|him|encore|toujours|still|now|maintenant|aussi|also|even|de lui envoyer|"
-    r"que je (?:lui )?envoie|me to send|for|to send|him|que je fasse|de faire|d'envoyer|-moi)\s{1,2}){0,3}"
+    r"que je (?:lui )?envoie|me to send|for|to send|him|que je fasse|de faire|d'envoyer|-moi|chaque (?:soir|jour|"
+    r"semaine|nuit)|tous les (?:jours|soirs)|every (?:day|night|week)|each (?:day|night))\s{1,2}){0,3}"
     r"(?:d'autres|d autres|plus de|encore des|encore une|encore un|de nouvelles?|des nouvelles?|une nouvelle|"
     r"une autre|un autre|more|another|other|new|extra|additional)\s{1,2}(?:\d{1,2}\s{1,2})?(?:\w+\s{1,2})?"
     r"(?:photos?|videos?|vids?|images?|pics?|pictures?|nudes?|nus|sextapes?|selfies?)"
@@ -340,16 +361,50 @@ _MORE_IMAGES_2 = re.compile(
     r"(?<![\w])(?:(?:oblige\w*|force\w*|forcing|forced|pousse\w*|makes? me|made me)\s{1,2}(?:\w+\s{1,2}){0,4}"
     r"(?:envoyer|send|faire|filmer|film)\s{1,2}(?:\w+\s{1,2}){0,2}|"
     r"(?:now|maintenant|then|puis|ensuite|also|aussi)\s{1,2}(?:(?:he|she|they|il|elle|ils)\s{1,2}(?:is\s|are\s)?)?"
-    r"(?:asking for|asks for|asked for|wants|demande|veut|exige|reclame)\s{1,2}(?:(?:des|me|moi|lui)\s{1,2})?)"
+    r"(?:asking for|asks for|asked for|wants|demande|veut|exige|reclame)\s{1,2}(?:(?:des|me|moi|lui|une?|a|an|"
+    r"some)\s{1,2})?)"
     r"(?:photos?|videos?|vids?|images?|pics?|pictures?|nudes?|nus|sextapes?|selfies?)"
     r"|(?<![\w])\d{1,2}\s{1,2}(?:autres\s{1,2})?(?:photos?|videos?|vids?|images?|pics?|nudes?)\s{1,2}de plus"
 )
+# Images demanded again without naming them ("il en redemande", "now demands more", "if I don't send
+# more") count only when pictures were spoken of just before and no money follows: "more" after a
+# payment is usually more money.
+_MORE_UNNAMED = re.compile(
+    r"(?<![\w])(?:(?:m'|me |lui |leur )?en\s{1,2}(?:re)?(?:demande|exige|reclame|veu[tx])\w*"
+    r"(?:\s{1,2}(?:d'autres|encore|plus|toujours|tous les jours|chaque (?:jour|soir|semaine)))?|redemande\w*|"
+    r"(?:asking|asks|asked|demands?|demanding|wants?|wanted|requests?|requesting)\s{1,2}(?:for\s{1,2})?more|"
+    r"(?:send|sending|sent)\s{1,2}(?:him\s{1,2}|her\s{1,2}|them\s{1,2})?more)(?![\w])"
+    r"(?!\s{0,2}(?:money|cash|argent|\$|€|£|dollars?|euros?|pounds?|bucks|\d|btc|bitcoin|gift|cards?))"
+)
+# A picture demanded under a threat: "si je n'envoie pas de vidéo", "unless I send him a video".
+_IMAGES_OR_ELSE = re.compile(
+    r"(?<![\w])(?:si je (?:ne |n')?(?:lui |leur )?(?:envoie|envoies|fais) pas|if i (?:don'?t|do not|dont) send|"
+    r"unless i send)\s{1,2}(?:(?:him|her|them|de|d'|la|les|une?|a|an|some|the|des)\s{0,2}){0,2}(?:\w+\s{1,2})?"
+    + _MEDIA
+)
+_MONEY_BEFORE = re.compile(
+    r"[$€£₱]|\d|\b(?:paid|paye\w*|payer|argent|money|cash|codes?|cards?|cartes?|tickets?|coupons?|virement|"
+    r"transfer\w*|dollars?|euros?|pounds?|bitcoin|btc|gcash|western|moneygram|ria)\b")
+_MEDIA_BEFORE = re.compile(_MEDIA + r"|\bnus?\b|\bnue\b|naked|sous-vetements|underwear|brassiere")
 _MORE2_WORDS = ("oblig", "force", "pousse", "made me", "makes me", "make me", "de plus", *(
     f"{adverb} {word}" for adverb in ("now", "maintenant", "then", "puis", "ensuite", "also", "aussi")
     for word in ("he", "she", "they", "il", "elle", "ils", "asking", "asks", "asked", "wants", "demande", "veut",
                  "exige", "reclame")))
 _MORE_WORDS = ("autre", "plus de", "encore", "nouvel", "more", "another", "other", "new ",
                "extra", "additional")
+
+def _more_unnamed(text: str) -> bool:
+    for match in _MORE_UNNAMED.finditer(text):
+        if _NEG.search(text, max(0, match.start() - 22), match.start()):
+            continue
+        start = max(0, match.start() - 160)
+        media = [m.end() for m in _MEDIA_BEFORE.finditer(text, start, match.start())]
+        money = [m.end() for m in _MONEY_BEFORE.finditer(text, start, match.start())]
+        # "…sent 3,000 but he wants more": the nearer of pictures and money is what "more" is about.
+        if media and (not money or media[-1] > money[-1]):
+            return True
+    return False
+
 
 # --- webcam scheme ---------------------------------------------------------------------------------
 _CAM_WORDS = ("webcam", "web cam", "cam", "camera", "appel video", "facetimed", "facetiming", "appel whatsapp",
@@ -557,7 +612,7 @@ def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] =
     signals["images_shared"] = shared
     signals["friends_contacted"] = to_people or bool(_happened(_CONTACTED, text, win.get("contacted", [])))
     signals["more_images_demanded"] = _any(_MORE_IMAGES, text, windows=win.get("more", [])) or _any(
-        _MORE_IMAGES_2, text, windows=win.get("more2", []))
+        _MORE_IMAGES_2, text, windows=win.get("more2", [])) or _more_unnamed(text) or _any(_IMAGES_OR_ELSE, text)
     signals["webcam_scheme"] = _webcam(text, win)
     demanded = any(m.role == "demanded" for m in money) or _any(_ASKS_MONEY, text, False, win.get("asks", []))
     intimate = _any(_INTIMATE, text, windows=win.get("intimate", []))
