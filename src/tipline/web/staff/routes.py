@@ -20,12 +20,12 @@ from tipline.security.roles import Principal
 from tipline.service import accounts, cases
 from tipline.web.access import requires
 from tipline.web.pages.render import page
+from tipline.web.pages.routes import _language
 from tipline.web.pages.security import CSRF_COOKIE, CSRF_FIELD, csrf_ok, csrf_token, set_cookie
 from tipline.web.staff import graph
 from tipline.web.staff.session import COOKIE
 
 router = APIRouter(prefix="/staff", include_in_schema=False)
-LANG = "en"  # staff pages are in English for now; their texts already go through gettext
 
 
 def _safe_next(target: str | None) -> str:
@@ -38,7 +38,8 @@ def _safe_next(target: str | None) -> str:
 def _render(request: Request, template: str, status_code: int = 200, principal: Principal | None = None,
             **context: Any) -> Response:
     token = csrf_token(request)
-    response = page(template, LANG, status_code=status_code, csrf=token, principal=principal,
+    language, _ = _language(request)  # the public site's choice: cookie, then the browser's languages
+    response = page(template, language, status_code=status_code, csrf=token, principal=principal,
                     quick_exit_url="", switch=False, **context)
     set_cookie(response, request, CSRF_COOKIE, token)
     return response
@@ -137,7 +138,7 @@ async def queue_page(request: Request, principal: Principal = Depends(requires("
 async def queue_rows(request: Request, principal: Principal = Depends(requires("reports:read"))) -> Response:  # noqa: B008
     """The queue's rows alone, polled by staff.js so that new reports appear without a reload."""
     page_ = await run_in_threadpool(cases.queue, request.app.state.tipline, principal, _filters(request))
-    return page("staff/_queue_rows.html", LANG, queue=page_, now=datetime.now(UTC))
+    return page("staff/_queue_rows.html", _language(request)[0], queue=page_, now=datetime.now(UTC))
 
 
 # --- a case ------------------------------------------------------------------------------------------------
