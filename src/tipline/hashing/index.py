@@ -83,6 +83,14 @@ def _flip_masks(nflip: int) -> np.ndarray:
 _MASKS = {n: _flip_masks(n) for n in range(3)}
 
 
+def _distances(words: np.ndarray, code: np.ndarray) -> np.ndarray:
+    """Hamming distances of (k, 4) uint64 codes to one code. In place and column by column: 3x
+    faster than ``bitwise_count(...).sum(axis=1)``, whose reduction over 4 items is slow in numpy."""
+    x = words ^ code.view(np.uint64)
+    np.bitwise_count(x, out=x)
+    return x[:, 0] + x[:, 1] + x[:, 2] + x[:, 3]
+
+
 class _MultiIndex:
     """Immutable multi-index hashing tables over a fixed array of codes."""
 
@@ -133,7 +141,7 @@ class _MultiIndex:
         # the concatenation of flat_order[lo[k]:hi[k]] for every probe k, without a Python loop
         offsets = np.repeat(lo - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
         candidates = self.flat_order[offsets + np.arange(total)] & self._mask
-        distances = np.bitwise_count(self.words[candidates] ^ code.view(np.uint64)).sum(axis=1)
+        distances = _distances(self.words[candidates], code)
         close = distances <= radius
         positions, first = np.unique(candidates[close], return_index=True)  # found by several chunks
         return positions.astype(np.int64), distances[close][first].astype(np.int64)
@@ -305,7 +313,7 @@ class PdqIndex:
                 if radius < 3 * _CHUNKS:
                     positions, distances = self._main.search(code, radius)
                 else:  # too many probes: compare with everything
-                    distances = np.bitwise_count(self._main.words ^ code.view(np.uint64)).sum(axis=1)
+                    distances = _distances(self._main.words, code)
                     positions = np.flatnonzero(distances <= radius)
                     distances = distances[positions]
                 for p, d in zip(positions.tolist(), distances.tolist(), strict=True):
