@@ -78,7 +78,7 @@ def test_tipline_hash_prints_the_frames_of_a_video_as_the_vpdq_tools_do(tmp_path
     need_vpdq()
     shown = pictures(PHOTOS)
     video = write_y4m(tmp_path / "clip.y4m", shown)
-    result = CliRunner().invoke(app, ["hash", str(video), "--format", "json"])
+    result = CliRunner().invoke(app, ["hash", "--format", "json", str(video)])  # options first work too
     assert result.exit_code == 0, result.output
     [row] = json.loads(result.stdout)
     assert list(row) == ["file", "pdq", "pdq_oriented", "quality", "md5", "sha256", "error", "vpdq"]
