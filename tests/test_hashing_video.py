@@ -240,3 +240,14 @@ def test_in_memory_banks_take_whole_signals(tmp_path):
     [exact] = banks.match("md5", "a" * 32)
     assert "query_match_percent" not in exact.as_dict()  # the percentages are for videos only
     assert banks.bank("partner").remove([3]) == 1 and banks.match("vpdq", json.dumps(list(frames))) == []
+
+
+def test_without_vpdq_a_video_gets_its_exact_hashes_and_says_what_is_missing(tmp_path, monkeypatch):
+    import sys
+
+    video = tmp_path / "clip.mp4"
+    video.write_bytes(b"\x00\x00\x00\x18ftypisom" + bytes(500))
+    monkeypatch.setitem(sys.modules, "vpdq", None)  # `import vpdq` raises ImportError
+    row = hash_file(video)
+    assert row.vpdq is None and row.pdq is None and len(row.md5) == 32
+    assert "vPDQ is not installed" in row.error and "tipline[video]" in row.error
