@@ -113,3 +113,41 @@ def test_a_hash_added_by_another_worker_is_found_after_a_refresh(hclient, tiplin
     assert other.banks.match("pdq", PDQ) == []  # not yet seen
     other.refresh(tipline, force=True)
     assert [m.bank for m in other.banks.match("pdq", PDQ)] == ["partner"]
+
+
+def test_a_platform_matches_a_video_clip_by_its_vpdq_frames(hclient, tipline):
+    import json
+
+    import numpy as np
+
+    from tipline.service.hashbank import HashIn, add_hashes, bank_signals
+
+    rng = np.random.default_rng(4)
+    frames = [f"{c.tobytes().hex()},100,{i}.000" for i, c in enumerate(rng.integers(0, 256, (8, 32), np.uint8))]
+    video = json.dumps(frames)
+    assert add_hashes(tipline, "partner-videos", [HashIn("vpdq", video)], "partner", actor="test") == 1
+    assert add_hashes(tipline, "partner-videos", [HashIn("vpdq", video)], "partner", actor="test") == 0
+    assert bank_signals(tipline, "partner-videos") == [("vpdq", json.dumps(frames, separators=(",", ":")))]
+    with tipline.db.read() as s:  # stored as its frames, one row each
+        assert s.execute(select(func.count()).select_from(HashRow).where(HashRow.signal_type == "vpdq")).scalar() == 8
+    clip = json.dumps([f.replace(f.split(",")[0], flip_bits(f.split(",")[0], 9)) for f in frames[2:6]])
+    unrelated = json.dumps([f"{'ab' * 32},100,0.000"])
+    r = hclient.post("/api/v1/match", json={"signals": [{"signal_type": "vpdq", "value": clip},
+                                                        {"signal_type": "vpdq", "value": unrelated}]},
+                     headers=PLATFORM)
+    assert r.status_code == 200, r.text
+    found, nothing = r.json()["results"]
+    [m] = found["matches"]
+    assert (m["bank"], m["signal_type"], m["query_match_percent"], m["compared_match_percent"]) == (
+        "partner-videos", "vpdq", 100.0, 50.0)
+    assert nothing["matches"] == []
+    bad = hclient.post("/api/v1/match", json={"signals": [{"signal_type": "vpdq", "value": "[]"},
+                                                          {"signal_type": "pdq", "value": "a" * 200}]},
+                       headers=PLATFORM)
+    assert bad.status_code == 422
+    long_pdq = hclient.post("/api/v1/match", json={"signals": [{"signal_type": "pdq", "value": "a" * 200}]},
+                            headers=PLATFORM)
+    assert long_pdq.status_code == 422 and "at most 128" in long_pdq.text
+    empty = hclient.post("/api/v1/match", json={"signals": [{"signal_type": "vpdq", "value": "[]"}]},
+                         headers=PLATFORM)
+    assert empty.status_code == 422 and "without any frame" in empty.text

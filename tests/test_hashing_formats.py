@@ -64,8 +64,9 @@ def test_dataset_csv_round_trip():
     assert lines[0] == "collab,signal_type,signal_str,category,tags"
     assert lines[2] == f",video_md5,{MD5},,"
     assert read_dataset_csv(lines).records == records
-    bad = read_dataset_csv(["collab,signal_type,signal_str", "x,pdq,123", f"x,vpdq,{PDQ}"])
-    assert [n for n, _ in bad.errors] == [2, 3] and "unknown signal type" in bad.errors[1][1]
+    bad = read_dataset_csv(["collab,signal_type,signal_str", "x,pdq,123", f"x,tmk,{PDQ}", f"x,vpdq,{PDQ}"])
+    assert [n for n, _ in bad.errors] == [2, 3, 4] and "unknown signal type" in bad.errors[1][1]
+    assert "vPDQ signal" in bad.errors[2][1]
     assert read_dataset_csv(["a,b", "1,2"]).errors[0][1].startswith("not a ThreatExchange dataset CSV")
 
 

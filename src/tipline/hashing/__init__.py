@@ -1,4 +1,4 @@
-"""Hash-to-block: PDQ and exact hashes of pictures, hash banks, and the match index.
+"""Hash-to-block: PDQ and exact hashes of pictures, vPDQ of videos, hash banks, and the match index.
 
 Only hashes leave this package; images are decoded in memory and dropped. Interoperates with
 Meta's PDQ tools, python-threatexchange and the Hasher-Matcher-Actioner (same hex form, same
@@ -25,6 +25,7 @@ from tipline.hashing.index import PdqIndex, PdqMatch
 from tipline.hashing.orientation import Dihedral
 from tipline.hashing.pdq import MATCH_THRESHOLD, QUALITY_THRESHOLD, PdqHashes, hamming, pdq_hashes
 from tipline.hashing.signals import SIGNAL_TYPES, SignalType, signal_type
+from tipline.hashing.video import NotAVideo, VideoUnsupported, VpdqFrame, hash_video, parse_signal, signal_text
 
 __all__ = [
     "MATCH_THRESHOLD",
@@ -40,6 +41,7 @@ __all__ = [
     "ImageTooLarge",
     "InvalidHash",
     "LowQuality",
+    "NotAVideo",
     "NotAnImage",
     "PdqHashes",
     "PdqIndex",
@@ -47,13 +49,18 @@ __all__ = [
     "SignalRecord",
     "SignalType",
     "UnreadableFile",
+    "VideoUnsupported",
+    "VpdqFrame",
     "hamming",
     "hash_bytes",
     "hash_file",
     "hash_files",
     "hash_image",
+    "hash_video",
+    "parse_signal",
     "pdq_hashes",
     "read_text",
+    "signal_text",
     "signal_type",
     "write",
 ]

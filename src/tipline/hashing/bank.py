@@ -3,7 +3,8 @@
 Storage-agnostic: nothing here reads or writes a database. The store layer loads each bank's rows
 at start-up (``Banks.bank(name).add_many(...)``), adds rows as they arrive (``add``) and removes
 withdrawn ones (``remove``); ids are its primary keys. PDQ hashes go to a ``PdqIndex``; exact
-hashes (MD5, SHA-256) to a dictionary.
+hashes (MD5, SHA-256) to a dictionary; vPDQ videos to a ``VpdqIndex`` (their frames in a
+``PdqIndex``, matched by vPDQ's percentage rule).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from tipline.hashing.hasher import FileHashes
 from tipline.hashing.index import MIH_MIN_SIZE, PdqIndex
 from tipline.hashing.orientation import Dihedral
 from tipline.hashing.pdq import QUALITY_THRESHOLD
-from tipline.hashing.signals import PdqSignal, signal_type
+from tipline.hashing.signals import PdqSignal, VpdqSignal, signal_type
+from tipline.hashing.video import VpdqFrame, VpdqIndex, parse_signal, signal_key, signal_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,12 +32,20 @@ class BankMatch:
     id: int
     signal_type: str
     hash: str  # the bank's hash
-    distance: int  # Hamming distance for PDQ, 0 for exact hashes
+    distance: int  # Hamming distance for PDQ, 0 for exact hashes, 100 - query-match % for vPDQ
     variant: str = Dihedral.ORIGINAL.label  # the rotation/flip of the query that matched
+    #: vPDQ only: share of the query's frames found in the bank video, and of the video's in the query
+    query_match_percent: float | None = None
+    compared_match_percent: float | None = None
 
-    def as_dict(self) -> dict[str, str | int]:
-        return {"bank": self.bank, "id": self.id, "signal_type": self.signal_type, "hash": self.hash,
-                "distance": self.distance, "variant": self.variant}
+    def as_dict(self) -> dict[str, str | int | float]:
+        out: dict[str, str | int | float] = {
+            "bank": self.bank, "id": self.id, "signal_type": self.signal_type, "hash": self.hash,
+            "distance": self.distance, "variant": self.variant}
+        if self.query_match_percent is not None and self.compared_match_percent is not None:
+            out["query_match_percent"] = self.query_match_percent
+            out["compared_match_percent"] = self.compared_match_percent
+        return out
 
 
 class Bank:
@@ -44,12 +54,13 @@ class Bank:
     def __init__(self, name: str, *, mih_min_size: int | None = MIH_MIN_SIZE) -> None:
         self.name = name
         self.pdq = PdqIndex(mih_min_size=mih_min_size)
+        self.vpdq = VpdqIndex()
         self._exact: dict[str, dict[str, list[int]]] = {}  # signal type -> value -> ids
         self._exact_of: dict[int, tuple[str, str]] = {}
         self._lock = threading.RLock()
 
     def __len__(self) -> int:
-        return len(self.pdq) + len(self._exact_of)
+        return len(self.pdq) + len(self._exact_of) + len(self.vpdq)
 
     def __repr__(self) -> str:
         return f"Bank({self.name!r}, {len(self)} hashes)"
@@ -63,6 +74,10 @@ class Bank:
                 raise LowQuality(quality, QUALITY_THRESHOLD)
             self.pdq.add([id], [value])
             return
+        if st is VpdqSignal:
+            frames = parse_signal(value)
+            self.vpdq.add(id, signal_key(frames), frames)
+            return
         with self._lock:
             self._exact.setdefault(st.name, {}).setdefault(value, []).append(id)
             self._exact_of[id] = (st.name, value)
@@ -75,15 +90,23 @@ class Bank:
             self.pdq.add(ids, values)
             self.pdq.compact()
             return
+        if st is VpdqSignal:
+            for id_, value in zip(np.asarray(ids).tolist(), values, strict=True):
+                self.add(id_, st.name, value)
+            return
         with self._lock:
             for id_, value in zip(np.asarray(ids).tolist(), values, strict=True):
                 self._exact.setdefault(st.name, {}).setdefault(value, []).append(id_)
                 self._exact_of[id_] = (st.name, value)
 
+    def add_video_frames(self, id: int, key: str, frames: Sequence[VpdqFrame]) -> None:
+        """Frames of the vPDQ video ``key`` stored under ``id`` (the store keeps a video as its frames)."""
+        self.vpdq.add(id, key, frames)
+
     def remove(self, ids: Iterable[int]) -> int:
         """Forget these rows (a victim withdraws consent, a hash was wrong). Returns how many."""
         ids = list(ids)
-        removed = self.pdq.remove(ids)
+        removed = self.pdq.remove(ids) + self.vpdq.remove(ids)
         with self._lock:
             for id_ in ids:
                 found = self._exact_of.pop(id_, None)
@@ -96,10 +119,22 @@ class Bank:
         return removed
 
     def match(self, kind: str, value: str, *, max_distance: int | None = None, dihedral: bool = True,
-              variants: Mapping[Dihedral, str] | None = None) -> list[BankMatch]:
-        """Bank hashes matching one query hash (PDQ: within ``max_distance``, default 31)."""
+              variants: Mapping[Dihedral, str] | None = None, query_percent: float | None = None,
+              compared_percent: float | None = None) -> list[BankMatch]:
+        """Bank hashes matching one query hash (PDQ: within ``max_distance``, default 31; vPDQ: frames
+        within ``max_distance`` and vPDQ's percentages, by default 80 % of the query's frames)."""
         st = signal_type(kind)
         value = st.validate(value)
+        if st is VpdqSignal:
+            from tipline.hashing import video
+
+            found = self.vpdq.match(
+                parse_signal(value), distance=video.DISTANCE_THRESHOLD if max_distance is None else max_distance,
+                query_percent=video.QUERY_MATCH_PERCENT if query_percent is None else query_percent,
+                compared_percent=video.COMPARED_MATCH_PERCENT if compared_percent is None else compared_percent)
+            return [BankMatch(self.name, m.id, st.name, m.key, round(100 - m.query_match_percent),
+                              query_match_percent=m.query_match_percent,
+                              compared_match_percent=m.compared_match_percent) for m in found]
         if st is PdqSignal:
             threshold = PdqSignal.default_threshold if max_distance is None else max_distance
             return [BankMatch(self.name, m.id, st.name, m.hash, m.distance, m.variant.label)
@@ -144,10 +179,12 @@ class Banks:
 
     def match(self, kind: str, value: str, *, banks: Iterable[str] | None = None,
               max_distance: int | None = None, dihedral: bool = True,
-              variants: Mapping[Dihedral, str] | None = None) -> list[BankMatch]:
+              variants: Mapping[Dihedral, str] | None = None, query_percent: float | None = None,
+              compared_percent: float | None = None) -> list[BankMatch]:
         """Matches of one hash in every bank (or the named ones), nearest first."""
         found = [m for b in self._selected(banks)
-                 for m in b.match(kind, value, max_distance=max_distance, dihedral=dihedral, variants=variants)]
+                 for m in b.match(kind, value, max_distance=max_distance, dihedral=dihedral, variants=variants,
+                                  query_percent=query_percent, compared_percent=compared_percent)]
         found.sort(key=lambda m: (m.distance, m.bank, m.id))
         return found
 
@@ -166,6 +203,9 @@ class Banks:
             found += self.match("pdq", hashes.pdq, banks=selected, max_distance=max_distance, variants=variants)
         if hashes.pdq_oriented:
             found += self.match("pdq", hashes.pdq_oriented, banks=selected, max_distance=max_distance)
+        if hashes.vpdq:
+            found += self.match("vpdq", signal_text(VpdqFrame.parse(f) for f in hashes.vpdq), banks=selected,
+                                max_distance=max_distance)
         best: dict[tuple[str, int], BankMatch] = {}
         for m in found:
             key = (m.bank, m.id)

@@ -1,8 +1,9 @@
 """Command line: ``tipline hash FILES… [--format json]`` and offline hash-list tools.
 
-``hash_command`` is mounted by ``tipline.cli`` as ``tipline hash``; ``lists_app`` (convert a hash
-list between formats, match files or hashes against one) can be added with
-``app.add_typer(lists_app, name="hashlist")``. Neither touches the database.
+``hash_app`` is mounted by ``tipline.cli`` as ``tipline hash``: hashing files is its default
+command (``tipline hash a.jpg b.mp4``), and ``tipline.cli`` adds ``tipline hash match`` (against
+the store's banks) to it. ``lists_app`` (convert a hash list between formats, match files against
+one) is mounted as ``tipline hashlist``. Nothing here touches the database.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 from rich.console import Console
 from rich.table import Table
+from typer.core import TyperGroup
 
 from tipline.hashing.bank import Banks
 from tipline.hashing.errors import HashingError
@@ -36,7 +39,8 @@ def hash_command(
     format: Annotated[Output, typer.Option("--format", "-f", help="table for people, json for programs.")]
     = Output.table,
 ) -> None:
-    """Hash files: PDQ (as stored, and as displayed when EXIF rotates it), quality, MD5, SHA-256.
+    """Hash files: PDQ (as stored, and as displayed when EXIF rotates it), quality, MD5, SHA-256;
+    for a video, its vPDQ frames.
 
     Only the hashes are printed; nothing is stored or sent. Exit code 1 when a file could not be
     hashed (its row says why).
@@ -54,14 +58,34 @@ def hash_command(
         table.add_column("note", overflow="fold")
         for r in rows:
             note = r["error"] or (f"as displayed: {r['pdq_oriented']}" if r["pdq_oriented"] else "")
+            if r.get("vpdq"):
+                note = f"video: {len(r['vpdq'])} vPDQ frames (--format json prints them)"
             table.add_row(str(r["file"]), r["pdq"] or "-", "" if r["quality"] is None else str(r["quality"]),
                           r["md5"] or "-", str(note))
         out = Console()
         if not out.is_terminal:
             out = Console(width=240)  # piped: one row per line
         out.print(table)
-    if any(r["pdq"] is None for r in rows):
+    if any(r["error"] is not None for r in rows):
         raise typer.Exit(1)
+
+
+class _FilesByDefault(TyperGroup):
+    """``tipline hash FILES…`` runs the hidden ``files`` command; ``tipline hash match …`` the subcommand.
+    (Click has no default subcommand; a file literally called ``match`` is hashed as ``./match``.)"""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+            args = ["files", *args]
+        return super().parse_args(ctx, args)
+
+
+hash_app = typer.Typer(
+    cls=_FilesByDefault, no_args_is_help=True,
+    help="Hash files on this machine (PDQ for pictures, vPDQ for videos, MD5, SHA-256); they never leave it.\n\n"
+         "tipline hash FILES… [--format json]   hash files\n\n"
+         "tipline hash match FILES…             hash files and match them against the banks")
+hash_app.command("files", hidden=True)(hash_command)
 
 
 lists_app = typer.Typer(help="Hash lists (ThreatExchange, HMA formats), offline.", no_args_is_help=True)

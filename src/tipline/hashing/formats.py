@@ -38,8 +38,8 @@ _LINE = re.compile(r"""^(?:(?P<q>['"])(?P<collab>.*?)(?P=q)\s+)?(?P<first>\S+)(?
 class SignalRecord:
     """One hash of a list, with what the ThreatExchange tools attach to it."""
 
-    signal_type: str  # our name: pdq, md5, sha256
-    value: str  # normalised
+    signal_type: str  # our name: pdq, md5, sha256, vpdq
+    value: str  # normalised (vPDQ: compact JSON, no spaces)
     collab: str = ""  # the collaboration (exchange) or bank it came from
     category: str = ""  # e.g. POSITIVE_CLASS
     tags: tuple[str, ...] = ()
@@ -83,10 +83,16 @@ def read_lines(lines: Iterable[str], *, signal_type: str | None = None) -> ReadR
                 if signal_type is None:
                     raise HashingError("a hash without its signal type: write 'pdq <hash>', or give the type")
                 record = SignalRecord.of(signal_type, first, collab=m.group("collab") or "")
+            elif second.startswith("["):  # a vPDQ signal: a JSON array, which may hold spaces
+                value, _ = json.JSONDecoder().raw_decode(line[m.start("second"):])
+                record = SignalRecord.of(first, json.dumps(value), collab=m.group("collab") or "")
             else:
                 record = SignalRecord.of(first, second, collab=m.group("collab") or "")
         except HashingError as e:
             result.errors.append((number, str(e)))
+            continue
+        except (json.JSONDecodeError, RecursionError):
+            result.errors.append((number, "the signal is not valid JSON"))
             continue
         result.records.append(record)
     return result

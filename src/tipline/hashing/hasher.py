@@ -19,6 +19,7 @@ from tipline.hashing.errors import HashingError, ImageTooLarge, LowQuality
 from tipline.hashing.files import MAX_FILE_BYTES, Digests, digests, file_digests, read_file
 from tipline.hashing.orientation import EXIF_ORIENTATION, Dihedral
 from tipline.hashing.pdq import QUALITY_THRESHOLD, PdqHashes, pdq_hash, pdq_hashes
+from tipline.hashing.video import file_head, hash_video, looks_like_video
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +83,17 @@ class FileHashes:
     error: str | None = None
     #: the 8 dihedral variants of ``pdq`` (for matching; not printed)
     dihedral: tuple[str, ...] = ()
+    #: a video's vPDQ frames, ``"<hex>,<quality>,<seconds>"`` as the ThreatExchange tools write
+    #: them (printed for videos only)
+    vpdq: tuple[str, ...] | None = None
 
-    def as_dict(self) -> dict[str, str | int | None]:
+    def as_dict(self) -> dict[str, str | int | list[str] | None]:
         out = asdict(self)
         del out["dihedral"]
+        if self.vpdq is None:
+            del out["vpdq"]
+        else:
+            out["vpdq"] = list(self.vpdq)
         return out
 
 
@@ -109,6 +117,8 @@ def hash_file(path: Path | str, *, min_quality: int = QUALITY_THRESHOLD,
     path = Path(path)
     name = str(path)
     try:
+        if looks_like_video(file_head(path)):
+            return _hash_video_file(path, name)
         data = read_file(path, max_bytes)
     except ImageTooLarge as e:
         try:  # too big to decode, but the exact hashes still identify a copy
@@ -121,11 +131,21 @@ def hash_file(path: Path | str, *, min_quality: int = QUALITY_THRESHOLD,
     return hash_bytes(data, name, min_quality=min_quality)
 
 
+def _hash_video_file(path: Path, name: str) -> FileHashes:
+    """A video: exact hashes of the file (streamed, any size) and its vPDQ frames."""
+    exact = file_digests(path)
+    try:
+        frames = hash_video(path)
+    except HashingError as e:
+        return FileHashes(name, None, None, None, exact.md5, exact.sha256, str(e))
+    return FileHashes(name, None, None, None, exact.md5, exact.sha256, None, vpdq=tuple(str(f) for f in frames))
+
+
 def hash_files(paths: Iterable[Path | str]) -> list[dict[str, str | int | None]]:
     """The ``tipline hash`` contract: one dict per file, in order.
 
     Keys: ``file``, ``pdq`` (64 hex digits, pixels as stored), ``pdq_oriented`` (as displayed when
     the file has an EXIF rotation/flip, else None), ``quality``, ``md5``, ``sha256``, ``error``
-    (None, or why ``pdq`` is None).
+    (None, or why ``pdq`` is None); for a video, ``pdq`` is None and ``vpdq`` holds its frames.
     """
     return [hash_file(p).as_dict() for p in paths]

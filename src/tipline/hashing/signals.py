@@ -2,7 +2,7 @@
 
 Modelled on python-threatexchange's ``SignalType``: one small class per kind of hash, so formats,
 banks and the web layer iterate over ``SIGNAL_TYPES`` instead of special-casing names. A new kind
-(vPDQ, a video hash) is one class here plus its index.
+(vPDQ, the video hash) is one class here plus its index.
 """
 
 from __future__ import annotations
@@ -74,7 +74,30 @@ class Sha256Signal(SignalType):
     hex_digits = 64
 
 
-SIGNAL_TYPES: dict[str, type[SignalType]] = {s.name: s for s in (PdqSignal, Md5Signal, Sha256Signal)}
+class VpdqSignal(SignalType):
+    """Meta's vPDQ video hash: PDQ hashes of frames, a JSON array of ``"<hex>,<quality>,<seconds>"``
+    (python-threatexchange's and HMA's ``vpdq`` signal). Matched by vPDQ's rule, see ``video.py``."""
+
+    name = "vpdq"
+    threatexchange_name = "vpdq"
+    hex_digits = 0  # not a hex string
+    default_threshold = 31  # per frame
+
+    @classmethod
+    def validate(cls, value: str) -> str:
+        from tipline.hashing.video import parse_signal, signal_text
+
+        return signal_text(parse_signal(value.strip()))
+
+    @classmethod
+    def distance(cls, a: str, b: str) -> int:
+        """100 minus the lower of vPDQ's two match percentages (0: every frame matches both ways)."""
+        from tipline.hashing.video import match_frames, parse_signal
+
+        return round(100 - min(match_frames(parse_signal(a), parse_signal(b))))
+
+
+SIGNAL_TYPES: dict[str, type[SignalType]] = {s.name: s for s in (PdqSignal, Md5Signal, Sha256Signal, VpdqSignal)}
 _BY_ANY_NAME: dict[str, type[SignalType]] = {
     **{alias: s for s in SIGNAL_TYPES.values() for alias in s.aliases},
     **SIGNAL_TYPES,

@@ -4,6 +4,11 @@ Each process loads every enabled bank into a ``hashing.Banks`` index once, then 
 it stores itself at once, and picks up those other workers stored at most ``REFRESH_SECONDS``
 later (rows are append-only, so "id greater than the last seen" is enough: HMA syncs the same
 way). Hashes are validated and their quality checked before anything is stored.
+
+A vPDQ signal (a video) is stored as its frames, one row each: ``value`` is
+``"<video key>:<pdq hex>,<quality>,<seconds>"`` and ``quality`` the frame's. A whole signal does
+not fit an indexed column (a minute of video is ~4.5 kB, more than PostgreSQL's B-tree allows for
+long videos); rows of one video are written in one transaction, so a reader never sees half of it.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from tipline.hashing import BankMatch, Banks, LowQuality, signal_type
 from tipline.hashing.pdq import QUALITY_THRESHOLD
+from tipline.hashing.video import VpdqFrame, parse_signal, signal_key, signal_text
 from tipline.service.context import Tipline
 from tipline.store import audit
 from tipline.store.tables import HashBankRow, HashRow
@@ -67,12 +73,19 @@ class BankIndex:
                     .where(HashRow.id > self._last_id, HashBankRow.matching_enabled.is_(True))
                     .order_by(HashRow.id)).all()
             grouped: dict[tuple[str, str], tuple[list[int], list[str]]] = {}
+            videos: dict[tuple[str, str], tuple[int, list[VpdqFrame]]] = {}
             for id_, kind, value, bank in rows:
+                if kind == "vpdq":
+                    key, frame = _video_frame(value)
+                    videos.setdefault((bank, key), (id_, []))[1].append(frame)
+                    continue
                 ids, values = grouped.setdefault((bank, kind), ([], []))
                 ids.append(id_)
                 values.append(value)
             for (bank, kind), (ids, values) in grouped.items():
                 self.banks.bank(bank).add_many(kind, ids, values)
+            for (bank, key), (first_id, frames) in videos.items():  # a video's id: its first row's
+                self.banks.bank(bank).add_video_frames(first_id, key, frames)
             if rows:
                 self._last_id = rows[-1][0]
             self._refreshed = time.monotonic()
@@ -83,6 +96,18 @@ class BankIndex:
         (query,) = validated([HashIn(kind, value)])
         self.refresh(app)
         return self.banks.match(query.signal_type, query.value, banks=banks, max_distance=max_distance)
+
+
+def _video_rows(signal: str) -> list[tuple[str, int]]:
+    """The rows (value, quality) that store a vPDQ signal, one a frame."""
+    frames = parse_signal(signal)
+    key = signal_key(frames)
+    return [(f"{key}:{frame}", frame.quality) for frame in frames]
+
+
+def _video_frame(value: str) -> tuple[str, VpdqFrame]:
+    key, _, frame = value.partition(":")
+    return key, VpdqFrame.parse(frame)
 
 
 def index_of(app: Tipline) -> BankIndex:
@@ -109,11 +134,15 @@ def add_hashes(app: Tipline, bank: str, items: Iterable[HashIn], source: str, *,
         bank_id = session.execute(select(HashBankRow.id).where(HashBankRow.name == bank)).scalar_one()
         added = 0
         for item in items:
-            new = session.execute(insert(HashRow.__table__).values(
-                bank_id=bank_id, signal_type=item.signal_type, value=item.value, quality=item.quality,
-                report_id=report_id, source=source, added_at=now).on_conflict_do_nothing()
-                .returning(HashRow.id)).first()  # rowcount is not portable here; RETURNING is
-            added += new is not None
+            rows = _video_rows(item.value) if item.signal_type == "vpdq" else [(item.value, item.quality)]
+            new_rows = 0
+            for value, quality in rows:
+                new = session.execute(insert(HashRow.__table__).values(
+                    bank_id=bank_id, signal_type=item.signal_type, value=value, quality=quality,
+                    report_id=report_id, source=source, added_at=now).on_conflict_do_nothing()
+                    .returning(HashRow.id)).first()  # rowcount is not portable here; RETURNING is
+                new_rows += new is not None
+            added += new_rows > 0
         audit.append(session, actor, "hashes.added", "hash_bank", bank,
                      {"added": added, "report": str(report_id) if report_id else None})
     index_of(app).refresh(app, force=True)
@@ -130,10 +159,23 @@ def bank_counts(app: Tipline) -> list[tuple[str, str, bool, int]]:
 
 
 def bank_signals(app: Tipline, bank: str) -> list[tuple[str, str]] | None:
-    """(signal type, value) of every hash of a bank, oldest first; None when there is no such bank."""
+    """(signal type, value) of every hash of a bank, oldest first (a video's frames joined back into
+    its vPDQ signal); None when there is no such bank."""
     with app.db.read() as session:
         bank_id = session.execute(select(HashBankRow.id).where(HashBankRow.name == bank)).scalar()
         if bank_id is None:
             return None
-        return [tuple(r) for r in session.execute(
-            select(HashRow.signal_type, HashRow.value).where(HashRow.bank_id == bank_id).order_by(HashRow.id))]
+        rows = session.execute(
+            select(HashRow.signal_type, HashRow.value).where(HashRow.bank_id == bank_id).order_by(HashRow.id)).all()
+    out: list[tuple[str, str]] = []
+    videos: dict[str, list[VpdqFrame]] = {}
+    for kind, value in rows:
+        if kind != "vpdq":
+            out.append((kind, value))
+            continue
+        key, frame = _video_frame(value)
+        if key not in videos:
+            videos[key] = []
+            out.append((kind, key))  # replaced by the signal below, in the order of its first frame
+        videos[key].append(frame)
+    return [(kind, signal_text(videos[value])) if kind == "vpdq" else (kind, value) for kind, value in out]

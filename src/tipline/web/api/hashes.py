@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from tipline.hashing import HashingError
 from tipline.service.hashbank import VICTIMS_BANK, HashIn, add_hashes, index_of, validated
@@ -33,10 +33,25 @@ class Signal(BaseModel):
     value: str = Field(min_length=1, max_length=128)
 
 
+class MatchSignal(BaseModel):
+    """A hash to match; a vPDQ signal (a video) is its JSON text, as python-threatexchange writes it."""
+
+    model_config = ConfigDict(extra="forbid")
+    signal_type: Literal["pdq", "md5", "sha256", "vpdq"]
+    value: str = Field(min_length=1, max_length=1_000_000)
+
+    @model_validator(mode="after")
+    def _short_unless_video(self) -> MatchSignal:
+        if self.signal_type != "vpdq" and len(self.value) > 128:
+            raise ValueError(f"a {self.signal_type} hash has at most 128 characters")
+        return self
+
+
 class MatchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    signals: list[Signal] = Field(min_length=1, max_length=1000)
-    max_distance: int | None = Field(default=None, ge=0, le=64, description="PDQ only; default 31.")
+    signals: list[MatchSignal] = Field(min_length=1, max_length=1000)
+    max_distance: int | None = Field(default=None, ge=0, le=64,
+                                     description="PDQ, and each frame of a vPDQ video; default 31.")
     banks: list[str] | None = None
 
 
@@ -90,7 +105,9 @@ def _invalid(index: int, error: HashingError, field: str = "signals") -> HTTPExc
 @router.post("/match", response_model=MatchResponse, responses=_PROBLEMS, dependencies=[Depends(_platform)])
 async def match(body: MatchRequest, request: Request) -> MatchResponse:
     """Match hashes (PDQ at a Hamming distance up to 31 across the eight rotations/flips; MD5 and
-    SHA-256 exactly) against the banks; each result names the bank, distance and matched hash."""
+    SHA-256 exactly; vPDQ videos by vPDQ's rule, 80 % of the query's frames within 31 of the bank
+    video's, with both percentages in the answer) against the banks; each result names the bank,
+    distance and matched hash (for a video, the bank video's key)."""
     app = request.app.state.tipline
     distance = body.max_distance if body.max_distance is not None else app.settings.match_distance
     index = await run_in_threadpool(index_of, app)
