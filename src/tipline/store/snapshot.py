@@ -19,7 +19,14 @@ import pyarrow.parquet as pq
 from sqlalchemy import select
 
 from tipline.store.db import Database
-from tipline.store.tables import IdentifierRow, MoneyRow, ReportIdentifierRow, ReportRow
+from tipline.store.tables import (
+    IdentifierRow,
+    MoneyRow,
+    RecipientKeyRow,
+    ReportIdentifierRow,
+    ReportRow,
+    ScriptKeyRow,
+)
 
 CHUNK = 50_000
 
@@ -46,6 +53,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("report_id", pa.string()), ("identifier_id", pa.int64()), ("source", pa.string()),
         ("confidence", pa.float64()),
     ]),
+    "script_keys": pa.schema([("report_id", pa.string()), ("band_key", pa.int64())]),
+    "recipient_keys": pa.schema([("key", pa.string()), ("identifier_id", pa.int64())]),
 }
 
 _JSON = {"flags", "signals"}
@@ -54,7 +63,8 @@ _UUID = {"id", "report_id"}
 
 def _columns(table: str):
     row = {"reports": ReportRow, "money": MoneyRow, "identifiers": IdentifierRow,
-           "report_identifiers": ReportIdentifierRow}[table]
+           "report_identifiers": ReportIdentifierRow, "script_keys": ScriptKeyRow,
+           "recipient_keys": RecipientKeyRow}[table]
     return [getattr(row, name) for name in SCHEMAS[table].names]
 
 

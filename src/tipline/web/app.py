@@ -11,7 +11,7 @@ from tipline import __version__
 from tipline.config import Settings, get_settings
 from tipline.service.context import Tipline
 from tipline.web import pages, problems
-from tipline.web.api import hashes, health, reports
+from tipline.web.api import hashes, health, networks, reports
 from tipline.web.guards import RequestGuard
 from tipline.web.ratelimit import IntakeLimiter
 
@@ -47,6 +47,7 @@ def create_app(settings: Settings | None = None, tipline: Tipline | None = None)
     app.include_router(reports.router, prefix=API)
     app.include_router(hashes.router, prefix=API)
     app.include_router(health.router, prefix=API)
+    app.include_router(networks.router, prefix=API)
     pages.install(app)
     app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
     return app
