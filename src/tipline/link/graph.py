@@ -49,11 +49,12 @@ THIN = 3  # groups of this many reports are "established": one shared value does
 MIN_EVIDENCE = 1.0  # weak evidence a component needs, per report, to join another one
 
 
-def _largest_share(g: ig.Graph, n_reports: int, hubs: np.ndarray, degree: np.ndarray) -> dict[int, float]:
+def _largest_share(g: ig.Graph, n_reports: int, hubs: np.ndarray, degree: np.ndarray) -> dict[
+        int, tuple[float, int]]:
     """For each hub key: the largest share of its reports that lie in one biconnected block with it."""
     best = {int(h): 1.0 / max(int(degree[h]), 1) for h in hubs}
     if not len(hubs):
-        return best
+        return {}
     hub_vertices = set((hubs + n_reports).tolist())
     neighbours = {int(h): np.sort(np.asarray(g.neighbors(int(h) + n_reports), dtype=np.int64)) for h in hubs}
     for block in g.biconnected_components():
@@ -91,8 +92,14 @@ def networks(ev: Evidence, policy: HubPolicy | None = None, seed: int = 0) -> Re
     if len(candidates):
         g = ig.Graph(n=n + n_keys, edges=np.column_stack([s_rep, s_key + n]).tolist())
         shares = _largest_share(g, n, candidates, degree)
+        # The groups a candidate touches: components of two reports or more without any candidate.
+        others = ~np.isin(s_key, candidates)
+        base = _components(n, n_keys, s_rep[others], s_key[others])
+        base_size = np.bincount(base)
         for h, share in shares.items():
-            if over_correlated(int(degree[h]), share, policy):
+            reps = base[s_rep[s_key == h]]
+            groups = len(np.unique(reps[base_size[reps] >= 2]))
+            if over_correlated(int(degree[h]), share, policy, groups):
                 flagged[h] = (int(degree[h]), round(share, 3))
     if flagged:
         keep = ~np.isin(s_key, np.fromiter(flagged, dtype=np.int64))

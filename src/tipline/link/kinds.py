@@ -43,19 +43,23 @@ class HubPolicy:
     """When a value shared by many reports is over-correlated (MISP's lesson).
 
     A value seen in at least ``min_degree`` reports is checked: if, leaving it out, its reports do
-    not mostly belong together (the largest group holds less than ``coherence`` of them), it is a
-    hub (a platform's support address, "Western Union", a VoIP number reused by unrelated people)
-    and links nothing; it is flagged instead. A network's own phone, even with hundreds of victims,
+    not mostly belong together (the largest group holds less than ``coherence`` of them) and fall
+    into ``min_groups`` separate groups or more, it is a hub (a platform's support address,
+    "Western Union", a VoIP number reused by unrelated people) and links nothing; it is flagged.
+    A network's own phone, even with hundreds of victims,
     passes: its victims also share the network's other accounts, recipients and scripts.
     """
 
     min_degree: int = 25
     coherence: float = 0.5
+    min_groups: int = 20  # a network's phone may join a few persona groups; a hub touches dozens
     online_cap: int = 200  # online: a value in more reports than this lists none of them
 
 
-def over_correlated(degree: int, largest_share: float, policy: HubPolicy) -> bool:
-    return degree >= policy.min_degree and largest_share < policy.coherence
+def over_correlated(degree: int, largest_share: float, policy: HubPolicy, groups: int | None = None) -> bool:
+    """``groups``: how many separate groups of reports the value touches (None: not counted)."""
+    spread = groups is None or groups >= policy.min_groups
+    return degree >= policy.min_degree and largest_share < policy.coherence and spread
 
 
 def weight(kind: str, degree: int) -> float:
