@@ -33,6 +33,7 @@ from tipline.store.tables import (
 log = logging.getLogger("tipline.link")
 POLICY = HubPolicy()
 MAX_RELATED = 100
+MAX_CANDIDATES = 50
 _INSERT_SCRIPT = insert(ScriptKeyRow.__table__)
 _INSERT_RECIPIENT_KEY = insert(RecipientKeyRow.__table__)
 
@@ -143,7 +144,7 @@ def _others(session: Session, ident: int, report_id: uuid.UUID) -> list[uuid.UUI
 def related(app: Tipline, report_id: uuid.UUID) -> RelatedAnswer | None:
     """Earlier and later reports sharing evidence with this one, best first; None if no such report."""
     with app.db.read() as session:
-        if session.get(ReportRow, report_id) is None:
+        if session.execute(select(ReportRow.id).where(ReportRow.id == report_id)).first() is None:
             return None
         found: dict[uuid.UUID, list[dict]] = {}
         scores: dict[uuid.UUID, float] = {}
@@ -181,7 +182,8 @@ def related(app: Tipline, report_id: uuid.UUID) -> RelatedAnswer | None:
             sim = scripts.similarity(count)
             add(other, {"kind": SCRIPT, "value": None, "score": sim, "shared_bands": count}, 0.5 * sim)
         top = sorted(scores, key=lambda r: (-scores[r], str(r)))[:MAX_RELATED]
-        rows = {r.id: r for r in session.execute(select(ReportRow).where(ReportRow.id.in_(top))).scalars()}
+        rows = {r.id: r for r in session.execute(select(ReportRow.id, ReportRow.ref, ReportRow.external_id)
+                                                 .where(ReportRow.id.in_(top)))}
         nets = dict(session.execute(select(NetworkReportRow.report_id, NetworkReportRow.network_id)
                                     .where(NetworkReportRow.report_id.in_([*top, report_id]))).all())
         items = [Related(r, rows[r].ref, rows[r].external_id, nets.get(r), round(scores[r], 4), found[r])
@@ -190,17 +192,30 @@ def related(app: Tipline, report_id: uuid.UUID) -> RelatedAnswer | None:
 
 
 def _similar_recipients(session: Session, report_id: uuid.UUID, ident: int, value: str, add) -> None:
+    """Reports naming a recipient spelled differently: candidates share most blocking keys (an
+    indexed lookup, at most ``MAX_CANDIDATES``), RapidFuzz decides, one query fetches their reports."""
     keys = names.block_keys(value)
     if not keys:
         return
+    needed = min(2, len(keys))
     candidates = session.execute(
-        select(IdentifierRow.id, IdentifierRow.value)
-        .join(RecipientKeyRow, RecipientKeyRow.identifier_id == IdentifierRow.id)
-        .where(RecipientKeyRow.key.in_(keys), IdentifierRow.id != ident).distinct()
-        .limit(POLICY.online_cap)).all()
-    for other_ident, other_value in candidates:
-        s = names.score(value, other_value)
-        if s < names.SAME:
-            continue
-        for other in _others(session, other_ident, report_id)[:POLICY.online_cap]:
-            add(other, {"kind": RECIPIENT_LIKE, "value": other_value, "score": round(s / 100, 3)}, 0.5 * s / 100)
+        select(RecipientKeyRow.identifier_id)
+        .where(RecipientKeyRow.key.in_(keys), RecipientKeyRow.identifier_id != ident)
+        .group_by(RecipientKeyRow.identifier_id).having(func.count() >= needed)
+        .order_by(RecipientKeyRow.identifier_id).limit(MAX_CANDIDATES)).scalars().all()
+    if not candidates:
+        return
+    similar = {}
+    for other_ident, other_value in session.execute(
+            select(IdentifierRow.id, IdentifierRow.value).where(IdentifierRow.id.in_(candidates))):
+        score = names.score(value, other_value)
+        if score >= names.SAME:
+            similar[other_ident] = (other_value, score)
+    if not similar:
+        return
+    for other, other_ident in session.execute(
+            select(ReportIdentifierRow.report_id, ReportIdentifierRow.identifier_id)
+            .where(ReportIdentifierRow.identifier_id.in_(list(similar)), ReportIdentifierRow.report_id != report_id)
+            .limit(POLICY.online_cap)):
+        other_value, score = similar[other_ident]
+        add(other, {"kind": RECIPIENT_LIKE, "value": other_value, "score": round(score / 100, 3)}, 0.5 * score / 100)

@@ -17,9 +17,12 @@ from tipline.store.snapshot import SCHEMAS
 def session(master: str = "local[2]"):
     from pyspark.sql import SparkSession
 
-    return (SparkSession.builder.master(master).appName("tipline-networks")
-            .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
-            .config("spark.sql.session.timeZone", "UTC").getOrCreate())
+    builder = (SparkSession.builder.master(master).appName("tipline-networks")
+               .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
+               .config("spark.sql.session.timeZone", "UTC"))
+    if master.startswith("local"):  # stay on loopback: a local run opens no port on the network
+        builder = builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+    return builder.getOrCreate()
 
 
 def tables(snapshot: Path, spark=None) -> Tables:
