@@ -12,7 +12,8 @@ import logging
 import uuid
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from tipline.domain.report import FollowUpIn, ReportIn
@@ -34,8 +35,7 @@ log = logging.getLogger("tipline.link")
 POLICY = HubPolicy()
 MAX_RELATED = 100
 MAX_CANDIDATES = 50
-_INSERT_SCRIPT = insert(ScriptKeyRow.__table__)
-_INSERT_RECIPIENT_KEY = insert(RecipientKeyRow.__table__)
+SCRIPT_CAP = 50
 
 
 # --- indexing (at intake) ---------------------------------------------------------------------------
@@ -44,55 +44,53 @@ def script_band_keys(chat_log: str | None, narrative: str | None) -> list[int]:
     return scripts.band_keys(scripts.scammer_text(chat_log, narrative))
 
 
-def index_evidence(session: Session, report_id: uuid.UUID, bands: list[int]) -> None:
-    """Store the report's script band keys and the blocking keys of its recipients (new ones only)."""
-    if bands:
-        known = set(session.execute(select(ScriptKeyRow.band_key).where(ScriptKeyRow.report_id == report_id))
-                    .scalars())
-        rows = [{"report_id": report_id, "band_key": b} for b in sorted(set(bands) - known)]
-        if rows:
-            session.execute(_INSERT_SCRIPT, rows)
+def _insert_ignoring_duplicates(session: Session, table, rows: list[dict]) -> None:
+    """Insert rows, skipping those already there (two reports naming one new recipient at once)."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table).on_conflict_do_nothing()
+    session.execute(stmt, rows)
+
+
+def _recipient_key_rows(session: Session, report_id: uuid.UUID) -> list[dict]:
+    """Blocking keys of this report's recipients that the index does not hold yet."""
     recipients = session.execute(
         select(IdentifierRow.id, IdentifierRow.value)
         .join(ReportIdentifierRow, ReportIdentifierRow.identifier_id == IdentifierRow.id)
         .where(ReportIdentifierRow.report_id == report_id, IdentifierRow.kind == "transfer_recipient")).all()
+    rows = []
     for ident, value in recipients:
-        keys = set(names.block_keys(value))
+        keys = {k[:64] for k in names.block_keys(value)}
         keys -= set(session.execute(select(RecipientKeyRow.key).where(RecipientKeyRow.identifier_id == ident))
                     .scalars())
-        if keys:
-            session.execute(_INSERT_RECIPIENT_KEY, [{"key": k[:64], "identifier_id": ident} for k in sorted(keys)])
+        rows += [{"key": k, "identifier_id": ident} for k in sorted(keys)]
+    return rows
 
 
-def _join_network(session: Session, report_id: uuid.UUID) -> str | None:
+def _network_for(session: Session, report_id: uuid.UUID) -> str | None:
     """The known network this report's strong, unflagged, not over-shared identifiers point to."""
-    if session.get(NetworkReportRow, report_id) is not None:
+    if session.execute(select(NetworkReportRow.network_id).where(NetworkReportRow.report_id == report_id)
+                       ).first() is not None:
         return None
-    mine = select(ReportIdentifierRow.identifier_id).where(ReportIdentifierRow.report_id == report_id)
-    flagged = select(FlaggedIdentifierRow.identifier_id)
-    strong = [k for k in ("phone", "email", "profile", "crypto", "iban", "paypal", "transfer_reference",
-                          "transfer_recipient", "gift_card") if is_strong(k)]
-    candidates = session.execute(
-        select(IdentifierRow.id).where(IdentifierRow.id.in_(mine), IdentifierRow.kind.in_(strong),
-                                       IdentifierRow.id.not_in(flagged))).scalars().all()
+    mine = session.execute(
+        select(IdentifierRow.id, IdentifierRow.kind, IdentifierRow.value)
+        .join(ReportIdentifierRow, ReportIdentifierRow.identifier_id == IdentifierRow.id)
+        .outerjoin(FlaggedIdentifierRow, FlaggedIdentifierRow.identifier_id == IdentifierRow.id)
+        .where(ReportIdentifierRow.report_id == report_id, FlaggedIdentifierRow.identifier_id.is_(None))).all()
     votes: dict[str, int] = {}
-    for ident in candidates:
-        others = session.execute(
-            select(ReportIdentifierRow.report_id).where(ReportIdentifierRow.identifier_id == ident,
-                                                        ReportIdentifierRow.report_id != report_id)
-            .distinct().limit(POLICY.online_cap + 1)).scalars().all()
-        if len(others) > POLICY.online_cap:
+    for ident, kind, value in mine:
+        if not is_strong(kind, value):
+            continue
+        others = _others(session, ident, report_id)
+        if not others or len(others) > POLICY.online_cap:
             continue
         for network in session.execute(select(NetworkReportRow.network_id).where(
                 NetworkReportRow.report_id.in_(others)).distinct()).scalars():
             votes[network] = votes.get(network, 0) + 1
     if len(votes) != 1:  # none, or identifiers of two networks: left to the next rebuild
         return None
-    network = next(iter(votes))
-    session.execute(insert(NetworkReportRow.__table__), {"report_id": report_id, "network_id": network,
-                                                        "via": "online"})
-    audit.append(session, "linker", "network.report_joined", "network", network, {"report": str(report_id)})
-    return network
+    return next(iter(votes))
 
 
 def after_report(app: Tipline, report_id: uuid.UUID, report: ReportIn) -> str | None:
@@ -105,10 +103,23 @@ def after_follow_up(app: Tipline, report_id: uuid.UUID, follow_up: FollowUpIn) -
 
 
 def _after(app: Tipline, report_id: uuid.UUID, bands: list[int]) -> str | None:
+    """Reads first; a write transaction (which queues behind intake's on SQLite) only if needed."""
     try:
+        with app.db.read() as session:
+            recipient_rows = _recipient_key_rows(session, report_id)
+            network = _network_for(session, report_id)
+        if not (bands or recipient_rows or network):
+            return None
         with app.db.write() as session:
-            index_evidence(session, report_id, bands)
-            return _join_network(session, report_id)
+            _insert_ignoring_duplicates(session, ScriptKeyRow.__table__,
+                                        [{"report_id": report_id, "band_key": b} for b in sorted(set(bands))])
+            _insert_ignoring_duplicates(session, RecipientKeyRow.__table__, recipient_rows)
+            if network is not None:
+                _insert_ignoring_duplicates(session, NetworkReportRow.__table__,
+                                            [{"report_id": report_id, "network_id": network, "via": "online"}])
+                audit.append(session, "linker", "network.report_joined", "network", network,
+                             {"report": str(report_id)})
+        return network
     except Exception:  # the report is stored; linking is redone by the next rebuild
         log.exception("online linking failed for a report (it is stored; the next rebuild links it)")
         return None
@@ -173,22 +184,30 @@ def related(app: Tipline, report_id: uuid.UUID) -> RelatedAnswer | None:
                 add(other, {"kind": kind, "value": value, "score": 1.0, "shared_by": len(others) + 1}, w)
             if kind == "transfer_recipient":
                 _similar_recipients(session, report_id, ident, value, add)
-        bands = select(ScriptKeyRow.band_key).where(ScriptKeyRow.report_id == report_id)
-        shared = session.execute(
-            select(ScriptKeyRow.report_id, func.count())
-            .where(ScriptKeyRow.band_key.in_(bands), ScriptKeyRow.report_id != report_id)
-            .group_by(ScriptKeyRow.report_id).order_by(func.count().desc()).limit(MAX_RELATED)).all()
-        for other, count in shared:
+        # Per band, at most SCRIPT_CAP reports: a band in more is a script everybody uses (or a
+        # whole network's, already linked by its identifiers), and would cost a scan.
+        shared: dict[uuid.UUID, int] = {}
+        for band in session.execute(select(ScriptKeyRow.band_key).where(ScriptKeyRow.report_id == report_id)
+                                    ).scalars().all():
+            others = session.execute(select(ScriptKeyRow.report_id).where(
+                ScriptKeyRow.band_key == band, ScriptKeyRow.report_id != report_id).limit(SCRIPT_CAP + 1)
+            ).scalars().all()
+            if len(others) <= SCRIPT_CAP:
+                for other in others:
+                    shared[other] = shared.get(other, 0) + 1
+        for other, count in shared.items():
             sim = scripts.similarity(count)
             add(other, {"kind": SCRIPT, "value": None, "score": sim, "shared_bands": count}, 0.5 * sim)
         top = sorted(scores, key=lambda r: (-scores[r], str(r)))[:MAX_RELATED]
-        rows = {r.id: r for r in session.execute(select(ReportRow.id, ReportRow.ref, ReportRow.external_id)
-                                                 .where(ReportRow.id.in_(top)))}
-        nets = dict(session.execute(select(NetworkReportRow.report_id, NetworkReportRow.network_id)
-                                    .where(NetworkReportRow.report_id.in_([*top, report_id]))).all())
-        items = [Related(r, rows[r].ref, rows[r].external_id, nets.get(r), round(scores[r], 4), found[r])
+        rows = {r.id: r for r in session.execute(
+            select(ReportRow.id, ReportRow.ref, ReportRow.external_id, NetworkReportRow.network_id)
+            .outerjoin(NetworkReportRow, NetworkReportRow.report_id == ReportRow.id)
+            .where(ReportRow.id.in_(top)))} if top else {}
+        own = session.execute(select(NetworkReportRow.network_id).where(NetworkReportRow.report_id == report_id)
+                              ).scalar()
+        items = [Related(r, rows[r].ref, rows[r].external_id, rows[r].network_id, round(scores[r], 4), found[r])
                  for r in top if r in rows]
-        return RelatedAnswer(report_id, nets.get(report_id), items, over)
+        return RelatedAnswer(report_id, own, items, over)
 
 
 def _similar_recipients(session: Session, report_id: uuid.UUID, ident: int, value: str, add) -> None:
