@@ -187,3 +187,31 @@ def test_the_hub_policy_can_be_tightened():
         links += [(2 * i, phone), (2 * i + 1, phone), (2 * i, 0)]
     assert 0 not in networks(_evidence(links, strong)).flagged  # 10 reports: below min_degree
     assert 0 in networks(_evidence(links, strong), HubPolicy(min_degree=5, min_groups=5)).flagged
+
+
+# --- the simulator's noise knob --------------------------------------------------------------------
+
+def test_noise_misspells_or_drops_identifiers():
+    import random
+    from datetime import date
+    from types import SimpleNamespace
+
+    from tipline.simulate import generate, noise
+    from tipline.simulate.scenario import Mention
+
+    clean = list(generate(100, seed=5, end=date(2026, 11, 1)))
+    assert clean == list(generate(100, seed=5, end=date(2026, 11, 1), noise=0.0))  # default unchanged
+    mentions = [Mention("phone", "phone", f"+2250701{i:06d}", f"+225 0701{i:06d}") for i in range(2000)]
+    story = SimpleNamespace(mentions=list(mentions), payments=[])
+    noise.apply(random.Random(1), story, 0.2)
+    kept = {m.form_value for m in story.mentions}
+    dropped = len(mentions) - len(story.mentions)
+    misspelled = sum(v not in {m.form_value for m in mentions} for v in kept)
+    assert 150 < dropped < 250 and 150 < misspelled < 250  # about a tenth each
+
+
+def test_noise_outside_zero_to_one_is_refused():
+    from tipline.simulate import generate
+
+    with pytest.raises(ValueError, match="noise"):
+        next(generate(1, seed=1, noise=1.5))

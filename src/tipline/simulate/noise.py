@@ -2,7 +2,9 @@
 
 Linking must survive reports where a fifth of the identifiers are wrong or missing. ``apply``
 draws from its own ``random.Random`` so that a corpus generated with ``noise=0`` is exactly the
-one generated before the knob existed.
+one generated before the knob existed. With noise, the writer meets fewer mentions and draws
+differently afterwards: a noisy corpus is another corpus (with its own truth), not the clean one
+with typos.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ def misspell(rng: random.Random, value: str) -> str:
 
 def apply(rng: random.Random, story: Story, rate: float) -> None:
     """Each identifier mention and each payment's recipient name: with probability ``rate``,
-    half the time dropped, half the time misspelled (the same slip in the form and the text)."""
+    half the time dropped, half the time misspelled (in the form and in the text)."""
     if rate <= 0:
         return
     kept = []
