@@ -190,3 +190,13 @@ def test_the_cli_names_bad_input(run):
     assert run("networks", "show", "N-NOPE").exit_code == 1
     assert run("networks", "rebuild", "--engine", "oracle").exit_code == 2
     assert run("networks", "export", "--format", "xml").exit_code == 2
+
+
+def test_the_snapshot_writes_report_ids_as_the_store_has_them(tipline, tmp_path):
+    from tipline.store.snapshot import connect, write_snapshot
+
+    ids = set(_pairs_sharing_a_support_address(tipline, 3).values())
+    write_snapshot(tipline.db, tmp_path / "snap")
+    con = connect(tmp_path / "snap")
+    assert {r for (r,) in con.execute("SELECT id FROM reports").fetchall()} == ids
+    assert {r for (r,) in con.execute("SELECT report_id FROM report_identifiers").fetchall()} == ids
