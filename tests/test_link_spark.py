@@ -5,6 +5,7 @@ Spark starts slowly (~10 s), so this module holds few tests and shares one sessi
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 
 import pytest
@@ -21,6 +22,10 @@ pytestmark = pytest.mark.spark
 
 @pytest.fixture(scope="module")
 def spark():
+    from conftest import need
+
+    need(shutil.which("java") is not None, "no Java runtime for Spark (apt-get install openjdk-17-jre-headless)")
+    pytest.importorskip("pyspark")
     from tipline.link.engines.spark import session
 
     s = session("local[2]")

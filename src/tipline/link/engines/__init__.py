@@ -21,11 +21,16 @@ SCRIPT_WEIGHT = 0.34  # three shared LSH bands weigh as much as a similar recipi
 QUERIES: dict[str, str] = {
     # Every report, in id order: its index in the graph is its row number.
     "reports": "SELECT id FROM reports ORDER BY id",
+    # Reports are numbered by id order (as in "reports") so that no engine returns a million strings twice.
     "links": """
-        SELECT DISTINCT ri.report_id, ri.identifier_id, i.kind
-        FROM report_identifiers ri JOIN identifiers i ON i.id = ri.identifier_id
-        ORDER BY ri.report_id, ri.identifier_id""",
-    "scripts": "SELECT DISTINCT report_id, band_key FROM script_keys ORDER BY report_id, band_key",
+        WITH r AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS idx FROM reports)
+        SELECT DISTINCT r.idx AS rep, ri.identifier_id, i.kind
+        FROM report_identifiers ri JOIN identifiers i ON i.id = ri.identifier_id JOIN r ON r.id = ri.report_id
+        ORDER BY rep, ri.identifier_id""",
+    "scripts": """
+        WITH r AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS idx FROM reports)
+        SELECT DISTINCT r.idx AS rep, s.band_key FROM script_keys s JOIN r ON r.id = s.report_id
+        ORDER BY rep, s.band_key""",
     "recipient_pairs": """
         WITH small AS (SELECT key FROM recipient_keys GROUP BY key HAVING count(*) <= 200)
         SELECT DISTINCT a.identifier_id AS a, b.identifier_id AS b
@@ -40,11 +45,11 @@ QUERIES: dict[str, str] = {
 @dataclass
 class Tables:
     report_ids: list[str]
-    link_report: list[str]
-    link_identifier: np.ndarray
+    link_report: np.ndarray      # int64 report index
+    link_identifier: np.ndarray  # int64
     link_kind: list[str]
-    script_report: list[str]
-    script_key: np.ndarray
+    script_report: np.ndarray    # int64 report index
+    script_key: np.ndarray       # int64 band key
     pairs: list[tuple[int, int]]
     recipients: dict[int, str]
     profiles: dict[int, str]
@@ -105,40 +110,41 @@ def recipient_clusters(pairs: list[tuple[int, int]], values: dict[int, str]) -> 
 
 
 def assemble(t: Tables) -> Graph:
-    index = {rid: i for i, rid in enumerate(t.report_ids)}
-    kinds: list[str] = []
-    refs: list[int] = []
-    strong: list[bool] = []
-    weight: list[float] = []
-    key_of: dict[tuple[str, int], int] = {}
-
-    def key(kind: str, ref: int, is_strong_: bool, w: float) -> int:
-        k = key_of.get((kind, ref))
-        if k is None:
-            k = key_of[(kind, ref)] = len(kinds)
-            kinds.append(kind)
-            refs.append(ref)
-            strong.append(is_strong_)
-            weight.append(w)
-        return k
+    """The bipartite graph: identifier keys, then recipient-name clusters, then script bands."""
+    ids, first, inverse = np.unique(t.link_identifier, return_index=True, return_inverse=True)
+    inverse = inverse.ravel()
+    kinds = [t.link_kind[i] for i in first.tolist()]
+    values = [t.recipients.get(i) if k == "transfer_recipient" else None for i, k in zip(ids.tolist(), kinds,
+                                                                                       strict=True)]
+    usable = np.array([k != "profile" or linkable(k, t.profiles[i]) for i, k in zip(ids.tolist(), kinds,
+                                                                                     strict=True)], dtype=bool)
+    strong = [is_strong(k, v) for k, v in zip(kinds, values, strict=True)]
+    weight = [1.0 if v is not None else 0.5 for v in values]
+    keep = usable[inverse] if len(inverse) else np.zeros(0, dtype=bool)
+    rep_parts = [t.link_report[keep]]
+    key_parts = [inverse[keep]]
+    key_kind, key_ref = list(kinds), ids.tolist()
 
     clusters = recipient_clusters(t.pairs, t.recipients)
-    rep: list[int] = []
-    keys: list[int] = []
-    for rid, ident, kind in zip(t.link_report, t.link_identifier.tolist(), t.link_kind, strict=True):
-        r = index[rid]
-        value = t.recipients.get(ident) if kind == "transfer_recipient" else None
-        if kind == "profile" and not linkable(kind, t.profiles[ident]):
-            continue
-        rep.append(r)
-        keys.append(key(kind, ident, is_strong(kind, value), 1.0 if value is not None else 0.5))
-        if ident in clusters:
-            rep.append(r)
-            keys.append(key(RECIPIENT_LIKE, clusters[ident], False, 1.0))
-    for rid, band in zip(t.script_report, t.script_key.tolist(), strict=True):
-        rep.append(index[rid])
-        keys.append(key(SCRIPT, band, False, SCRIPT_WEIGHT))
-    ev = Evidence(n_reports=len(t.report_ids), rep=np.asarray(rep, dtype=np.int64),
-                  key=np.asarray(keys, dtype=np.int64), strong=np.asarray(strong, dtype=bool),
+    root = np.array([clusters.get(i, -1) for i in ids.tolist()], dtype=np.int64)
+    in_cluster = (root[inverse] >= 0) & keep if len(inverse) else keep
+    roots, root_idx = np.unique(root[inverse[in_cluster]], return_inverse=True)
+    rep_parts.append(t.link_report[in_cluster])
+    key_parts.append(len(ids) + root_idx.ravel())
+    key_kind += [RECIPIENT_LIKE] * len(roots)
+    key_ref += roots.tolist()
+    strong += [False] * len(roots)
+    weight += [1.0] * len(roots)
+
+    bands, band_idx = np.unique(t.script_key, return_inverse=True)
+    rep_parts.append(t.script_report)
+    key_parts.append(len(ids) + len(roots) + band_idx.ravel())
+    key_kind += [SCRIPT] * len(bands)
+    key_ref += bands.tolist()
+    strong += [False] * len(bands)
+    weight += [SCRIPT_WEIGHT] * len(bands)
+
+    ev = Evidence(n_reports=len(t.report_ids), rep=np.concatenate(rep_parts).astype(np.int64),
+                  key=np.concatenate(key_parts).astype(np.int64), strong=np.asarray(strong, dtype=bool),
                   weight=np.asarray(weight, dtype=np.float64))
-    return Graph(ev, t.report_ids, kinds, refs)
+    return Graph(ev, t.report_ids, key_kind, key_ref)

@@ -26,10 +26,10 @@ def tables(snapshot: Path) -> Tables:
         con.close()
     return Tables(
         report_ids=[str(x) for x in reports["id"]],
-        link_report=[str(x) for x in links["report_id"]],
+        link_report=np.asarray(links["rep"], dtype=np.int64),
         link_identifier=np.asarray(links["identifier_id"], dtype=np.int64),
         link_kind=[str(x) for x in links["kind"]],
-        script_report=[str(x) for x in scripts["report_id"]],
+        script_report=np.asarray(scripts["rep"], dtype=np.int64),
         script_key=np.asarray(scripts["band_key"], dtype=np.int64),
         pairs=list(zip(np.asarray(pairs["a"]).tolist(), np.asarray(pairs["b"]).tolist(), strict=True)),
         recipients=dict(zip(np.asarray(recipients["id"]).tolist(), [str(v) for v in recipients["value"]],

@@ -41,10 +41,10 @@ def tables(snapshot: Path, spark=None) -> Tables:
     profiles = rows("profiles")
     return Tables(
         report_ids=[r["id"] for r in reports],
-        link_report=[r["report_id"] for r in links],
+        link_report=np.asarray([r["rep"] for r in links], dtype=np.int64),
         link_identifier=np.asarray([r["identifier_id"] for r in links], dtype=np.int64),
         link_kind=[r["kind"] for r in links],
-        script_report=[r["report_id"] for r in scripts],
+        script_report=np.asarray([r["rep"] for r in scripts], dtype=np.int64),
         script_key=np.asarray([r["band_key"] for r in scripts], dtype=np.int64),
         pairs=[(int(r["a"]), int(r["b"])) for r in pairs],
         recipients={int(r["id"]): r["value"] for r in recipients},
