@@ -97,10 +97,12 @@ def _weak_evidence(rep: np.ndarray, key: np.ndarray, comp: np.ndarray, comp_size
     """
     if not len(key):
         return []
-    pairs = np.unique(np.column_stack([key, rep]), axis=0)  # each report once per key
-    key, c = pairs[:, 0], comp[pairs[:, 1]]
-    kc, count = np.unique(np.column_stack([key, c]), axis=0, return_counts=True)
-    k, c = kc[:, 0], kc[:, 1]
+    # Pairs are packed into one int64 (a * base + b): NumPy's 1-D unique is far faster than axis=0.
+    base = np.int64(max(len(comp), int(rep.max()) + 1))
+    packed = np.unique(key.astype(np.int64) * base + rep)  # each report once per key
+    key, c = packed // base, comp[packed % base]
+    kc, count = np.unique(key * base + c, return_counts=True)
+    k, c = kc // base, kc % base
     _, inverse, n_comps = np.unique(k, return_inverse=True, return_counts=True)
     many = n_comps[inverse.ravel()] >= 2  # keys touching two components or more
     k, c, count = k[many], c[many], count[many]
@@ -126,9 +128,9 @@ def _weak_evidence(rep: np.ndarray, key: np.ndarray, comp: np.ndarray, comp_size
     if not pull.any():
         return []
     a, b, w = c[pull], dom[pull], weight[k[pull]] * count[pull]
-    ab, inverse = np.unique(np.column_stack([a, b]), axis=0, return_inverse=True)
+    ab, inverse = np.unique(a * base + b, return_inverse=True)
     total = np.bincount(inverse.ravel(), weights=w)
-    return list(zip(ab[:, 0].tolist(), ab[:, 1].tolist(), total.tolist(), strict=True))
+    return list(zip((ab // base).tolist(), (ab % base).tolist(), total.tolist(), strict=True))
 
 
 def networks(ev: Evidence, policy: HubPolicy | None = None, seed: int = 0) -> Result:
