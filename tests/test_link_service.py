@@ -200,3 +200,19 @@ def test_the_snapshot_writes_report_ids_as_the_store_has_them(tipline, tmp_path)
     con = connect(tmp_path / "snap")
     assert {r for (r,) in con.execute("SELECT id FROM reports").fetchall()} == ids
     assert {r for (r,) in con.execute("SELECT report_id FROM report_identifiers").fetchall()} == ids
+
+
+def test_backfill_indexes_reports_stored_before_linking(tipline, monkeypatch):
+    from tipline.store.tables import ScriptKeyRow
+
+    monkeypatch.setattr(linking, "after_report", lambda *a, **k: None)  # as before linking existed
+    chat = ("[21:02] Awa: j'ai tout enregistré, ta vidéo est prête à partir chez tous tes amis\n"
+            "[21:03] Moi: non\n[21:04] Awa: tu as 24 heures pour envoyer 300 euros sinon je publie tout ce soir")
+    stored = store_report(tipline, ReportIn.model_validate({"narrative": "x", "chat_log": chat}), Source.api)
+    with tipline.db.read() as s:
+        assert s.execute(select(func.count()).select_from(ScriptKeyRow)).scalar_one() == 0
+    assert linking.backfill(tipline) == 1
+    assert linking.backfill(tipline) == 0  # idempotent
+    with tipline.db.read() as s:
+        assert s.execute(select(func.count()).select_from(ScriptKeyRow)
+                         .where(ScriptKeyRow.report_id == stored.id)).scalar_one() == 16

@@ -66,6 +66,17 @@ def rebuild(
               f"({', '.join(f'{k} {v:.1f}s' for k, v in result.seconds.items())})")
 
 
+@networks_app.command("backfill")
+def backfill() -> None:
+    """Index the evidence (script bands, recipients' name keys) of reports stored before linking."""
+    from tipline.service.linking import backfill as run
+
+    app = _open()
+    changed = run(app)
+    app.close()
+    err.print(f"{changed} reports indexed")
+
+
 @networks_app.command("list")
 def list_(limit: Annotated[int, typer.Option(min=1, max=10000)] = 50) -> None:
     """Networks, largest first: id, reports, last activity."""

@@ -238,3 +238,46 @@ def _similar_recipients(session: Session, report_id: uuid.UUID, ident: int, valu
             .limit(POLICY.online_cap)):
         other_value, score = similar[other_ident]
         add(other, {"kind": RECIPIENT_LIKE, "value": other_value, "score": round(score / 100, 3)}, 0.5 * score / 100)
+
+
+# --- backfill ---------------------------------------------------------------------------------------
+
+def backfill(app: Tipline, on_report=None) -> int:
+    """Index the evidence of reports stored before linking existed (or after a change of the
+    script hashing): decrypts each report in memory, stores its band keys and recipient keys.
+    Returns how many reports gained keys. Idempotent."""
+    from pydantic import ValidationError
+
+    from tipline.domain.report import FollowUpContent
+    from tipline.store import reports as store
+
+    with app.db.read() as session:
+        ids = list(session.execute(select(ReportRow.id).order_by(ReportRow.received_at, ReportRow.id)).scalars())
+    changed = 0
+    for report_id in ids:
+        with app.db.read() as session:
+            row = session.get(ReportRow, report_id)
+            if row is None:
+                continue
+            try:
+                report = ReportIn.model_validate(store.report_body(app.keys, row))
+                texts = [FollowUpContent.model_validate(store.follow_up_body(app.keys, fu)).text
+                         for fu in store.follow_ups(session, report_id)]
+            except ValidationError:
+                continue
+            known = set(session.execute(select(ScriptKeyRow.band_key).where(ScriptKeyRow.report_id == report_id))
+                        .scalars())
+            recipient_rows = _recipient_key_rows(session, report_id)
+        bands = set(script_band_keys(report.chat_log, report.narrative))
+        for text in texts:
+            bands |= set(script_band_keys(None, text))
+        new = sorted(bands - known)
+        if new or recipient_rows:
+            with app.db.write() as session:
+                _insert_ignoring_duplicates(session, ScriptKeyRow.__table__,
+                                            [{"report_id": report_id, "band_key": b} for b in new])
+                _insert_ignoring_duplicates(session, RecipientKeyRow.__table__, recipient_rows)
+            changed += 1
+        if on_report:
+            on_report()
+    return changed
