@@ -216,3 +216,13 @@ def test_backfill_indexes_reports_stored_before_linking(tipline, monkeypatch):
     with tipline.db.read() as s:
         assert s.execute(select(func.count()).select_from(ScriptKeyRow)
                          .where(ScriptKeyRow.report_id == stored.id)).scalar_one() == 16
+
+
+def test_a_liaison_officer_may_not_read_networks(client):
+    client.app.dependency_overrides[current_principal] = lambda: Principal.for_role("user:l", Role.liaison)
+    try:
+        answer = client.get("/api/v1/networks")
+        assert answer.status_code == 403
+        assert answer.headers["content-type"].startswith("application/problem+json")
+    finally:
+        client.app.dependency_overrides.clear()
