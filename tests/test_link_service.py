@@ -226,3 +226,18 @@ def test_a_liaison_officer_may_not_read_networks(client):
         assert answer.headers["content-type"].startswith("application/problem+json")
     finally:
         client.app.dependency_overrides.clear()
+
+
+def test_a_follow_up_naming_a_networks_phone_joins_the_network(tipline):
+    from tipline.domain.report import FollowUpIn
+    from tipline.service.intake import add_follow_up
+
+    _pairs_sharing_a_support_address(tipline, 3, support=False)
+    networks.rebuild(tipline)
+    stored = store_report(tipline, _report("later", ("phone", "+33 6 99 88 77 66")), Source.web)
+    assert "later" not in _membership(tipline)
+    phone = f"+33 6 {20000000 + 2 * 7919:08d}"
+    add_follow_up(tipline, stored.reference, FollowUpIn.model_validate(
+        {"token": stored.token, "scammer_identifiers": [{"kind": "phone", "value": phone}]}))
+    member = _membership(tipline)
+    assert member["later"] == member["p2a"]

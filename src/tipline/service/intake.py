@@ -163,6 +163,6 @@ def add_follow_up(app: Tipline, reference: str, follow_up: FollowUpIn) -> Follow
         audit.append(session, "reporter:follow_up", "report.follow_up_added", "report", str(row.id),
                      {"follow_up": str(follow_up_id), "identifiers": len(found),
                       "payments": len(follow_up.payments)})
-        receipt = FollowUpReceipt(follow_up_id, row.ref, now, found)
-    linking.after_follow_up(app, row.id, follow_up)  # after the commit, like reports
+        receipt, report_id = FollowUpReceipt(follow_up_id, row.ref, now, found), row.id
+    linking.after_follow_up(app, report_id, follow_up)  # after the commit, like reports
     return receipt
