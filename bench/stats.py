@@ -109,6 +109,9 @@ def generate(directory: Path, n: int, seed: int = 1) -> None:
         "confidence": np.full(len(with_phone), 0.9),
     }, schema=SCHEMAS["report_identifiers"])
     pq.write_table(links, directory / "report_identifiers.parquet")
+    for table, schema in SCHEMAS.items():  # the linking tables, empty: statistics do not read them
+        if not (directory / f"{table}.parquet").exists():
+            pq.write_table(schema.empty_table(), directory / f"{table}.parquet")
 
 
 def main() -> None:

@@ -62,6 +62,15 @@ def _mount_stats() -> None:
 _mount_stats()
 
 
+def _mount_networks() -> None:
+    from tipline.link.cli import networks_app
+
+    app.add_typer(networks_app, name="networks")
+
+
+_mount_networks()
+
+
 bank_app = typer.Typer(help="Hash banks in the store: lists of hashes that platforms match against.",
                        no_args_is_help=True)
 app.add_typer(bank_app, name="bank")
@@ -310,11 +319,13 @@ def simulate(
     reports: Annotated[int, typer.Option("--reports", min=1, help="How many reports.")] = 1000,
     seed: Annotated[int, typer.Option("--seed", help="Same seed, same corpus.")] = 1,
     out: Annotated[Path, typer.Option("--out", help="JSON-lines file to write.")] = Path("simulated.jsonl"),
+    noise: Annotated[float, typer.Option("--noise", min=0.0, max=1.0,
+                                         help="Share of identifiers misspelled or left out.")] = 0.0,
 ) -> None:
     """Write a synthetic corpus with ground truth (groups in <out>.truth.jsonl)."""
     from tipline.simulate import write_jsonl
 
-    count = write_jsonl(reports, seed, out)
+    count = write_jsonl(reports, seed, out, noise=noise)
     err.print(f"wrote {count} reports to {out} and their groups to {out.with_suffix('')}.truth.jsonl")
 
 

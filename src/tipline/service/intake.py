@@ -21,7 +21,7 @@ from tipline.domain.identifier import Found
 from tipline.domain.report import FollowUpIn, ReportIn
 from tipline.guidance import Plan, build_plan
 from tipline.security import codes
-from tipline.service import cases
+from tipline.service import cases, linking
 from tipline.service.context import Tipline
 from tipline.store import audit, reports
 from tipline.store.tables import ReportRow
@@ -153,6 +153,7 @@ def _store(app: Tipline, report: ReportIn, source: Source, actor: str | None,
                     raise AlreadyReceived(earlier) from None
             if attempt == 2:
                 raise
+    linking.after_report(app, report_id, report)  # after the commit: indexed lookups, never loses the report
     return Stored(report_id, reference, token, received_at, found, report.language or x.language), x
 
 
@@ -189,4 +190,6 @@ def add_follow_up(app: Tipline, reference: str, follow_up: FollowUpIn) -> Follow
         audit.append(session, "reporter:follow_up", "report.follow_up_added", "report", str(row.id),
                      {"follow_up": str(follow_up_id), "identifiers": len(found),
                       "payments": len(follow_up.payments)})
-        return FollowUpReceipt(follow_up_id, row.ref, now, found)
+        receipt, report_id = FollowUpReceipt(follow_up_id, row.ref, now, found), row.id
+    linking.after_follow_up(app, report_id, follow_up)  # after the commit, like reports
+    return receipt

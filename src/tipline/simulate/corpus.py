@@ -18,6 +18,7 @@ from typing import Any
 
 from tipline.simulate import timeline, writer
 from tipline.simulate.groups import GroupBook
+from tipline.simulate.noise import apply as apply_noise
 from tipline.simulate.pick import Weighted, one
 from tipline.simulate.scenario import Story, deadline_at, draw_story
 from tipline.simulate.victims import contact_block, draw_victim
@@ -136,15 +137,18 @@ def _report(rng: random.Random, story: Story, external_id: str) -> dict[str, Any
     return report
 
 
-def generate(n: int, seed: int, end: date | None = None) -> Iterator[SimulatedReport]:
+def generate(n: int, seed: int, end: date | None = None, noise: float = 0.0) -> Iterator[SimulatedReport]:
     """``n`` reports over the 13–18 months before ``end`` (default: today, UTC), oldest first.
 
     Deterministic for a given (n, seed, end). Memory is constant per report; the groups' book
     grows with the number of groups (n / 25), not with the reports. An ``end`` after today gives
-    reports dated in the future, which ``ReportIn`` refuses.
+    reports dated in the future, which ``ReportIn`` refuses. ``noise`` (0 to 1) is the share of
+    identifiers misspelled or left out (see ``simulate.noise``); 0 changes nothing.
     """
     if n < 0:
         raise ValueError("n must be zero or more")
+    if not 0 <= noise <= 1:
+        raise ValueError("noise must be between 0 and 1")
     end = end or datetime.now(UTC).date()
     rng = random.Random(seed)
     days = timeline.span_days(rng)
@@ -157,19 +161,21 @@ def generate(n: int, seed: int, end: date | None = None) -> Iterator[SimulatedRe
         victim = draw_victim(rng, group)
         source = "api" if victim.role == "platform" else _SOURCE.pick(rng)
         story = draw_story(rng, index, group, victim, received, source)
+        if noise:
+            apply_noise(random.Random(f"tipline-sim/{seed}/noise/{index}"), story, noise)
         external_id = f"sim-{seed}-{index}"
         yield SimulatedReport(_report(rng, story, external_id), group.gid, external_id)
 
 
 def write_jsonl(n: int, seed: int, out_path: str | Path, truth_path: str | Path | None = None,
-                end: date | None = None) -> int:
+                end: date | None = None, noise: float = 0.0) -> int:
     """Writes the reports as JSON lines to ``out_path`` and ``{"external_id", "group"}`` lines to
     ``truth_path`` (default: ``<out stem>.truth.jsonl`` beside it). Returns the number written."""
     out_path = Path(out_path)
     truth = Path(truth_path) if truth_path is not None else out_path.with_name(out_path.stem + ".truth.jsonl")
     count = 0
     with out_path.open("w", encoding="utf-8") as out, truth.open("w", encoding="utf-8") as gt:
-        for sim in generate(n, seed, end):
+        for sim in generate(n, seed, end, noise):
             out.write(json.dumps(sim.report, ensure_ascii=False, separators=(",", ":")))
             out.write("\n")
             gt.write(json.dumps({"external_id": sim.external_id, "group": sim.group}))

@@ -15,11 +15,19 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
-from sqlalchemy import select
+from sqlalchemy import String, cast, select, type_coerce
 
 from tipline.store.db import Database
-from tipline.store.tables import IdentifierRow, MoneyRow, ReportIdentifierRow, ReportRow
+from tipline.store.tables import (
+    IdentifierRow,
+    MoneyRow,
+    RecipientKeyRow,
+    ReportIdentifierRow,
+    ReportRow,
+    ScriptKeyRow,
+)
 
 CHUNK = 50_000
 
@@ -46,32 +54,53 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("report_id", pa.string()), ("identifier_id", pa.int64()), ("source", pa.string()),
         ("confidence", pa.float64()),
     ]),
+    "script_keys": pa.schema([("report_id", pa.string()), ("band_key", pa.int64())]),
+    "recipient_keys": pa.schema([("key", pa.string()), ("identifier_id", pa.int64())]),
 }
 
 _JSON = {"flags", "signals"}
 _UUID = {"id", "report_id"}
 
 
-def _columns(table: str):
+def _columns(table: str, dialect: str):
+    """The table's columns; UUIDs as text read by the database, not built as Python objects one by
+    one (that was most of the snapshot's time at a million reports)."""
     row = {"reports": ReportRow, "money": MoneyRow, "identifiers": IdentifierRow,
-           "report_identifiers": ReportIdentifierRow}[table]
-    return [getattr(row, name) for name in SCHEMAS[table].names]
+           "report_identifiers": ReportIdentifierRow, "script_keys": ScriptKeyRow,
+           "recipient_keys": RecipientKeyRow}[table]
+    columns = []
+    for name in SCHEMAS[table].names:
+        column = getattr(row, name)
+        if name in _UUID and SCHEMAS[table].field(name).type == pa.string():
+            # PostgreSQL casts to the dashed form; SQLite stores 32 hex digits, dashed in Arrow below.
+            column = cast(column, String) if dialect == "postgresql" else type_coerce(column, String)
+        columns.append(column)
+    return columns
+
+
+def _dashed(values: pa.Array) -> pa.Array:
+    """32 hex digits -> 8-4-4-4-12, as ``str(uuid.UUID)`` writes them."""
+    parts = [pc.utf8_slice_codeunits(values, a, b) for a, b in ((0, 8), (8, 12), (12, 16), (16, 20), (20, 32))]
+    return pc.binary_join_element_wise(*parts, "-")
 
 
 def _batches(db: Database, table: str) -> Iterable[pa.RecordBatch]:
     schema = SCHEMAS[table]
     names = schema.names
     with db.read() as session:
-        result = session.execute(select(*_columns(table)).execution_options(yield_per=CHUNK))
+        dialect = session.get_bind().dialect.name
+        # Core rows, not the ORM's: the same data without the per-row ORM loading cost.
+        result = session.connection().execution_options(yield_per=CHUNK).execute(select(*_columns(table, dialect)))
         for chunk in result.partitions():
             cols = list(zip(*chunk, strict=True)) if chunk else [[] for _ in names]
             arrays = []
             for name, values in zip(names, cols, strict=True):
                 if name in _JSON:
                     values = [None if v is None else json.dumps(v, sort_keys=True) for v in values]
-                elif name in _UUID and schema.field(name).type == pa.string():
-                    values = [None if v is None else str(v) for v in values]
-                arrays.append(pa.array(values, type=schema.field(name).type))
+                array = pa.array(values, type=schema.field(name).type)
+                if name in _UUID and dialect != "postgresql" and array.type == pa.string():
+                    array = _dashed(array)
+                arrays.append(array)
             yield pa.RecordBatch.from_arrays(arrays, schema=schema)
 
 

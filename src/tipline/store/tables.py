@@ -319,3 +319,55 @@ class ReferralRow(Base):
     agency: Mapped[str] = mapped_column(String(100), index=True)
     by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     at: Mapped[datetime] = mapped_column(UtcDateTime)
+# --- linking (issue 4) ----------------------------------------------------------------------------
+
+class ScriptKeyRow(Base):
+    """An LSH band key of a report's scam script (MinHash slices hashed: not reversible to text)."""
+
+    __tablename__ = "script_keys"
+
+    report_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
+    band_key: Mapped[int] = mapped_column(BigInteger, primary_key=True, index=True)
+
+
+class RecipientKeyRow(Base):
+    """A blocking key (one folded word) of a money-transfer recipient, to find similar names by index."""
+
+    __tablename__ = "recipient_keys"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    identifier_id: Mapped[int] = mapped_column(ForeignKey("identifiers.id", ondelete="CASCADE"), primary_key=True)
+
+
+class NetworkRow(Base):
+    """A network found by ``tipline networks rebuild``; its id stays the same across rebuilds."""
+
+    __tablename__ = "networks"
+
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    rebuilt_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    size: Mapped[int] = mapped_column(Integer)
+    last_activity: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+    profile: Mapped[dict] = mapped_column(JSON, default=dict)  # counts and categories, never content
+
+
+class NetworkReportRow(Base):
+    """Which network a report belongs to (at most one): from the last rebuild, or joined online since."""
+
+    __tablename__ = "network_reports"
+
+    report_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
+    network_id: Mapped[str] = mapped_column(ForeignKey("networks.id", ondelete="CASCADE"), index=True)
+    via: Mapped[str] = mapped_column(String(8))  # rebuild | online
+
+
+class FlaggedIdentifierRow(Base):
+    """A value shared by many unrelated reports (a hub): shown with a warning, never used to link."""
+
+    __tablename__ = "flagged_identifiers"
+
+    identifier_id: Mapped[int] = mapped_column(ForeignKey("identifiers.id", ondelete="CASCADE"), primary_key=True)
+    degree: Mapped[int] = mapped_column(Integer)
+    largest_share: Mapped[float] = mapped_column(Float)
+    flagged_at: Mapped[datetime] = mapped_column(UtcDateTime)

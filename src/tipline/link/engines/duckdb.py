@@ -1,0 +1,38 @@
+"""The DuckDB engine: embedded, reads the Parquet snapshot in place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from tipline.link.engines import QUERIES, Tables
+from tipline.store.snapshot import connect
+
+
+def tables(snapshot: Path) -> Tables:
+    con = connect(snapshot)
+    try:
+        def cols(name: str) -> dict[str, np.ndarray]:
+            return con.execute(QUERIES[name]).fetchnumpy()
+
+        reports = cols("reports")
+        links = cols("links")
+        scripts = cols("scripts")
+        pairs = cols("recipient_pairs")
+        recipients = cols("recipients")
+        profiles = cols("profiles")
+    finally:
+        con.close()
+    return Tables(
+        report_ids=[str(x) for x in reports["id"]],
+        link_report=np.asarray(links["rep"], dtype=np.int64),
+        link_identifier=np.asarray(links["identifier_id"], dtype=np.int64),
+        link_kind=[str(x) for x in links["kind"]],
+        script_report=np.asarray(scripts["rep"], dtype=np.int64),
+        script_key=np.asarray(scripts["band_key"], dtype=np.int64),
+        pairs=list(zip(np.asarray(pairs["a"]).tolist(), np.asarray(pairs["b"]).tolist(), strict=True)),
+        recipients=dict(zip(np.asarray(recipients["id"]).tolist(), [str(v) for v in recipients["value"]],
+                            strict=True)),
+        profiles=dict(zip(np.asarray(profiles["id"]).tolist(), [str(v) for v in profiles["value"]], strict=True)),
+    )

@@ -1,0 +1,70 @@
+"""Which evidence links reports strongly, which weakly, and when a shared value is a hub.
+
+Strong: the same normalised value of an identifier a scammer owns (a phone, an account, a wallet,
+a transfer reference, a recipient's exact name in a country). Weak: similar but not identical
+evidence (a recipient's name up to spelling, a near-identical script) and generic values (a URL):
+weak evidence may join a report to a network, never glue two established networks by itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+STRONG_KINDS = frozenset({
+    "phone", "email", "profile", "crypto", "iban", "paypal", "transfer_reference", "transfer_recipient",
+    "gift_card",
+})
+WEAK_KINDS = frozenset({"url"})
+# Pseudo-kinds made by the linker, not by extraction.
+SCRIPT = "script"            # a MinHash LSH band of the scammer's messages
+RECIPIENT_LIKE = "recipient~"  # a cluster of recipients' names equal up to spelling
+
+
+def is_strong(kind: str, value: str | None = None) -> bool:
+    """Strong evidence. A recipient's exact name is strong only in full (three words or more) and
+    with its country: "SN:moustapha sy" is also what victims of another mule "Moustapha Ousmane Sy"
+    write when they forget a given name, so shorter names are only weak evidence."""
+    if kind == "transfer_recipient" and value is not None:
+        country, _, name = value.partition(":")
+        return country != "??" and len(name.split()) >= 3
+    return kind in STRONG_KINDS
+
+
+def linkable(kind: str, value: str) -> bool:
+    """False for values too short to identify anyone (a handle "3" read from "insta: 3 photos")."""
+    if kind == "profile":
+        handle = value.rpartition(":")[2].strip("/@")
+        return len(handle) >= 3 and not (handle.isdigit() and len(handle) < 6)
+    return len(value) >= 3
+
+
+@dataclass(frozen=True, slots=True)
+class HubPolicy:
+    """When a value shared by many reports is over-correlated (MISP's lesson).
+
+    A value seen in at least ``min_degree`` reports is checked: if, leaving it out, its reports do
+    not mostly belong together (the largest group holds less than ``coherence`` of them) and fall
+    into ``min_groups`` separate groups or more, it is a hub (a platform's support address,
+    "Western Union", a VoIP number reused by unrelated people) and links nothing; it is flagged.
+    A network's own phone, even with hundreds of victims,
+    passes: its victims also share the network's other accounts, recipients and scripts.
+    """
+
+    min_degree: int = 25
+    coherence: float = 0.5
+    min_groups: int = 20  # a network's phone may join a few persona groups; a hub touches dozens
+    online_cap: int = 200  # online: a value in more reports than this lists none of them
+
+
+def over_correlated(degree: int, largest_share: float, policy: HubPolicy, groups: int | None = None) -> bool:
+    """``groups``: how many separate groups of reports the value touches (None: not counted)."""
+    spread = groups is None or groups >= policy.min_groups
+    return degree >= policy.min_degree and largest_share < policy.coherence and spread
+
+
+def weight(kind: str, degree: int) -> float:
+    """A link's weight for ranking related reports: rarer values say more (inverse log degree)."""
+    import math
+
+    base = 1.0 if is_strong(kind) else 0.5
+    return base / (1.0 + math.log(max(degree, 1)))

@@ -1,0 +1,283 @@
+"""Online linking: index a stored report's evidence, join it to a known network, list related reports.
+
+``after_report`` / ``after_follow_up`` run after intake's commit, in their own short transaction:
+a failure here never loses a report (``tipline networks rebuild`` recomputes everything). All
+queries are indexed lookups bounded by ``HubPolicy.online_cap``: a value in more reports than
+that is reported as over-shared, and its reports are not listed.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from tipline.domain.report import FollowUpIn, ReportIn
+from tipline.link import names, scripts
+from tipline.link.kinds import RECIPIENT_LIKE, SCRIPT, HubPolicy, is_strong, weight
+from tipline.service.context import Tipline
+from tipline.store import audit
+from tipline.store.tables import (
+    FlaggedIdentifierRow,
+    IdentifierRow,
+    NetworkReportRow,
+    RecipientKeyRow,
+    ReportIdentifierRow,
+    ReportRow,
+    ScriptKeyRow,
+)
+
+log = logging.getLogger("tipline.link")
+POLICY = HubPolicy()
+MAX_RELATED = 100
+MAX_CANDIDATES = 50
+SCRIPT_CAP = 50
+
+
+# --- indexing (at intake) ---------------------------------------------------------------------------
+
+def script_band_keys(chat_log: str | None, narrative: str | None) -> list[int]:
+    return scripts.band_keys(scripts.scammer_text(chat_log, narrative))
+
+
+def _insert_ignoring_duplicates(session: Session, table, rows: list[dict]) -> None:
+    """Insert rows, skipping those already there (two reports naming one new recipient at once)."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table).on_conflict_do_nothing()
+    session.execute(stmt, rows)
+
+
+def _recipient_key_rows(session: Session, report_id: uuid.UUID) -> list[dict]:
+    """Blocking keys of this report's recipients that the index does not hold yet."""
+    recipients = session.execute(
+        select(IdentifierRow.id, IdentifierRow.value)
+        .join(ReportIdentifierRow, ReportIdentifierRow.identifier_id == IdentifierRow.id)
+        .where(ReportIdentifierRow.report_id == report_id, IdentifierRow.kind == "transfer_recipient")).all()
+    rows = []
+    for ident, value in recipients:
+        keys = {k[:64] for k in names.block_keys(value)}
+        keys -= set(session.execute(select(RecipientKeyRow.key).where(RecipientKeyRow.identifier_id == ident))
+                    .scalars())
+        rows += [{"key": k, "identifier_id": ident} for k in sorted(keys)]
+    return rows
+
+
+def _network_for(session: Session, report_id: uuid.UUID) -> str | None:
+    """The known network this report's strong, unflagged, not over-shared identifiers point to."""
+    if session.execute(select(NetworkReportRow.network_id).where(NetworkReportRow.report_id == report_id)
+                       ).first() is not None:
+        return None
+    mine = session.execute(
+        select(IdentifierRow.id, IdentifierRow.kind, IdentifierRow.value)
+        .join(ReportIdentifierRow, ReportIdentifierRow.identifier_id == IdentifierRow.id)
+        .outerjoin(FlaggedIdentifierRow, FlaggedIdentifierRow.identifier_id == IdentifierRow.id)
+        .where(ReportIdentifierRow.report_id == report_id, FlaggedIdentifierRow.identifier_id.is_(None))).all()
+    votes: dict[str, int] = {}
+    for ident, kind, value in mine:
+        if not is_strong(kind, value):
+            continue
+        others = _others(session, ident, report_id)
+        if not others or len(others) > POLICY.online_cap:
+            continue
+        for network in session.execute(select(NetworkReportRow.network_id).where(
+                NetworkReportRow.report_id.in_(others)).distinct()).scalars():
+            votes[network] = votes.get(network, 0) + 1
+    if len(votes) != 1:  # none, or identifiers of two networks: left to the next rebuild
+        return None
+    return next(iter(votes))
+
+
+def after_report(app: Tipline, report_id: uuid.UUID, report: ReportIn) -> str | None:
+    """Index a just-stored report and join it to a known network; returns that network's id."""
+    return _after(app, report_id, script_band_keys(report.chat_log, report.narrative))
+
+
+def after_follow_up(app: Tipline, report_id: uuid.UUID, follow_up: FollowUpIn) -> str | None:
+    return _after(app, report_id, script_band_keys(None, follow_up.text))
+
+
+def _after(app: Tipline, report_id: uuid.UUID, bands: list[int]) -> str | None:
+    """Reads first; a write transaction (which queues behind intake's on SQLite) only if needed."""
+    try:
+        with app.db.read() as session:
+            recipient_rows = _recipient_key_rows(session, report_id)
+            network = _network_for(session, report_id)
+        if not (bands or recipient_rows or network):
+            return None
+        with app.db.write() as session:
+            _insert_ignoring_duplicates(session, ScriptKeyRow.__table__,
+                                        [{"report_id": report_id, "band_key": b} for b in sorted(set(bands))])
+            _insert_ignoring_duplicates(session, RecipientKeyRow.__table__, recipient_rows)
+            if network is not None:
+                _insert_ignoring_duplicates(session, NetworkReportRow.__table__,
+                                            [{"report_id": report_id, "network_id": network, "via": "online"}])
+                audit.append(session, "linker", "network.report_joined", "network", network,
+                             {"report": str(report_id)})
+        return network
+    except Exception:  # the report is stored; linking is redone by the next rebuild
+        log.exception("online linking failed for a report (it is stored; the next rebuild links it)")
+        return None
+
+
+# --- related reports (API) -------------------------------------------------------------------------
+
+@dataclass
+class Related:
+    report_id: uuid.UUID
+    reference: str
+    external_id: str | None
+    network_id: str | None
+    score: float
+    evidence: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class RelatedAnswer:
+    report_id: uuid.UUID
+    network_id: str | None
+    related: list[Related]
+    over_shared: list[dict]
+
+
+def _others(session: Session, ident: int, report_id: uuid.UUID) -> list[uuid.UUID]:
+    return list(session.execute(
+        select(ReportIdentifierRow.report_id).where(ReportIdentifierRow.identifier_id == ident,
+                                                    ReportIdentifierRow.report_id != report_id)
+        .distinct().limit(POLICY.online_cap + 1)).scalars())
+
+
+def related(app: Tipline, report_id: uuid.UUID) -> RelatedAnswer | None:
+    """Earlier and later reports sharing evidence with this one, best first; None if no such report."""
+    with app.db.read() as session:
+        if session.execute(select(ReportRow.id).where(ReportRow.id == report_id)).first() is None:
+            return None
+        found: dict[uuid.UUID, list[dict]] = {}
+        scores: dict[uuid.UUID, float] = {}
+        over: list[dict] = []
+
+        def add(other: uuid.UUID, item: dict, w: float) -> None:
+            found.setdefault(other, []).append(item)
+            scores[other] = scores.get(other, 0.0) + w
+
+        mine = session.execute(
+            select(IdentifierRow.id, IdentifierRow.kind, IdentifierRow.value, FlaggedIdentifierRow.degree)
+            .join(ReportIdentifierRow, ReportIdentifierRow.identifier_id == IdentifierRow.id)
+            .outerjoin(FlaggedIdentifierRow, FlaggedIdentifierRow.identifier_id == IdentifierRow.id)
+            .where(ReportIdentifierRow.report_id == report_id).distinct()).all()
+        for ident, kind, value, flagged_degree in mine:
+            if flagged_degree is not None:
+                over.append({"kind": kind, "value": value, "reports": flagged_degree, "reason": "hub"})
+                continue
+            others = _others(session, ident, report_id)
+            if len(others) > POLICY.online_cap:
+                over.append({"kind": kind, "value": value, "reports": f">{POLICY.online_cap}",
+                             "reason": "too_common"})
+                continue
+            w = weight(kind, len(others) + 1)
+            for other in others:
+                add(other, {"kind": kind, "value": value, "score": 1.0, "shared_by": len(others) + 1}, w)
+            if kind == "transfer_recipient":
+                _similar_recipients(session, report_id, ident, value, add)
+        # Per band, at most SCRIPT_CAP reports: a band in more is a script everybody uses (or a
+        # whole network's, already linked by its identifiers), and would cost a scan.
+        shared: dict[uuid.UUID, int] = {}
+        for band in session.execute(select(ScriptKeyRow.band_key).where(ScriptKeyRow.report_id == report_id)
+                                    ).scalars().all():
+            others = session.execute(select(ScriptKeyRow.report_id).where(
+                ScriptKeyRow.band_key == band, ScriptKeyRow.report_id != report_id).limit(SCRIPT_CAP + 1)
+            ).scalars().all()
+            if len(others) <= SCRIPT_CAP:
+                for other in others:
+                    shared[other] = shared.get(other, 0) + 1
+        for other, count in shared.items():
+            sim = scripts.similarity(count)
+            add(other, {"kind": SCRIPT, "value": None, "score": sim, "shared_bands": count}, 0.5 * sim)
+        top = sorted(scores, key=lambda r: (-scores[r], str(r)))[:MAX_RELATED]
+        rows = {r.id: r for r in session.execute(
+            select(ReportRow.id, ReportRow.ref, ReportRow.external_id, NetworkReportRow.network_id)
+            .outerjoin(NetworkReportRow, NetworkReportRow.report_id == ReportRow.id)
+            .where(ReportRow.id.in_(top)))} if top else {}
+        own = session.execute(select(NetworkReportRow.network_id).where(NetworkReportRow.report_id == report_id)
+                              ).scalar()
+        items = [Related(r, rows[r].ref, rows[r].external_id, rows[r].network_id, round(scores[r], 4), found[r])
+                 for r in top if r in rows]
+        return RelatedAnswer(report_id, own, items, over)
+
+
+def _similar_recipients(session: Session, report_id: uuid.UUID, ident: int, value: str, add) -> None:
+    """Reports naming a recipient spelled differently: candidates share most blocking keys (an
+    indexed lookup, at most ``MAX_CANDIDATES``), RapidFuzz decides, one query fetches their reports."""
+    keys = names.block_keys(value)
+    if not keys:
+        return
+    needed = min(2, len(keys))
+    candidates = session.execute(
+        select(RecipientKeyRow.identifier_id)
+        .where(RecipientKeyRow.key.in_(keys), RecipientKeyRow.identifier_id != ident)
+        .group_by(RecipientKeyRow.identifier_id).having(func.count() >= needed)
+        .order_by(RecipientKeyRow.identifier_id).limit(MAX_CANDIDATES)).scalars().all()
+    if not candidates:
+        return
+    similar = {}
+    for other_ident, other_value in session.execute(
+            select(IdentifierRow.id, IdentifierRow.value).where(IdentifierRow.id.in_(candidates))):
+        score = names.score(value, other_value)
+        if score >= names.SAME:
+            similar[other_ident] = (other_value, score)
+    if not similar:
+        return
+    for other, other_ident in session.execute(
+            select(ReportIdentifierRow.report_id, ReportIdentifierRow.identifier_id)
+            .where(ReportIdentifierRow.identifier_id.in_(list(similar)), ReportIdentifierRow.report_id != report_id)
+            .limit(POLICY.online_cap)):
+        other_value, score = similar[other_ident]
+        add(other, {"kind": RECIPIENT_LIKE, "value": other_value, "score": round(score / 100, 3)}, 0.5 * score / 100)
+
+
+# --- backfill ---------------------------------------------------------------------------------------
+
+def backfill(app: Tipline, on_report=None) -> int:
+    """Index the evidence of reports stored before linking existed (or after a change of the
+    script hashing): decrypts each report in memory, stores its band keys and recipient keys.
+    Returns how many reports gained keys. Idempotent."""
+    from pydantic import ValidationError
+
+    from tipline.domain.report import FollowUpContent
+    from tipline.store import reports as store
+
+    with app.db.read() as session:
+        ids = list(session.execute(select(ReportRow.id).order_by(ReportRow.received_at, ReportRow.id)).scalars())
+    changed = 0
+    for report_id in ids:
+        with app.db.read() as session:
+            row = session.get(ReportRow, report_id)
+            if row is None:
+                continue
+            try:
+                report = ReportIn.model_validate(store.report_body(app.keys, row))
+                texts = [FollowUpContent.model_validate(store.follow_up_body(app.keys, fu)).text
+                         for fu in store.follow_ups(session, report_id)]
+            except ValidationError:
+                continue
+            known = set(session.execute(select(ScriptKeyRow.band_key).where(ScriptKeyRow.report_id == report_id))
+                        .scalars())
+            recipient_rows = _recipient_key_rows(session, report_id)
+        bands = set(script_band_keys(report.chat_log, report.narrative))
+        for text in texts:
+            bands |= set(script_band_keys(None, text))
+        new = sorted(bands - known)
+        if new or recipient_rows:
+            with app.db.write() as session:
+                _insert_ignoring_duplicates(session, ScriptKeyRow.__table__,
+                                            [{"report_id": report_id, "band_key": b} for b in new])
+                _insert_ignoring_duplicates(session, RecipientKeyRow.__table__, recipient_rows)
+            changed += 1
+        if on_report:
+            on_report()
+    return changed

@@ -1,0 +1,217 @@
+"""Linking's pure parts: recipients' names, scripts, B-cubed, stable ids, and the graph rules."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tipline.link import names, scripts, stable
+from tipline.link.engines import recipient_clusters
+from tipline.link.evaluate import bcubed
+from tipline.link.graph import Evidence, networks
+from tipline.link.kinds import HubPolicy, is_strong, linkable
+
+# --- recipients' names ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("CI:kouassi serge yao", "CI:kwassi serge yao"),        # transliteration
+    ("CI:kouassi serge yao", "??:kouassi serge yao"),       # country not given
+    ("SN:moustapha omar sy", "SN:moustafa omar sy"),        # ph / f
+    ("MA:el idrissi youssef", "MA:el idrisi yousef"),       # doubled letters
+    ("CI:kouassi serge yao", "CI:kouassi sergr yao"),       # a typo
+])
+def test_the_same_recipient_up_to_spelling(a, b):
+    assert names.same(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("CI:kouassi serge yao", "SN:kouassi serge yao"),       # another country: another person
+    ("CI:kouassi serge yao", "CI:traore awa"),
+    ("SN:moustapha omar sy", "SN:ibrahima ndiaye"),
+])
+def test_different_recipients(a, b):
+    assert not names.same(a, b)
+
+
+def test_a_short_name_joins_only_an_unambiguous_cluster():
+    values = {1: "SN:moustapha omar sy", 2: "SN:moustafa omar sy", 3: "SN:moustapha ousmane sy",
+              4: "SN:moustapha sy", 5: "CI:adama kablan koffi", 6: "??:adama kablan"}
+    pairs = [(a, b) for a in values for b in values if a < b]
+    clusters = recipient_clusters(pairs, values)
+    assert clusters[1] == clusters[2]
+    assert clusters[3] != clusters[1]
+    assert clusters.get(4, 4) not in (clusters[1], clusters[3])  # could be either mule
+    assert clusters[6] == clusters[5]
+
+
+def test_recipient_names_block_on_folded_words():
+    assert set(names.block_keys("CI:kouassi yao")) == set(names.block_keys("CI:kwassi yao"))
+
+
+# --- scripts ---------------------------------------------------------------------------------------
+
+CHAT = """[21:02] Awa: j'ai tout enregistré, ta vidéo est prête à partir chez tous tes amis
+[21:03] Moi: s'il te plaît non
+[21:03] Awa: tu as 24 heures pour envoyer 300 euros par Western Union sinon je publie tout
+[21:05] Awa: je connais ta famille et tes collègues, je vais leur envoyer la vidéo ce soir"""
+
+
+def test_the_scammers_lines_are_separated_from_the_victims():
+    text = scripts.scammer_text(CHAT, None)
+    assert "enregistré" in text and "plaît" not in text
+
+
+def test_without_a_chat_the_narratives_quotes_are_the_script():
+    narrative = 'He wrote "you have 24 hours to pay or I send the video to everyone you know" and left.'
+    assert scripts.scammer_text(None, narrative).startswith("you have 24 hours")
+
+
+def test_similar_scripts_share_bands_and_different_ones_do_not():
+    a = scripts.band_keys(scripts.scammer_text(CHAT, None))
+    variant = CHAT.replace("300 euros", "500 euros").replace("ce soir", "demain")
+    b = scripts.band_keys(scripts.scammer_text(variant, None))
+    other = scripts.band_keys("hello dear I am a soldier on mission and I need your help to send "
+                              "a parcel of gold to your country, please answer quickly my friend")
+    assert len(a) == scripts.BANDS
+    assert len(set(a) & set(b)) >= 4
+    assert not set(a) & set(other)
+    assert scripts.band_keys("too short to say anything") == []
+
+
+def test_band_keys_do_not_contain_the_words():
+    keys = scripts.band_keys(CHAT)
+    assert all(isinstance(k, int) and -(2**63) <= k < 2**63 for k in keys)
+
+
+# --- B-cubed ---------------------------------------------------------------------------------------
+
+def test_bcubed_on_a_small_example():
+    truth = {"a": "X", "b": "X", "c": "X", "d": None}
+    assert bcubed({"a": 1, "b": 1, "c": 1, "d": None}, truth) == (1.0, 1.0)
+    p, r = bcubed({"a": 1, "b": 1, "c": None, "d": 1}, truth)
+    # a, b: precision 2/3, recall 2/3; c: 1, 1/3; d: 1/3, 1
+    assert p == pytest.approx((2 / 3 + 2 / 3 + 1 + 1 / 3) / 4)
+    assert r == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1) / 4)
+
+
+# --- stable ids ------------------------------------------------------------------------------------
+
+def test_ids_follow_the_largest_overlap():
+    previous = {"r1": "N-A", "r2": "N-A", "r3": "N-A", "r4": "N-B", "r5": "N-B"}
+    counter = iter(range(100))
+    ids = stable.assign_ids({0: ["r1", "r2", "r6"], 1: ["r3"], 2: ["r4", "r5", "r7"], 3: ["r8", "r9"]},
+                            previous, fresh=lambda: f"N-{next(counter)}")
+    assert ids[0] == "N-A" and ids[2] == "N-B"
+    assert ids[1] not in ("N-A", "N-B") and ids[3] not in ("N-A", "N-B") and ids[1] != ids[3]
+
+
+def test_merged_networks_keep_the_bigger_contributors_id():
+    previous = {"r1": "N-A", "r2": "N-A", "r3": "N-B"}
+    assert stable.assign_ids({0: ["r1", "r2", "r3"]}, previous) == {0: "N-A"}
+
+
+# --- kinds -----------------------------------------------------------------------------------------
+
+def test_short_recipient_names_and_junk_handles_are_not_strong():
+    assert is_strong("transfer_recipient", "CI:kouassi serge yao")
+    assert not is_strong("transfer_recipient", "SN:moustapha sy")
+    assert not is_strong("transfer_recipient", "??:kouassi serge yao")
+    assert not linkable("profile", "instagram:3") and linkable("profile", "instagram:awa_kone225")
+
+
+# --- the graph -------------------------------------------------------------------------------------
+
+def _evidence(links: list[tuple[int, int]], strong: list[bool], weight: list[float] | None = None) -> Evidence:
+    rep, key = zip(*links, strict=True)
+    n = max(rep) + 1
+    return Evidence(n, np.asarray(rep), np.asarray(key), np.asarray(strong),
+                    np.asarray(weight or [1.0] * len(strong)))
+
+
+def test_a_value_shared_by_hundreds_of_unrelated_reports_merges_nothing():
+    # 150 unrelated pairs of reports, each pair sharing its own phone; every report also names a
+    # platform's support address (key 0).
+    links, strong = [], [True]
+    for i in range(150):
+        phone = len(strong)
+        strong.append(True)
+        links += [(2 * i, phone), (2 * i + 1, phone), (2 * i, 0), (2 * i + 1, 0)]
+    result = networks(_evidence(links, strong))
+    assert 0 in result.flagged and result.flagged[0][0] == 300
+    assert len(set(result.labels.tolist())) == 150
+    assert all(result.labels[2 * i] == result.labels[2 * i + 1] for i in range(150))
+
+
+def test_a_networks_own_phone_with_hundreds_of_victims_is_not_a_hub():
+    # 300 victims of one network: all name its phone (key 0); they also name its 10 profiles.
+    links, strong = [], [True] + [True] * 10
+    for i in range(300):
+        links += [(i, 0), (i, 1 + i % 10)]
+    result = networks(_evidence(links, strong))
+    assert result.flagged == {}
+    assert set(result.labels.tolist()) == {0}
+
+
+def test_one_shared_value_does_not_glue_two_established_groups():
+    # Two groups of five (keys 0 and 1); key 2 is named once in each.
+    links = [(i, 0) for i in range(5)] + [(i, 1) for i in range(5, 10)] + [(0, 2), (5, 2)]
+    result = networks(_evidence(links, [True, True, True]))
+    assert result.labels[0] != result.labels[5]
+    # …but it attaches a lone report to a group.
+    links = [(i, 0) for i in range(5)] + [(0, 2), (5, 2)]
+    result = networks(_evidence(links, [True, True, True]))
+    assert result.labels[5] == result.labels[0]
+
+
+def test_weak_evidence_attaches_a_report_but_not_a_whole_group():
+    # Group A: reports 0-4 (key 0); group B: 5-9 (key 1); report 10 alone. Weak key 2 (weight 1)
+    # is named by 0, 1, 2 and 10; weak key 3 by 4 and 5 only.
+    links = ([(i, 0) for i in range(5)] + [(i, 1) for i in range(5, 10)]
+             + [(0, 2), (1, 2), (2, 2), (10, 2), (4, 3), (5, 3)])
+    result = networks(_evidence(links, [True, True, False, False], [1.0, 1.0, 1.0, 1.0]))
+    assert result.labels[10] == result.labels[0]
+    assert result.labels[5] != result.labels[0]
+
+
+def test_reports_without_shared_evidence_are_in_no_network():
+    result = networks(_evidence([(0, 0), (1, 1)], [True, True]))
+    assert result.labels.tolist() == [-1, -1]
+
+
+def test_the_hub_policy_can_be_tightened():
+    links, strong = [], [True]
+    for i in range(10):
+        phone = len(strong)
+        strong.append(True)
+        links += [(2 * i, phone), (2 * i + 1, phone), (2 * i, 0)]
+    assert 0 not in networks(_evidence(links, strong)).flagged  # 10 reports: below min_degree
+    assert 0 in networks(_evidence(links, strong), HubPolicy(min_degree=5, min_groups=5)).flagged
+
+
+# --- the simulator's noise knob --------------------------------------------------------------------
+
+def test_noise_misspells_or_drops_identifiers():
+    import random
+    from datetime import date
+    from types import SimpleNamespace
+
+    from tipline.simulate import generate, noise
+    from tipline.simulate.scenario import Mention
+
+    clean = list(generate(100, seed=5, end=date(2026, 11, 1)))
+    assert clean == list(generate(100, seed=5, end=date(2026, 11, 1), noise=0.0))  # default unchanged
+    mentions = [Mention("phone", "phone", f"+2250701{i:06d}", f"+225 0701{i:06d}") for i in range(2000)]
+    story = SimpleNamespace(mentions=list(mentions), payments=[])
+    noise.apply(random.Random(1), story, 0.2)
+    kept = {m.form_value for m in story.mentions}
+    dropped = len(mentions) - len(story.mentions)
+    misspelled = sum(v not in {m.form_value for m in mentions} for v in kept)
+    assert 150 < dropped < 250 and 150 < misspelled < 250  # about a tenth each
+
+
+def test_noise_outside_zero_to_one_is_refused():
+    from tipline.simulate import generate
+
+    with pytest.raises(ValueError, match="noise"):
+        next(generate(1, seed=1, noise=1.5))
