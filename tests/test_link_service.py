@@ -82,6 +82,12 @@ def test_network_ids_are_stable_and_new_reports_join_online(tipline):
     store_report(tipline, _report("late", ("phone", f"+33 6 {20000000 + 5 * 7919:08d}")), Source.api)
     after = _membership(tipline)
     assert after["late"] == before["p5a"]
+    # Joining an active network is a reason in the triage queue, at once.
+    from tipline.store.tables import CaseRow, ReportRow
+
+    with tipline.db.read() as s:
+        late_id = s.execute(select(ReportRow.id).where(ReportRow.external_id == "late")).scalar_one()
+        assert "active_network" in [r["code"] for r in s.get(CaseRow, late_id).reasons]
     with tipline.db.read() as s:
         assert s.execute(select(func.count()).select_from(AuditRow)
                          .where(AuditRow.action == "network.report_joined")).scalar_one() == 1

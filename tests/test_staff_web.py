@@ -174,3 +174,19 @@ def test_code_helper_is_current(offset):
 
     secret = pyotp.random_base32()
     assert pyotp.TOTP(secret).verify(code_for(secret, offset))
+
+
+def test_case_page_shows_the_network_and_related_reports_and_the_queue_filters_by_network(client, tipline):
+    from tipline.service import networks
+
+    a = file_report(tipline, "He asked for 300 euros on WhatsApp +225 07 58 12 34 56 or he posts my video.")
+    b = file_report(tipline, "Same man, number +225 07 58 12 34 56, wants 500 euros by Western Union.")
+    lone = file_report(tipline, "Someone on snapchat asked me for money, I blocked him.")
+    networks.rebuild(tipline)
+    sign_in(client, make_user(tipline))
+    page = client.get(f"/staff/reports/{a.reference}")
+    assert page.status_code == 200
+    assert b.reference in page.text and "+2250758123456" in page.text
+    network_id = page.text.split('id="network">')[1].split('<strong class="mono">')[1].split("<")[0]
+    queue = client.get(f"/staff?network={network_id}&status=all").text
+    assert a.reference in queue and b.reference in queue and lone.reference not in queue

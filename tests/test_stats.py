@@ -358,3 +358,18 @@ def test_public_chart_data_as_csv(client, tipline):
     rows = list(csv.reader(io.StringIO(client.get("/statistics/data/age_band.csv").text)))
     assert all(int(n) >= 10 for _, _, n in rows[1:])
     assert client.get("/statistics/data/flows.csv").status_code == 404
+
+
+def test_networks_active_counts_networks_with_a_report_in_range(tmp_path):
+    """Two networks of two reports; one has a report in range. A one-report network is not one."""
+    directory = write_fixture(tmp_path / "snap", [
+        report(1, d(2026, 1, 10)), report(2, d(2026, 3, 10)), report(3, d(2025, 6, 1)), report(4, d(2025, 6, 2)),
+        report(5, d(2026, 2, 1))])
+
+    pq.write_table(pa.table({"report_id": ["r1", "r2", "r3", "r4", "r5"],
+                             "network_id": ["N1", "N1", "N2", "N2", "N3"]}, schema=SCHEMAS["network_reports"]),
+                   directory / "network_reports.parquet")
+    con = connect(directory)
+    assert compute(con, Query(since=d(2026, 1, 1), until=d(2027, 1, 1), by="month"), RATES, "EUR"
+                   )["networks_active"] == 1
+    assert compute(con, Query(by="month"), RATES, "EUR")["networks_active"] == 2

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import uuid6
 from sqlalchemy import exists, func, insert, select, update
@@ -25,6 +25,8 @@ from tipline.store.tables import (
     CaseNoteRow,
     CaseRow,
     MoneyRow,
+    NetworkReportRow,
+    NetworkRow,
     ReferralRow,
     ReportRow,
     UserRow,
@@ -40,6 +42,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "closed": frozenset({"in_progress"}),
 }
 MAX_NOTE = 20_000
+ACTIVE_NETWORK = timedelta(days=90)  # a network with a report this recent is active
 _INSERT_CASE = insert(CaseRow.__table__)  # Core: intake is the hot path
 
 
@@ -58,11 +61,25 @@ class CaseError(ValueError):
 # --- priority ------------------------------------------------------------------------------------
 
 
+def in_active_network(session: Session, report_id: uuid.UUID, now: datetime) -> bool:
+    """The report belongs to a network of two reports or more with activity in the last 90 days."""
+    network = session.execute(
+        select(NetworkRow.size, NetworkRow.last_activity)
+        .join(NetworkReportRow, NetworkReportRow.network_id == NetworkRow.id)
+        .where(NetworkReportRow.report_id == report_id)).first()
+    if network is None:
+        return False
+    size, last = network
+    return size >= 2 and (last is None or last >= now - ACTIVE_NETWORK)
+
+
 def priority_of(session: Session, row: ReportRow, now: datetime | None = None) -> triage.Priority:
+    now = now or datetime.now(UTC)
     roles = set(session.execute(select(MoneyRow.role).where(MoneyRow.report_id == row.id)).scalars())
     facts = triage.facts_of(minor=row.minor, self_harm=row.self_harm, deadline=row.deadline, flags=row.flags or {},
-                            signals=row.signals or {}, demanded="demand" in roles, paid="payment" in roles)
-    return triage.score(facts, now or datetime.now(UTC))
+                            signals=row.signals or {}, demanded="demand" in roles, paid="payment" in roles,
+                            active_network=in_active_network(session, row.id, now))
+    return triage.score(facts, now)
 
 
 def open_case(session: Session, report_id: uuid.UUID, report: ReportIn, signals: dict, now: datetime) -> None:
@@ -138,7 +155,7 @@ class QueueFilters:
     age_band: str | None = None
     language: str | None = None
     assignee: str | None = None  # "me", "none" or a user id
-    network: str | None = None  # reserved for networks (issue 4)
+    network: str | None = None  # a network id (see ``tipline networks list``)
 
 
 @dataclass
@@ -181,6 +198,9 @@ def queue(app: Tipline, principal: Principal, filters: QueueFilters | None = Non
         where.append(CaseRow.assignee_id.is_(None))
     elif f.assignee == "me" and principal.id.startswith("user:"):
         where.append(CaseRow.assignee_id == uuid.UUID(principal.id[5:]))
+    if f.network:
+        where.append(exists().where(NetworkReportRow.report_id == ReportRow.id,
+                                    NetworkReportRow.network_id == f.network))
     if (visible := _visible(principal)) is not None:
         where.append(visible)
     base = select(ReportRow, CaseRow, UserRow.name).join(CaseRow, CaseRow.report_id == ReportRow.id).outerjoin(

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from tipline.domain.report import FollowUpIn, ReportIn
 from tipline.link import names, scripts
 from tipline.link.kinds import RECIPIENT_LIKE, SCRIPT, HubPolicy, is_strong, weight
+from tipline.service import cases
 from tipline.service.context import Tipline
 from tipline.store import audit
 from tipline.store.tables import (
@@ -119,6 +120,9 @@ def _after(app: Tipline, report_id: uuid.UUID, bands: list[int]) -> str | None:
                                             [{"report_id": report_id, "network_id": network, "via": "online"}])
                 audit.append(session, "linker", "network.report_joined", "network", network,
                              {"report": str(report_id)})
+                row = session.get(ReportRow, report_id)
+                if row is not None:
+                    cases.rescore(session, row)  # "joined an active network" raises its priority now
         return network
     except Exception:  # the report is stored; linking is redone by the next rebuild
         log.exception("online linking failed for a report (it is stored; the next rebuild links it)")

@@ -277,6 +277,15 @@ def flows(con: duckdb.DuckDBPyConnection, limit: int = 20) -> list[dict[str, Any
     return [{"from": v, "to": c, "count": int(n)} for v, c, n in rows]
 
 
+def networks_active(con: duckdb.DuckDBPyConnection) -> int:
+    """Networks (two reports or more, as of the last ``tipline networks rebuild``) with a report in range."""
+    return int(con.execute("""
+        WITH sized AS (SELECT network_id FROM network_reports GROUP BY 1 HAVING count(*) >= 2)
+        SELECT count(DISTINCT nr.network_id) FROM network_reports nr JOIN _r ON _r.id = nr.report_id
+        WHERE nr.network_id IN (SELECT network_id FROM sized)
+    """).fetchone()[0])
+
+
 def compute(con: duckdb.DuckDBPyConnection, query: Query, rates: RateTable, currency: str) -> dict[str, Any]:
     """Everything the dashboard, the CLI and the JSON export show, as one JSON-ready dict."""
     _setup(con, query)
@@ -301,5 +310,6 @@ def compute(con: duckdb.DuckDBPyConnection, query: Query, rates: RateTable, curr
     out["minor_share"] = round(minors / total, 4) if total else None
     out["money"] = money(con, rates, currency)
     out["flows"] = flows(con)
+    out["networks_active"] = networks_active(con)
     out["change"] = window_change(con, end, query.window_months)
     return out

@@ -49,7 +49,8 @@ def rows(stats: dict[str, Any]) -> list[tuple[str, str, Any]]:
     out += [("period", p["period"], p["count"]) for p in stats["by_period"]]
     for dimension in DIMENSIONS:
         out += [(dimension, k, v) for k, v in stats[f"by_{dimension}"].items()]
-    out += [("paid_share", "", stats["paid_share"]), ("minor_share", "", stats["minor_share"])]
+    out += [("paid_share", "", stats["paid_share"]), ("minor_share", "", stats["minor_share"]),
+            ("networks_active", "", stats["networks_active"])]
     money = stats["money"]
     for key in ("demanded", "paid"):
         for measure in ("reports", "median", "total"):

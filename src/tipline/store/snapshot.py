@@ -23,6 +23,7 @@ from tipline.store.db import Database
 from tipline.store.tables import (
     IdentifierRow,
     MoneyRow,
+    NetworkReportRow,
     RecipientKeyRow,
     ReportIdentifierRow,
     ReportRow,
@@ -56,6 +57,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
     "script_keys": pa.schema([("report_id", pa.string()), ("band_key", pa.int64())]),
     "recipient_keys": pa.schema([("key", pa.string()), ("identifier_id", pa.int64())]),
+    # The last rebuild's networks (statistics count the active ones; a rebuild replaces them).
+    "network_reports": pa.schema([("report_id", pa.string()), ("network_id", pa.string())]),
 }
 
 _JSON = {"flags", "signals"}
@@ -67,7 +70,7 @@ def _columns(table: str, dialect: str):
     one (that was most of the snapshot's time at a million reports)."""
     row = {"reports": ReportRow, "money": MoneyRow, "identifiers": IdentifierRow,
            "report_identifiers": ReportIdentifierRow, "script_keys": ScriptKeyRow,
-           "recipient_keys": RecipientKeyRow}[table]
+           "recipient_keys": RecipientKeyRow, "network_reports": NetworkReportRow}[table]
     columns = []
     for name in SCHEMAS[table].names:
         column = getattr(row, name)

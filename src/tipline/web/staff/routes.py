@@ -17,7 +17,7 @@ from starlette.datastructures import FormData
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from tipline.security.roles import Principal
-from tipline.service import accounts, cases
+from tipline.service import accounts, cases, linking, networks
 from tipline.web.access import requires
 from tipline.web.pages.render import page
 from tipline.web.pages.routes import _language
@@ -124,7 +124,8 @@ async def logout(request: Request) -> Response:
 def _filters(request: Request) -> cases.QueueFilters:
     q = request.query_params
     return cases.QueueFilters(**{k: (q.get(k) or None) for k in
-                                 ("status", "country", "platform", "age_band", "language", "assignee")})
+                                 ("status", "country", "platform", "age_band", "language", "assignee",
+                                  "network")})
 
 
 @router.get("", response_class=HTMLResponse)
@@ -157,10 +158,15 @@ def _case_or_error(fn, *args):
 async def case_page(request: Request, ref: str, principal: Principal = Depends(requires("reports:read"))) -> Response:  # noqa: B008
     app = request.app.state.tipline
     case = await run_in_threadpool(_case_or_error, cases.view, app, principal, ref)
-    network = await run_in_threadpool(graph.neighbourhood, app, case.id) if principal.can("networks:read") else None
+    neighbourhood = related = network = None
+    if principal.can("networks:read"):
+        neighbourhood = await run_in_threadpool(graph.neighbourhood, app, case.id)
+        related = await run_in_threadpool(linking.related, app, case.id)
+        if related is not None and related.network_id:
+            network = await run_in_threadpool(networks.show, app, related.network_id)
     staff = await run_in_threadpool(cases.staff, app)
-    return _render(request, "staff/case.html", principal=principal, case=case, staff=staff, graph=network,
-                   error=request.query_params.get("error"))
+    return _render(request, "staff/case.html", principal=principal, case=case, staff=staff, graph=neighbourhood,
+                   related=related, network=network, error=request.query_params.get("error"))
 
 
 @router.get("/reports/{ref}/graph.json")
