@@ -269,7 +269,8 @@ def view(app: Tipline, principal: Principal, ref: str) -> CaseView:
         follow_ups = [{"received_at": fu.received_at, **reports.follow_up_body(app.keys, fu)}
                       for fu in reports.follow_ups(session, row.id)]
         notes = [{"at": n.at, "author": names.get(n.author_id, "—"),
-                  "text": app.keys.decrypt(n.key_id, n.body, _note_aad(n.id)).decode()}
+                  "text": app.keys.decrypt(n.key_id, n.body, _note_aad(n.id)).decode()
+                  if n.key_id != reports.ERASED else None}
                  for n in session.execute(select(CaseNoteRow).where(CaseNoteRow.report_id == row.id)
                                           .order_by(CaseNoteRow.at)).scalars()]
         referrals = [{"agency": r.agency, "at": r.at, "by": names.get(r.by_id, "—")}

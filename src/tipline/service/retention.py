@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from tipline.service.context import Tipline
 from tipline.service.intake import reporter_report
 from tipline.store import audit, reports
-from tipline.store.tables import FollowUpRow, ReportIdentifierRow, ReportRow
+from tipline.store.tables import CaseNoteRow, EvidenceRow, FollowUpRow, ReportIdentifierRow, ReportRow
 
 # What the reporter is told is kept, in the API answer (the page says the same in their language).
 KEPT = ["dates", "categories and yes/no answers", "amounts and payment channels",
@@ -46,6 +46,9 @@ def erase_many(session: Session, report_ids: list[uuid.UUID], reason: str, actor
     session.execute(update(FollowUpRow).where(FollowUpRow.report_id.in_(ids))
                     .values(key_id=reports.ERASED, body=b""))
     session.execute(update(ReportIdentifierRow).where(ReportIdentifierRow.report_id.in_(ids)).values(raw=None))
+    # Evidence files and the analysts' notes hold the victim's data too.
+    session.execute(update(EvidenceRow).where(EvidenceRow.report_id.in_(ids)).values(key_id=reports.ERASED, body=b""))
+    session.execute(update(CaseNoteRow).where(CaseNoteRow.report_id.in_(ids)).values(key_id=reports.ERASED, body=b""))
     # An empty token hash matches no token: follow-ups, fingerprints and a second erasure are refused.
     session.execute(update(ReportRow).where(ReportRow.id.in_(ids)).values(
         key_id=reports.ERASED, body=b"", token_hash="", idempotency_key=None, erased_at=now),

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from tipline.security.crypto import KeyError_, KeyRing
 from tipline.store import reports
-from tipline.store.tables import FollowUpRow, ReportRow
+from tipline.store.tables import CaseNoteRow, EvidenceRow, FollowUpRow, ReportRow, UserRow
 
 
 @dataclass(frozen=True)
@@ -24,11 +24,16 @@ class Encrypted:
     name: str
     table: Table
     aad: Callable[[Any], str]
+    column: str = "body"  # the ciphertext's column
 
 
 ENCRYPTED: list[Encrypted] = [
     Encrypted("reports", ReportRow.__table__, reports._report_aad),  # type: ignore[arg-type]
     Encrypted("follow_ups", FollowUpRow.__table__, reports._follow_up_aad),  # type: ignore[arg-type]
+    Encrypted("case_notes", CaseNoteRow.__table__, lambda i: f"note:{i}"),  # type: ignore[arg-type]
+    Encrypted("evidence", EvidenceRow.__table__, lambda i: f"evidence:{i}"),  # type: ignore[arg-type]
+    # Staff members' TOTP secrets (a second password each).
+    Encrypted("users", UserRow.__table__, lambda i: f"user:{i}:totp", column="totp_secret"),  # type: ignore[arg-type]
 ]
 
 
@@ -63,8 +68,8 @@ def reencrypt_batch(session: Session, keys: KeyRing, spec: Encrypted, batch: int
     """
     t = spec.table
     current = keys.current
-    rows = session.execute(select(t.c.id, t.c.key_id, t.c.body)
-                           .where(t.c.key_id != current, t.c.key_id != reports.ERASED)
+    rows = session.execute(select(t.c.id, t.c.key_id, t.c[spec.column])
+                           .where(t.c.key_id != current, t.c.key_id != reports.ERASED, t.c.key_id.is_not(None))
                            .order_by(t.c.id).limit(batch)).all()
     moved = 0
     for row_id, kid, body in rows:
@@ -75,6 +80,6 @@ def reencrypt_batch(session: Session, keys: KeyRing, spec: Encrypted, batch: int
             raise KeyError_(f"{spec.name} row {row_id}: {e}") from None
         new_kid, new_body = keys.encrypt(plaintext, aad)
         result = session.execute(update(t).where(t.c.id == row_id, t.c.key_id == kid)
-                                 .values(key_id=new_kid, body=new_body))
+                                 .values({"key_id": new_kid, spec.column: new_body}))
         moved += result.rowcount
     return len(rows), moved

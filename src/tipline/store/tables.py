@@ -371,3 +371,22 @@ class FlaggedIdentifierRow(Base):
     degree: Mapped[int] = mapped_column(Integer)
     largest_share: Mapped[float] = mapped_column(Float)
     flagged_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class EvidenceRow(Base):
+    """A file a reporter gave as evidence (a screenshot of the chat, a receipt), encrypted.
+
+    Neither its name nor anything read from it is kept in clear: only the type checked from its
+    first bytes, its size and its SHA-256 (to find the same file sent twice).
+    """
+
+    __tablename__ = "evidence"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    report_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    media_type: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str] = mapped_column(String(16))
+    body: Mapped[bytes] = mapped_column(LargeBinary)

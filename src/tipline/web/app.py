@@ -11,7 +11,7 @@ from tipline import __version__
 from tipline.config import Settings, get_settings
 from tipline.service.context import Tipline
 from tipline.web import pages, problems, staff
-from tipline.web.api import cases, erasure, hashes, health, networks, reports
+from tipline.web.api import cases, erasure, evidence, hashes, health, networks, reports
 from tipline.web.guards import RequestGuard
 from tipline.web.pages import erasure as erasure_page
 from tipline.web.pages import statistics
@@ -52,6 +52,7 @@ def create_app(settings: Settings | None = None, tipline: Tipline | None = None)
     app.include_router(cases.router, prefix=API)
     staff.install(app)
     app.include_router(erasure.router, prefix=API)
+    app.include_router(evidence.router, prefix=API)
     app.include_router(statistics.api, prefix=API)
     app.include_router(statistics.router)
     app.include_router(networks.router, prefix=API)

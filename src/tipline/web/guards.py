@@ -30,9 +30,11 @@ async def _send_error(send: Send, status: int, detail: str, api: bool) -> None:
 
 
 class RequestGuard:
-    def __init__(self, app: ASGIApp, max_body_bytes: int, api_prefix: str = "/api/") -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int, api_prefix: str = "/api/",
+                 evidence_body_bytes: int = 15_000_000) -> None:
         self.app = app
-        self.max_body = max_body_bytes
+        self.default_max_body = max_body_bytes
+        self.evidence_max_body = evidence_body_bytes  # evidence files: one 10 MB file in base64
         self.api_prefix = api_prefix
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -41,14 +43,15 @@ class RequestGuard:
             return
         headers = dict(scope["headers"])
         api = scope["path"].startswith(self.api_prefix)
+        max_body = self.evidence_max_body if api and scope["path"].endswith("/evidence") else self.default_max_body
         if api:
             content_type = headers.get(b"content-type", b"").decode("latin-1").split(";")[0].strip().lower()
             if content_type not in _JSON_TYPES:
                 await _send_error(send, 415, "Send the body as application/json.", api)
                 return
         length = headers.get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > self.max_body:
-            await _send_error(send, 413, f"The body is larger than {self.max_body} bytes.", api)
+        if length is not None and length.isdigit() and int(length) > max_body:
+            await _send_error(send, 413, f"The body is larger than {max_body} bytes.", api)
             return
         # Read the whole (bounded) body now, so a chunked upload cannot exceed the limit either.
         chunks: list[bytes] = []
@@ -60,8 +63,8 @@ class RequestGuard:
                 return
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.max_body:
-                await _send_error(send, 413, f"The body is larger than {self.max_body} bytes.", api)
+            if size > max_body:
+                await _send_error(send, 413, f"The body is larger than {max_body} bytes.", api)
                 return
             chunks.append(chunk)
             more = message.get("more_body", False)

@@ -17,7 +17,7 @@ from starlette.datastructures import FormData
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from tipline.security.roles import Principal
-from tipline.service import accounts, cases, linking, networks
+from tipline.service import accounts, cases, evidence, linking, networks
 from tipline.web.access import requires
 from tipline.web.pages.render import page
 from tipline.web.pages.routes import _language
@@ -165,8 +165,25 @@ async def case_page(request: Request, ref: str, principal: Principal = Depends(r
         if related is not None and related.network_id:
             network = await run_in_threadpool(networks.show, app, related.network_id)
     staff = await run_in_threadpool(cases.staff, app)
+    files = await run_in_threadpool(evidence.list_evidence, app, case.id)
     return _render(request, "staff/case.html", principal=principal, case=case, staff=staff, graph=neighbourhood,
-                   related=related, network=network, error=request.query_params.get("error"))
+                   related=related, network=network, evidence=files, error=request.query_params.get("error"))
+
+
+_EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp",
+               "image/heic": "heic", "application/pdf": "pdf", "text/plain": "txt"}
+
+
+@router.get("/reports/{ref}/evidence/{evidence_id}")
+async def evidence_file(request: Request, ref: str, evidence_id: uuid.UUID,
+                        principal: Principal = Depends(requires("reports:read"))) -> Response:  # noqa: B008
+    """A file, as an attachment (never shown inline: a PDF or an SVG must not run in our origin)."""
+    info, content = await run_in_threadpool(_case_or_error, evidence.read_evidence, request.app.state.tipline,
+                                            principal, ref, evidence_id)
+    name = f"evidence-{info.id}.{_EXTENSIONS.get(info.media_type, 'bin')}"
+    return Response(content, media_type=info.media_type, headers={
+        "content-disposition": f'attachment; filename="{name}"', "content-security-policy": "sandbox",
+        "x-content-type-options": "nosniff", "cache-control": "no-store"})
 
 
 @router.get("/reports/{ref}/graph.json")
