@@ -113,3 +113,28 @@ def test_rotation_and_erasure_cover_the_files(settings):
     with pytest.raises(cases.NotFound):
         evidence.read_evidence(tipline, admin, receipt.reference, stored.id)
     tipline.close()
+
+
+def test_the_follow_up_page_takes_screenshots_without_javascript(client, tipline):
+    from staffkit import csrf_of
+
+    receipt = file_report(tipline)
+    page = client.get("/evidence?lang=fr")
+    assert "N’envoyez pas ici de photos ou de vidéos intimes" in page.text
+    token = csrf_of(page.text)
+    done = client.post("/evidence", data={"_csrf": token, "reference": receipt.reference.lower(),
+                                          "token": receipt.token},
+                       files=[("files", ("chat.png", png(), "image/png")),
+                              ("files", ("recu.txt", b"Recu Western Union 300 EUR", "text/plain"))])
+    assert done.status_code == 200 and "2 fichiers" in done.text
+    assert len(evidence.list_evidence(tipline, receipt.id)) == 2
+    bad = client.post("/evidence", data={"_csrf": token, "reference": receipt.reference, "token": receipt.token},
+                      files=[("files", ("x.exe", b"MZ\x90\x00\x03\x00\xff\xfe\x00", "image/png"))])
+    assert bad.status_code == 422
+    wrong = client.post("/evidence", data={"_csrf": token, "reference": receipt.reference, "token": "NOPE"},
+                        files=[("files", ("chat.png", png(), "image/png"))])
+    assert wrong.status_code == 404
+    no_csrf = client.post("/evidence", data={"reference": receipt.reference, "token": receipt.token},
+                          files=[("files", ("chat.png", png(), "image/png"))])
+    assert no_csrf.status_code == 400
+    assert len(evidence.list_evidence(tipline, receipt.id)) == 2  # nothing more was stored

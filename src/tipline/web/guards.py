@@ -31,10 +31,12 @@ async def _send_error(send: Send, status: int, detail: str, api: bool) -> None:
 
 class RequestGuard:
     def __init__(self, app: ASGIApp, max_body_bytes: int, api_prefix: str = "/api/",
-                 evidence_body_bytes: int = 15_000_000) -> None:
+                 evidence_api_bytes: int = 15_000_000, evidence_page_bytes: int = 105_000_000) -> None:
         self.app = app
         self.default_max_body = max_body_bytes
-        self.evidence_max_body = evidence_body_bytes  # evidence files: one 10 MB file in base64
+        # Evidence files: one 10 MB file in base64 a call on the API, ten of 10 MB a post on the page.
+        self.evidence_api_bytes = evidence_api_bytes
+        self.evidence_page_bytes = evidence_page_bytes
         self.api_prefix = api_prefix
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -43,7 +45,10 @@ class RequestGuard:
             return
         headers = dict(scope["headers"])
         api = scope["path"].startswith(self.api_prefix)
-        max_body = self.evidence_max_body if api and scope["path"].endswith("/evidence") else self.default_max_body
+        evidence = scope["path"].endswith("/evidence")  # the API's and the page's file uploads
+        max_body = self.default_max_body
+        if evidence:
+            max_body = self.evidence_api_bytes if api else self.evidence_page_bytes
         if api:
             content_type = headers.get(b"content-type", b"").decode("latin-1").split(";")[0].strip().lower()
             if content_type not in _JSON_TYPES:

@@ -17,10 +17,12 @@ from typing import Any
 from fastapi import APIRouter, FastAPI, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import UploadFile
 from starlette.responses import HTMLResponse, Response
 
 from tipline.domain.enums import Source
 from tipline.i18n import SUPPORTED, negotiate
+from tipline.service import evidence
 from tipline.service.intake import AlreadyReceived, add_follow_up, submit_report
 from tipline.web.pages import choices, forms
 from tipline.web.pages.choices import N_
@@ -224,6 +226,52 @@ async def follow_up_submit(request: Request) -> Response:
     found = [(_(choices.FOUND_KINDS.get(f.identifier.kind, f.identifier.kind)), f.identifier.display)
              for f in receipt.identifiers]
     return _respond(request, "follow_up_done.html", language, remember, receipt=receipt, found=found)
+
+
+NOTICE_EVIDENCE_NONE = N_("Choose at least one file to send.")
+NOTICE_EVIDENCE_BAD = N_("A file could not be taken: only pictures (PNG, JPEG, GIF, WebP, HEIC), PDF and text "
+                         "files of 10 MB at most, 10 at a time. Nothing was sent.")
+EVIDENCE_FILES_PER_POST = 10
+
+
+def _evidence_form(request: Request, language: str, remember: bool, status_code: int = 200,
+                   notice: str | None = None, headers: dict[str, str] | None = None, switch: bool = False) -> Response:
+    return _respond(request, "evidence.html", language, remember, status_code=status_code, headers=headers,
+                    csrf=csrf_token(request), notice=notice, switch=switch)
+
+
+@router.get("/evidence", response_class=HTMLResponse)
+async def evidence_form(request: Request) -> Response:
+    language, remember = _language(request)
+    return _evidence_form(request, language, remember, switch=True)
+
+
+@router.post("/evidence", response_class=HTMLResponse)
+async def evidence_submit(request: Request) -> Response:
+    """Screenshots and receipts from the follow-up page (code + token), encrypted at rest."""
+    form = await request.form(max_files=EVIDENCE_FILES_PER_POST + 1)
+    language, remember = _language(request, str(form.get("_lang") or ""))
+    if (retry := _limited(request, "follow-up")) is not None:
+        return _evidence_form(request, language, remember, status_code=429, notice=NOTICE_RATE, headers=retry)
+    if not csrf_ok(request, str(form.get(CSRF_FIELD) or "")):
+        return _evidence_form(request, language, remember, status_code=400, notice=NOTICE_CSRF)
+    uploads = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
+    if not uploads:
+        return _evidence_form(request, language, remember, status_code=422, notice=NOTICE_EVIDENCE_NONE)
+    if len(uploads) > EVIDENCE_FILES_PER_POST:
+        return _evidence_form(request, language, remember, status_code=422, notice=NOTICE_EVIDENCE_BAD)
+    files = [await f.read() for f in uploads]
+    try:
+        stored = await run_in_threadpool(evidence.add_evidence, request.app.state.tipline,
+                                         str(form.get("reference") or ""), str(form.get("token") or ""), files)
+    except evidence.EvidenceError:
+        return _evidence_form(request, language, remember, status_code=422, notice=NOTICE_EVIDENCE_BAD)
+    if stored is None:
+        return _evidence_form(request, language, remember, status_code=404, notice=NOTICE_NO_MATCH)
+    from tipline.security.codes import normalise_reference
+
+    return _respond(request, "evidence_done.html", language, remember, count=len(stored),
+                    reference=normalise_reference(str(form.get("reference") or "")))
 
 
 def install(app: FastAPI) -> None:
