@@ -223,6 +223,20 @@ def test_new_destination_and_platform(tmp_path):
     assert found == {("new_destination_country", "PH"), ("new_platform", "kik")}
 
 
+def test_a_new_scam_script_is_one_alert_however_many_bands_it_has(tmp_path):
+    """Script A: three recent reports sharing two bands (one alert). Script B: shared by an old
+    report too (not new). Script C: two reports only (not yet news)."""
+    reports = [report(i, d(2026, 3, 1 + i)) for i in range(1, 4)] + [report(4, d(2025, 6, 1)),
+               report(5, d(2026, 3, 5)), report(6, d(2026, 3, 6)), report(7, d(2026, 3, 7))]
+    directory = write_fixture(tmp_path / "s", reports)
+    bands = [("r1", 11), ("r2", 11), ("r3", 11), ("r1", 12), ("r2", 12), ("r3", 12),
+             ("r4", 21), ("r5", 21), ("r6", 21), ("r6", 31), ("r7", 31)]
+    pq.write_table(pa.table({"report_id": [r for r, _ in bands], "band_key": [b for _, b in bands]},
+                            schema=SCHEMAS["script_keys"]), directory / "script_keys.parquet")
+    found = [a for a in new_values(connect(directory), d(2026, 3, 10), days=28) if a["kind"] == "new_script"]
+    assert [(a["value"], a["reports"]) for a in found] == [(f"{11:016x}"[:12], 3)]
+
+
 # --- CLI ------------------------------------------------------------------------------------------
 
 

@@ -9,8 +9,8 @@ the eight weeks before. A week is flagged when its count exceeds ``mean + z·sqr
 Python, and the arithmetic is a few lines.
 
 *New*: a payment destination country, a first-contact platform or a payment method whose first
-report falls in the last ``new_days`` days, and a scam script (identifiers of kind ``script``,
-which the linking work stores) first seen in that time.
+report falls in the last ``new_days`` days, and a scam script (the LSH bands of the scammers'
+messages that linking stores) shared by three reports or more, all in that time.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import duckdb
 
 from tipline.stats.aggregate import period_label, period_start
 
-SCRIPT_KINDS = ("script",)
+NEW_SCRIPT_REPORTS = 3  # reports sharing a script before it is news
 NEW_DIMENSIONS: dict[str, str] = {
     # name: SQL yielding (rid, v, seen): a report, the value it names, when it was received
     "destination_country": "SELECT report_id AS rid, destination_country AS v, received_at AS seen FROM _alert_pay",
@@ -95,14 +95,20 @@ def new_values(con: duckdb.DuckDBPyConnection, now: datetime, days: int = 28) ->
                            [since, now, since]).fetchall()
         out.extend({"kind": f"new_{name}", "value": v, "first_seen": first.astimezone(UTC).isoformat(),
                     "reports": int(n)} for v, first, n in rows)
-    kinds = ", ".join(f"'{k}'" for k in SCRIPT_KINDS)
-    rows = con.execute(f"""
-        SELECT i.value, i.first_seen, count(DISTINCT ri.report_id) FROM identifiers i
-        LEFT JOIN report_identifiers ri ON ri.identifier_id = i.id
-        WHERE i.kind IN ({kinds}) AND i.first_seen >= ? AND i.first_seen < ? GROUP BY 1, 2 ORDER BY 2""",  # noqa: S608
-                       [since, now]).fetchall()
-    out.extend({"kind": "new_script", "value": v[:12], "first_seen": first.astimezone(UTC).isoformat(),
-                "reports": int(n)} for v, first, n in rows)
+    # A new scam script: an LSH band of the scammers' messages (stored by linking at intake) that
+    # three reports or more share, none of them older than the window. The bands of one script
+    # share their reports, so bands are grouped by their set of reports: one alert a script.
+    rows = con.execute("""
+        WITH b AS (
+            SELECT s.band_key, min(r.received_at) AS first, count(DISTINCT s.report_id) AS n,
+                   string_agg(DISTINCT s.report_id, ',' ORDER BY s.report_id) AS members
+            FROM script_keys s JOIN reports r ON r.id = s.report_id
+            WHERE r.received_at < ?
+            GROUP BY 1 HAVING min(r.received_at) >= ? AND count(DISTINCT s.report_id) >= ?)
+        SELECT min(band_key), min(first), max(n) FROM b GROUP BY members ORDER BY 2, 1""",
+                       [now, since, NEW_SCRIPT_REPORTS]).fetchall()
+    out.extend({"kind": "new_script", "value": f"{int(band) & 0xFFFFFFFFFFFFFFFF:016x}"[:12],
+                "first_seen": first.astimezone(UTC).isoformat(), "reports": int(n)} for band, first, n in rows)
     return out
 
 
