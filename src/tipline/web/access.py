@@ -8,10 +8,13 @@ without credentials gets 401, one whose principal lacks the scope gets 403, both
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from fastapi import Depends, HTTPException, Request
 
 from tipline.security.roles import Principal
+
+T = TypeVar("T")
 
 
 def current_principal(request: Request) -> Principal:
@@ -33,3 +36,15 @@ def requires(scope: str) -> Callable[..., Principal]:
 
     check.__name__ = f"requires_{scope.replace(':', '_')}"
     return check
+
+
+def case_call(fn: Callable[..., T], *args) -> T:
+    """Call a ``service.cases`` function; a missing case answers 404, a case not for this caller 403."""
+    from tipline.service import cases
+
+    try:
+        return fn(*args)
+    except cases.NotFound:
+        raise HTTPException(404, "No such report.") from None
+    except cases.Forbidden:
+        raise HTTPException(403, "This case has not been referred to your agency.") from None

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from tipline.security.roles import Principal
 from tipline.service import cases
-from tipline.web.access import requires
+from tipline.web.access import case_call, requires
 
 router = APIRouter(tags=["cases"])
 _UNAUTHORISED = {401: {"description": "No credentials"}, 403: {"description": "Not allowed"}}
@@ -68,11 +68,7 @@ class NoteIn(BaseModel):
 
 def _run(fn, *args):
     try:
-        return fn(*args)
-    except cases.NotFound:
-        raise HTTPException(404, "No such report.") from None
-    except cases.Forbidden:
-        raise HTTPException(403, "This case has not been referred to your agency.") from None
+        return case_call(fn, *args)
     except cases.CaseError as e:
         field, _, message = str(e).partition(": ")
         exc = HTTPException(422, "The change cannot be made.")

@@ -18,7 +18,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from tipline.security.roles import Principal
 from tipline.service import accounts, cases, evidence, linking, networks
-from tipline.web.access import requires
+from tipline.web.access import case_call, requires
 from tipline.web.pages.render import page
 from tipline.web.pages.routes import _language
 from tipline.web.pages.security import CSRF_COOKIE, CSRF_FIELD, csrf_ok, csrf_token, set_cookie
@@ -145,19 +145,10 @@ async def queue_rows(request: Request, principal: Principal = Depends(requires("
 # --- a case ------------------------------------------------------------------------------------------------
 
 
-def _case_or_error(fn, *args):
-    try:
-        return fn(*args)
-    except cases.NotFound:
-        raise HTTPException(404, "No such report.") from None
-    except cases.Forbidden:
-        raise HTTPException(403, "This case has not been referred to your agency.") from None
-
-
 @router.get("/reports/{ref}", response_class=HTMLResponse)
 async def case_page(request: Request, ref: str, principal: Principal = Depends(requires("reports:read"))) -> Response:  # noqa: B008
     app = request.app.state.tipline
-    case = await run_in_threadpool(_case_or_error, cases.view, app, principal, ref)
+    case = await run_in_threadpool(case_call, cases.view, app, principal, ref)
     neighbourhood = related = network = None
     if principal.can("networks:read"):
         neighbourhood = await run_in_threadpool(graph.neighbourhood, app, case.id)
@@ -178,7 +169,7 @@ _EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "ima
 async def evidence_file(request: Request, ref: str, evidence_id: uuid.UUID,
                         principal: Principal = Depends(requires("reports:read"))) -> Response:  # noqa: B008
     """A file, as an attachment (never shown inline: a PDF or an SVG must not run in our origin)."""
-    info, content = await run_in_threadpool(_case_or_error, evidence.read_evidence, request.app.state.tipline,
+    info, content = await run_in_threadpool(case_call, evidence.read_evidence, request.app.state.tipline,
                                             principal, ref, evidence_id)
     name = f"evidence-{info.id}.{_EXTENSIONS.get(info.media_type, 'bin')}"
     return Response(content, media_type=info.media_type, headers={
@@ -191,7 +182,7 @@ async def case_graph(request: Request, ref: str, principal: Principal = Depends(
     from fastapi.responses import JSONResponse
 
     app = request.app.state.tipline
-    report_id = await run_in_threadpool(_case_or_error, cases.locate, app, principal, ref)
+    report_id = await run_in_threadpool(case_call, cases.locate, app, principal, ref)
     return JSONResponse(await run_in_threadpool(graph.neighbourhood, app, report_id))
 
 
@@ -202,18 +193,18 @@ async def case_action(request: Request, ref: str, action: str,
     app = request.app.state.tipline
     try:
         if action == "status":
-            await run_in_threadpool(_case_or_error, cases.set_status, app, principal, ref, str(form.get("status")))
+            await run_in_threadpool(case_call, cases.set_status, app, principal, ref, str(form.get("status")))
         elif action == "assign":
             raw = str(form.get("assignee") or "")
             try:
                 who = uuid.UUID(raw) if raw else None
             except ValueError:
                 raise cases.CaseError("assignee: no such active staff member") from None
-            await run_in_threadpool(_case_or_error, cases.assign, app, principal, ref, who)
+            await run_in_threadpool(case_call, cases.assign, app, principal, ref, who)
         elif action == "note":
-            await run_in_threadpool(_case_or_error, cases.add_note, app, principal, ref, str(form.get("note") or ""))
+            await run_in_threadpool(case_call, cases.add_note, app, principal, ref, str(form.get("note") or ""))
         elif action == "refer":
-            await run_in_threadpool(_case_or_error, cases.refer, app, principal, ref, str(form.get("agency") or ""))
+            await run_in_threadpool(case_call, cases.refer, app, principal, ref, str(form.get("agency") or ""))
         else:
             raise HTTPException(404)
     except cases.CaseError as e:
