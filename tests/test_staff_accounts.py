@@ -143,6 +143,7 @@ def test_the_demo_has_a_staff_account_and_a_queue(settings, capsys):
 
         page = cases.queue(demo, Principal.for_role(f"user:{admin.id}", Role.admin))
         assert page.total == 20
+        assert "networks found" in printed  # the demo's networks are built, so case pages show them
         assert [i.priority for i in page.items] == sorted((i.priority for i in page.items), reverse=True)
     finally:
         demo.close()

@@ -345,6 +345,10 @@ def load_demo(settings: Settings, reports: int = DEMO_REPORTS) -> Path:
     lines = (json.dumps(sim.report) for sim in generate(reports, DEMO_SEED))
     result = import_lines(tipline, lines)
     err.print(f"demo database {path}: {result.imported} simulated reports")
+    from tipline.service.networks import rebuild
+
+    built = rebuild(tipline, actor="demo")
+    err.print(f"{built.networks} networks found among them")
     _demo_admin(tipline)
     tipline.close()
     return path
