@@ -136,7 +136,8 @@ def test_the_form_step_by_step_with_javascript(browser, server, tmp_path):
     page.get_by_role("button", name="Envoyer le signalement").click()
     reference, token = _receipt(page)
     assert "awa.love22" in page.content()  # the cloned fourth row was sent and recognised
-    assert page.get_by_role("button", name="Imprimer cette page").is_visible()
+    # The script shows the print button once it runs (deferred): wait for it rather than race it.
+    page.get_by_role("button", name="Imprimer cette page").wait_for(state="visible", timeout=10_000)
     _follow_up(page, reference, token)
     assert server.count(tables.ReportRow) == 1 and server.count(tables.FollowUpRow) == 1
     context.close()

@@ -180,7 +180,7 @@ def _self_harm(text: str, windows: list[tuple[int, int]]) -> bool:
 
 
 # --- deadline ------------------------------------------------------------------------------------
-_DURATION = r"\d{1,3}\s{0,2}(?:h\b|heures?|hours?|hrs?|minutes?|mins?|jours?|days?|j\b)"
+_DURATION = r"\d{1,3}\s{0,2}(?:h\b|heures?|hours?|hrs?|minutes?|mins?|min\b|jours?|days?|j\b)"
 _DEADLINE = re.compile(
     r"(?<![\w])(?:"
     r"(?:tu as|t'as|ta|vous avez|tu n'as que|t'as que|il me donne|il m'a donne|je te donne|je vous donne|you have|"
@@ -192,10 +192,11 @@ _DEADLINE = re.compile(
     r"|(?:avant|d'ici|jusqu'a|jusqu'au|before|by|until|till|no later than)\s{1,2}(?:ce soir|demain|minuit|midi|"
     r"la fin de (?:la journee|la semaine)|ce (?:weekend|week-end)|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
     r"dimanche|tonight|tomorrow|midnight|noon|the end of (?:the )?(?:day|week)|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|\d{1,2}\s?h\b)"
+    r"thursday|friday|saturday|sunday|\d{1,2}\s?h\b|\d{1,2}(?::\d{2})?\s?(?:pm|am|p\.m\.|a\.m\.))"
     r"|deadline|ultimatum|compte a rebours|countdown|dernier delai|dans l'heure|within the hour"
     # "pay 400 dollars tonight", "he will post my pics tomorrow"
-    r"|(?:pay|payer|paie|paye|send|envoie|envoyer|transfer\w*|post|publi\w*|diffus\w*|leak\w*|share)"
+    r"|(?:pay|payer|paie|paye|send|envoie|envoyer|transfer\w*|post|publi\w*|diffus\w*|leak\w*|share|wants?|"
+    r"veut|exige|reclame|recoi\w*|recevr\w*|receive\w*|gets?|verra|verront|will see)"
     r"(?:\s[^.!?\n]{0,40})?\s(?:tonight|ce soir|today|aujourd'hui|tomorrow|demain))(?![\w])"
 )
 
@@ -411,7 +412,13 @@ _CAM_WORDS = ("webcam", "web cam", "cam", "camera", "appel video", "facetimed", 
               "appel snap", "appel messenger", "whatsapp call", "snap call", "messenger call", "video whatsapp",
               "appel en video", "appel visio", "visio",
               "video call", "videocall", "facetime", "face time", "skype", "video chat", "chat video", "call video",
-              "cam to cam", "omegle", "chatroulette", "en direct", "live")
+              "cam to cam", "omegle", "chatroulette", "en direct", "live",
+              # the call named by its app, and "called me on video" in both languages
+              "skype call", "zoom call", "zoom", "instagram call", "insta call", "facebook call", "telegram call",
+              "appel skype", "appel zoom", "appel instagram", "appel insta", "appel facebook", "appel sur messenger",
+              "appel sur whatsapp", "appel sur skype", "appel sur snap", "appel sur instagram", "appel sur insta",
+              "appel sur facebook", "appel sur zoom", "appele en video", "appelle en video", "appeler en video",
+              "appelee en video", "called me on video", "video called", "video-called", "cam call")
 _CAM = r"(?:" + trie_pattern(_CAM_WORDS) + r")(?![\w])"
 _CAM_RE = re.compile(r"(?<![\w])" + _CAM)
 # Prefixes: "enregistr" covers enregistré, enregistrement…
@@ -419,9 +426,13 @@ _REC_RE = re.compile(r"(?<![\w])(?:" + trie_pattern((
     "enregistr", "film", "record", "captur", "screen record", "screenrecord", "montage", "screenshot",
     "video de moi", "video de toi", "video of me", "video of you", "video de la visio", "video de l'appel",
     "video de notre", "video of our", "video from our", "video of the call", "clip of our", "garde la video",
-    "kept the video")) + ")")
+    "kept the video", "video from a", "video from the", "video from that", "video de leur", "video de cet appel",
+    "recording of our", "recording of the call", "enregistrement de notre", "enregistrement de l'appel",
+    # "un gars m'a piégé en appel vidéo": the trap is the recording
+    "piege", "trapped", "tricked")) + ")")
 _UNDRESS_RE = re.compile(r"(?<![\w])(?:" + trie_pattern((
-    "deshabill", "tout nu", "toute nu", "naked", "nude", "strip", "me touchais", "se touch", "masturb", "solo")) + ")")
+    "deshabill", "tout nu", "toute nu", "naked", "nude", "strip", "me touchais", "se touch", "masturb", "solo",
+    "a poil")) + ")")
 _CAM_ACCESS = re.compile(
     r"(?:pirate|hacke|hacked|acces a|access to|allume|switched on|turned on|activated|active|activate)"
     r"\s{1,2}(?:\w+\s{1,2}){0,3}" + _CAM
