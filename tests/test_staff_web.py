@@ -190,3 +190,27 @@ def test_case_page_shows_the_network_and_related_reports_and_the_queue_filters_b
     network_id = page.text.split('id="network">')[1].split('<strong class="mono">')[1].split("<")[0]
     queue = client.get(f"/staff?network={network_id}&status=all").text
     assert a.reference in queue and b.reference in queue and lone.reference not in queue
+    graph = client.get(f"/staff/reports/{a.reference}/graph.json").json()["elements"]
+    labels = {e["data"].get("label") for e in graph}
+    assert {a.reference, b.reference, "+2250758123456"} <= labels and lone.reference not in labels
+    edges = [e["data"] for e in graph if "source" in e["data"]]
+    phone = next(e["data"]["id"] for e in graph if e["data"].get("label") == "+2250758123456")
+    assert sum(e["target"] == phone for e in edges) == 2  # both reports point at the shared number
+
+
+def test_the_graph_draws_over_shared_values_flagged_and_links_nothing_through_them():
+    import uuid
+
+    from tipline.service.linking import Related, RelatedAnswer
+    from tipline.web.staff.graph import elements
+
+    other = uuid.uuid4()
+    answer = RelatedAnswer(uuid.uuid4(), None, [Related(other, "TL-BBBB-BBBB", None, None, 1.0, [
+        {"kind": "phone", "value": "+2250758123456", "score": 1.0}, {"kind": "script", "value": None, "score": 0.8}])],
+        [{"kind": "email", "value": "support@platform.example", "reports": 400, "reason": "hub"}])
+    nodes = {e["data"]["id"]: e["data"] for e in elements("TL-AAAA-AAAA", [("phone", "+2250758123456")], answer)
+             if "source" not in e["data"]}
+    hub = nodes["i:email:support@platform.example"]
+    assert hub["flagged"] and hub["reports"] == 400
+    assert {n["label"] for n in nodes.values() if n["kind"] == "report"} == {"TL-AAAA-AAAA", "TL-BBBB-BBBB"}
+    assert "i:script:similar script" in nodes

@@ -14,7 +14,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from tipline.security.roles import Principal
 from tipline.service import accounts, cases, evidence, linking, networks
@@ -149,16 +149,15 @@ async def queue_rows(request: Request, principal: Principal = Depends(requires("
 async def case_page(request: Request, ref: str, principal: Principal = Depends(requires("reports:read"))) -> Response:  # noqa: B008
     app = request.app.state.tipline
     case = await run_in_threadpool(case_call, cases.view, app, principal, ref)
-    neighbourhood = related = network = None
-    if principal.can("networks:read"):
-        neighbourhood = await run_in_threadpool(graph.neighbourhood, app, case.id)
+    related = network = None
+    if principal.can("networks:read"):  # the graph itself is fetched by the page (graph.json)
         related = await run_in_threadpool(linking.related, app, case.id)
         if related is not None and related.network_id:
             network = await run_in_threadpool(networks.show, app, related.network_id)
     staff = await run_in_threadpool(cases.staff, app)
     files = await run_in_threadpool(evidence.list_evidence, app, case.id)
-    return _render(request, "staff/case.html", principal=principal, case=case, staff=staff, graph=neighbourhood,
-                   related=related, network=network, evidence=files, error=request.query_params.get("error"))
+    return _render(request, "staff/case.html", principal=principal, case=case, staff=staff, related=related,
+                   network=network, evidence=files, error=request.query_params.get("error"))
 
 
 _EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp",
@@ -179,8 +178,6 @@ async def evidence_file(request: Request, ref: str, evidence_id: uuid.UUID,
 
 @router.get("/reports/{ref}/graph.json")
 async def case_graph(request: Request, ref: str, principal: Principal = Depends(requires("networks:read"))) -> Response:  # noqa: B008
-    from fastapi.responses import JSONResponse
-
     app = request.app.state.tipline
     report_id = await run_in_threadpool(case_call, cases.locate, app, principal, ref)
     return JSONResponse(await run_in_threadpool(graph.neighbourhood, app, report_id))
