@@ -7,7 +7,7 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -24,6 +24,16 @@ def problem(status: int, detail: str | None = None, headers: dict[str, str] | No
         body["detail"] = detail
     body.update(extensions)
     return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
+
+
+class FieldProblem(HTTPException):
+    """A 422 naming one field, for checks pydantic cannot do (a hash's quality, a file's type, a
+    workflow step); rendered like pydantic's own errors by the handler in ``install``."""
+
+    def __init__(self, field: str, message: str, detail: str | None = None) -> None:
+        super().__init__(422, detail or message)
+        self.errors = [{"field": field, "pointer": "#/" + field.replace("[", "/").replace("].", "/").rstrip("]"),
+                        "message": message}]
 
 
 # What a person sees when something fails outside the API: plain words in both languages and a

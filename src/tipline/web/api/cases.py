@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from tipline.security.roles import Principal
 from tipline.service import cases
 from tipline.web.access import case_call, requires
+from tipline.web.problems import FieldProblem
 
 router = APIRouter(tags=["cases"])
 _UNAUTHORISED = {401: {"description": "No credentials"}, 403: {"description": "Not allowed"}}
@@ -71,9 +72,7 @@ def _run(fn, *args):
         return case_call(fn, *args)
     except cases.CaseError as e:
         field, _, message = str(e).partition(": ")
-        exc = HTTPException(422, "The change cannot be made.")
-        exc.errors = [{"field": field, "pointer": f"#/{field}", "message": message}]  # type: ignore[attr-defined]
-        raise exc from None
+        raise FieldProblem(field, message, "The change cannot be made.") from None
 
 
 @router.get("/cases", response_model=QueueOut, responses=_UNAUTHORISED)

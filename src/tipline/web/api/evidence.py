@@ -11,6 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from tipline.service import evidence
+from tipline.web.problems import FieldProblem
 
 router = APIRouter(tags=["reporters"])
 MAX_BODY_BYTES = 15_000_000  # one 10 MB file in base64, with room; see web.guards
@@ -32,11 +33,8 @@ class EvidenceOut(BaseModel):
     received_at: datetime
 
 
-def _unprocessable(field: str, message: str) -> HTTPException:
-    exc = HTTPException(422, "A file cannot be taken; it is named in 'errors'. Nothing was stored.")
-    exc.errors = [{"field": field, "pointer": "#/" + field.replace("[", "/").replace("]", ""),  # type: ignore[attr-defined]
-                   "message": message}]
-    return exc
+def _unprocessable(field: str, message: str) -> FieldProblem:
+    return FieldProblem(field, message, "A file cannot be taken; it is named in 'errors'. Nothing was stored.")
 
 
 @router.post("/reports/{reference}/evidence", status_code=201, response_model=list[EvidenceOut],

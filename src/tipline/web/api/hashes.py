@@ -20,6 +20,7 @@ from tipline.hashing import HashingError
 from tipline.service.hashbank import VICTIMS_BANK, HashIn, add_hashes, index_of, validated
 from tipline.service.intake import reporter_report
 from tipline.web.api.schemas import Problem
+from tipline.web.problems import FieldProblem
 
 router = APIRouter(tags=["hash-to-block"])
 _bearer = HTTPBearer(auto_error=False)
@@ -89,17 +90,8 @@ def _platform(request: Request,
                             headers={"WWW-Authenticate": "Bearer"})
 
 
-class RequestValidationProblem(HTTPException):
-    """A 422 naming one field, for checks pydantic cannot do (a hash's own validity and quality)."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(422, message)
-        self.errors = [{"field": field, "pointer": "#/" + field.replace("[", "/").replace("].", "/").rstrip("]"),
-                        "message": message}]
-
-
 def _invalid(index: int, error: HashingError, field: str = "signals") -> HTTPException:
-    return RequestValidationProblem(f"{field}[{index}].value", str(error))
+    return FieldProblem(f"{field}[{index}].value", str(error))
 
 
 @router.post("/match", response_model=MatchResponse, responses=_PROBLEMS, dependencies=[Depends(_platform)])
