@@ -85,6 +85,23 @@ def client(tipline: Tipline):
 
 
 @pytest.fixture
+def run(settings: Settings, monkeypatch):
+    """The ``tipline`` command against the test's store, configured through TIPLINE_* like a user's."""
+    from typer.testing import CliRunner
+
+    from tipline.cli import app
+    from tipline.config import get_settings
+
+    monkeypatch.setenv("TIPLINE_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("TIPLINE_DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("TIPLINE_SECRET_KEY", settings.secret_key)
+    get_settings.cache_clear()
+    runner = CliRunner()
+    yield lambda *args, **kw: runner.invoke(app, [str(a) for a in args], catch_exceptions=False, **kw)
+    get_settings.cache_clear()
+
+
+@pytest.fixture
 def example() -> dict:
     """The interchange example from shared/ (a copy, free to modify)."""
     need(EXAMPLE.exists(), f"{EXAMPLE} is absent")

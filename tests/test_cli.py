@@ -4,25 +4,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from sqlalchemy import select, update
 from typer.testing import CliRunner
 
 from tipline.cli import app
-from tipline.config import get_settings
 from tipline.store.tables import AuditRow
-
-
-@pytest.fixture
-def run(settings, monkeypatch):
-    """Run the CLI against the test's store (configured through TIPLINE_* like a real user)."""
-    monkeypatch.setenv("TIPLINE_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("TIPLINE_DATABASE_URL", settings.database_url)
-    monkeypatch.setenv("TIPLINE_SECRET_KEY", settings.secret_key)
-    get_settings.cache_clear()
-    runner = CliRunner()
-    yield lambda *args: runner.invoke(app, list(args), catch_exceptions=False)
-    get_settings.cache_clear()
 
 
 def lines_file(tmp_path, lines):

@@ -4,25 +4,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from typer.testing import CliRunner
-
 from conftest import SHARED, need
-from tipline.cli import app
-from tipline.config import get_settings
 from tipline.hashing import hash_file
 
 IMAGES = SHARED / "data" / "pdq" / "images"
 
-
-@pytest.fixture
-def run(settings, monkeypatch):
-    monkeypatch.setenv("TIPLINE_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("TIPLINE_DATABASE_URL", settings.database_url)
-    monkeypatch.setenv("TIPLINE_SECRET_KEY", settings.secret_key)
-    get_settings.cache_clear()
-    yield lambda *args: CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
-    get_settings.cache_clear()
 
 
 def test_a_list_goes_in_comes_out_in_each_format_and_matches_a_rotated_picture(run, tmp_path):

@@ -18,7 +18,6 @@ from typer.testing import CliRunner
 
 from conftest import SHARED, need
 from tipline.cli import app
-from tipline.config import get_settings
 from tipline.hashing import Banks, InvalidHash, hash_bytes, hash_file, signal_type
 from tipline.hashing.formats import read_lines, read_text
 from tipline.hashing.video import (
@@ -59,15 +58,6 @@ def write_y4m(path: Path, shown: list[Image.Image]) -> Path:
                 out.write(b"FRAME\n" + planes)
     return path
 
-
-@pytest.fixture
-def run(settings, monkeypatch):
-    monkeypatch.setenv("TIPLINE_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("TIPLINE_DATABASE_URL", settings.database_url)
-    monkeypatch.setenv("TIPLINE_SECRET_KEY", settings.secret_key)
-    get_settings.cache_clear()
-    yield lambda *args: CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
-    get_settings.cache_clear()
 
 
 def distance(a: str, b: str) -> int:

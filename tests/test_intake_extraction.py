@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from sqlalchemy import select, update
-from typer.testing import CliRunner
 
-from tipline.cli import app as cli
-from tipline.config import get_settings
 from tipline.store import reports
 from tipline.store.tables import IdentifierRow, ReportIdentifierRow, ReportRow
 
@@ -70,15 +66,6 @@ def test_a_follow_up_text_is_read_and_can_only_raise_signals(client, tipline):
         link = s.execute(select(ReportIdentifierRow).where(ReportIdentifierRow.report_id == row.id)).scalar_one()
     assert row.signals["paid"] is True and link.follow_up_id is not None
 
-
-@pytest.fixture
-def run(settings, monkeypatch):
-    monkeypatch.setenv("TIPLINE_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("TIPLINE_DATABASE_URL", settings.database_url)
-    monkeypatch.setenv("TIPLINE_SECRET_KEY", settings.secret_key)
-    get_settings.cache_clear()
-    yield lambda *args, **kw: CliRunner().invoke(cli, list(args), catch_exceptions=False, **kw)
-    get_settings.cache_clear()
 
 
 def test_reextract_restores_links_and_signals_of_stale_reports(client, tipline, run):

@@ -7,10 +7,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy import func, select
-from typer.testing import CliRunner
 
-from tipline.cli import app as cli
-from tipline.config import get_settings
 from tipline.domain.enums import Source
 from tipline.domain.report import ReportIn
 from tipline.link.evaluate import bcubed
@@ -164,16 +161,6 @@ def test_the_api_answers_problems_for_bad_ids(analyst):
 
 
 # --- CLI ---------------------------------------------------------------------------------------------
-
-@pytest.fixture
-def run(settings, monkeypatch):
-    monkeypatch.setenv("TIPLINE_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("TIPLINE_DATABASE_URL", settings.database_url)
-    monkeypatch.setenv("TIPLINE_SECRET_KEY", settings.secret_key)
-    get_settings.cache_clear()
-    runner = CliRunner()
-    yield lambda *args: runner.invoke(cli, list(args), catch_exceptions=False)
-    get_settings.cache_clear()
 
 
 def test_the_cli_rebuilds_lists_shows_and_exports(run, tipline, tmp_path):
