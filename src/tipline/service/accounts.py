@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 import uuid6
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from tipline.security import passwords
 from tipline.security.roles import SCOPES, Principal, Role
@@ -101,7 +101,7 @@ def add_user(app: Tipline, email: str, role: str, password: str, name: str = "",
 
 def count_users(app: Tipline) -> int:
     with app.db.read() as session:
-        return len(session.execute(select(UserRow.id)).all())
+        return session.execute(select(func.count()).select_from(UserRow)).scalar_one()
 
 
 def list_users(app: Tipline) -> list[UserRow]:

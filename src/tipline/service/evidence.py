@@ -25,7 +25,7 @@ from tipline.store.tables import EvidenceRow
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_FILES_PER_REPORT = 20
-# (magic bytes at offset 0, or a check, media type)
+# (the bytes a file of that type starts with, its media type); WebP and HEIC are checked in sniff()
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "image/png"),
     (b"\xff\xd8\xff", "image/jpeg"),
