@@ -10,11 +10,12 @@ import pytest
 from sqlalchemy import func, select
 
 from tipline.security.codes import REF_RE
+from tipline.service import reading
 from tipline.service.context import Tipline
 from tipline.store import tables
 
 TABLES = (tables.ReportRow, tables.FollowUpRow, tables.MoneyRow, tables.IdentifierRow,
-          tables.ReportIdentifierRow, tables.AuditRow)
+          tables.ReportIdentifierRow, tables.AuditRow, tables.CaseRow)
 
 
 def counts(tipline: Tipline) -> dict[str, int]:
@@ -40,9 +41,13 @@ def test_a_report_is_received_with_code_token_guidance_and_identifiers(client, t
     step_ids = [s["id"] for s in data["guidance"]["steps"]]
     assert "stop_paying" in step_ids  # 800 CAD already paid in the example
     assert data["guidance"]["language"] == "fr"
+    assert data["read"] is False  # the API answers first; the reader reads the narrative and chat log
     c = counts(tipline)
-    assert c["reports"] == 1 and c["money"] == 2 and c["audit_events"] == 1
-    assert c["report_identifiers"] >= 5
+    assert c["reports"] == 1 and c["money"] == 2 and c["audit_events"] == 1 and c["cases"] == 1
+    assert c["report_identifiers"] == 0
+    assert reading.read_pending(tipline) == 1
+    assert counts(tipline)["report_identifiers"] >= 5
+    assert reading.unread(tipline) == []
 
 
 def test_the_token_is_stored_only_as_a_hash_and_the_narrative_encrypted(client, tipline, example):

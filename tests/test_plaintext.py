@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from conftest import need
+from tipline.service import reading
 
 # Distinctive, ASCII (no JSON escaping can hide them), one per kind of personal data.
 NARRATIVE = "Zephyrine-narrative-7731 met someone on Facebook who recorded our call"
@@ -72,6 +73,7 @@ def test_neither_the_database_nor_its_dump_holds_victims_words_or_contacts(clien
     r = client.post(f"/api/v1/reports/{ref}/follow-ups",
                     json={"token": token, "text": f"{FOLLOW_UP}; call me on {PHONE_TYPED}"})
     assert r.status_code == 201, r.text
+    assert reading.read_pending(tipline) == 3  # the identifiers read in the texts are stored too
     raw = raw_store(tipline)
     assert found(raw, SCAMMER_PHONE), "the search finds nothing at all: it proves nothing"
     leaks = [s for s in SECRETS if found(raw, s)]

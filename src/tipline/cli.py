@@ -373,8 +373,16 @@ def serve(
     host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port")] = 8000,
     workers: Annotated[int, typer.Option("--workers", min=1)] = 1,
+    reader: Annotated[bool, typer.Option("--reader/--no-reader", help="Start the reader beside the web "
+                                         "workers (--no-reader: it runs elsewhere, `tipline reader`).")] = True,
 ) -> None:
-    """Run the web service (the embedded SQLite by default; TIPLINE_DATABASE_URL for PostgreSQL)."""
+    """Run the web service (the embedded SQLite by default; TIPLINE_DATABASE_URL for PostgreSQL).
+
+    Reports posted to the API are stored unread and answered at once; the reader, a separate
+    process at a lower CPU priority, reads them (identifiers, links, priority) within moments.
+    """
+    import multiprocessing
+
     import uvicorn
 
     settings = get_settings()
@@ -384,9 +392,72 @@ def serve(
         get_settings.cache_clear()
     else:
         _open().close()  # create and migrate before the workers start, once
+    process = None
+    if reader:
+        # spawn, not fork: the child opens its own engine and key ring (the environment carries the settings)
+        process = multiprocessing.get_context("spawn").Process(target=_reader_process, name="tipline-reader",
+                                                               daemon=True)
+        process.start()
     err.print(f"tipline on http://{host}:{port}/")
-    uvicorn.run("tipline.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                proxy_headers=False, log_level="info", access_log=get_settings().access_log)
+    try:
+        uvicorn.run("tipline.web.app:create_app", factory=True, host=host, port=port, workers=workers,
+                    proxy_headers=False, log_level="info", access_log=get_settings().access_log)
+    finally:
+        if process is not None:
+            process.terminate()
+            process.join(10)
+
+
+def _reader_process() -> None:
+    from tipline.service import reading
+
+    reading.lower_priority()
+    _read_forever()
+
+
+def _read_forever() -> None:
+    import signal
+    import threading
+
+    from tipline.service import reading
+
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    tipline = _open_without_upgrade()
+    try:
+        reading.run(tipline, stop)
+    finally:
+        tipline.close()
+
+
+def _open_without_upgrade():
+    from tipline.service.context import Tipline
+
+    return Tipline.open(get_settings(), upgrade=False)
+
+
+@app.command("reader")
+def reader_(
+    once: Annotated[bool, typer.Option("--once", help="Read what is unread now, then exit.")] = False,
+) -> None:
+    """Read the reports stored unread (the API's): extraction, links, priority, online linking.
+
+    `tipline serve` starts one; run this where the reader should live apart from the web workers.
+    """
+    from tipline.service import reading
+
+    if not once:
+        err.print("reading unread reports (Ctrl-C stops)")
+        _read_forever()
+        return
+    tipline = _open()
+    done = reading.read_pending(tipline)
+    left = len(reading.unread(tipline))
+    tipline.close()
+    err.print(f"read {done} reports" + (f"; {left} could not be read (see `tipline reextract`)" if left else ""))
+    if left:
+        raise typer.Exit(1)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from tipline.extract.model import SIGNALS, Context, Extraction, Mention, Money, NearMiss
-from tipline.extract.report import extract_follow_up, extract_report
+from tipline.extract.report import extract_follow_up, extract_report, first_look
 from tipline.extract.text import extract_text
 
 # Bumped when extraction changes what it finds; stored reports with another version are what
@@ -23,7 +23,7 @@ VERSION = "2026.11.4"
 
 __all__ = [
     "SIGNALS", "VERSION", "Context", "Extraction", "Mention", "Money", "NearMiss", "cli_main", "extract_follow_up",
-    "extract_report", "extract_text",
+    "extract_report", "extract_text", "first_look",
 ]
 
 

@@ -12,7 +12,7 @@ from tipline.extract.text import extract_text
 
 
 def _extract(forms: list[tuple[list, list, str]], texts: list[tuple[str, str | None]], region: str | None,
-             hint: str | None) -> Extraction:
+             hint: str | None, find_identifiers: bool = True) -> Extraction:
     """Form identifiers (rank above any text mention) and texts → one Extraction, deduplicated by
     (kind, value, source); signals and money from the texts only (callers add the structured ones)."""
     mentions: list[Mention] = []
@@ -27,7 +27,7 @@ def _extract(forms: list[tuple[list, list, str]], texts: list[tuple[str, str | N
     for source, text in texts:
         if not text:
             continue
-        x = extract_text(text, region, hint, source=str(source))
+        x = extract_text(text, region, hint, source=str(source), identifiers=find_identifiers)
         if language is None:
             language = x.language
         mentions.extend(x.mentions)
@@ -52,7 +52,16 @@ def _add_structured_money(x: Extraction, demands: list, payments: list) -> None:
             x.places.append(payment.destination_country)
 
 
-def extract_report(report: ReportIn, follow_ups: Iterable[FollowUpContent] = ()) -> Extraction:
+def first_look(report: ReportIn) -> Extraction:
+    """What intake needs before it answers: the form's identifiers, the money and signals of the
+    texts and the form, the language; not the identifiers written in the texts, which the reading
+    after the commit finds (``service.reading``). Signals that only an identifier gives (a transfer
+    reference in the narrative means "paid") are added by that reading."""
+    return extract_report(report, identifiers=False)
+
+
+def extract_report(report: ReportIn, follow_ups: Iterable[FollowUpContent] = (),
+                   identifiers: bool = True) -> Extraction:
     """Identifiers from the form (source ``form``), the narrative (``narrative``), the chat log
     (``chat``) and follow-ups (``follow_up``), deduplicated by (kind, value, source); money from
     the texts plus the form's demands and payments; signals from the texts OR-ed with what the
@@ -63,7 +72,7 @@ def extract_report(report: ReportIn, follow_ups: Iterable[FollowUpContent] = ())
     # The narrative first: the language of the report is the narrative's.
     texts = [(LinkSource.narrative, report.narrative), (LinkSource.chat, report.chat_log)]
     texts += [(LinkSource.follow_up, f.text) for f in follow_ups]
-    x = _extract(forms, texts, report.victim.country, report.language)
+    x = _extract(forms, texts, report.victim.country, report.language, identifiers)
     _add_structured_money(x, report.demands + [d for f in follow_ups for d in f.demands],
                           report.payments + [p for f in follow_ups for p in f.payments])
     _or_structured(x.signals, report, follow_ups)

@@ -69,10 +69,11 @@ def resolve(mentions: Iterable[Mention], blocked: Iterable[tuple[int, int]] = ()
 
 
 def extract_text(text: str, country: str | None = None, language: str | None = None,
-                 source: str = "narrative") -> Extraction:
+                 source: str = "narrative", identifiers: bool = True) -> Extraction:
     """Everything ``tipline.extract`` reads in one text. ``country`` is the reporter's (ISO 3166
     alpha-2: the default region for national phone numbers, the meaning of "$"); ``language`` a
-    hint used when the text is too short to tell. Never raises on any ``str``."""
+    hint used when the text is too short to tell. ``identifiers=False`` skips the identifier
+    finders (intake's first look: money, signals and language only). Never raises on any ``str``."""
     if not isinstance(text, str):
         text = text.decode("utf-8", "replace") if isinstance(text, bytes | bytearray) else str(text)
     text = text[:MAX_TEXT]
@@ -82,10 +83,11 @@ def extract_text(text: str, country: str | None = None, language: str | None = N
     context = Context(region=region, language=language, source=source, folded=norm.folded,
                       places=tuple(found_places))
     near_misses: list[NearMiss] = []
-    mentions: list[Mention] = [*crypto.find(norm.text, context, near_misses),
-                               *iban.find(norm.text, context, near_misses)]
-    for finder in FINDERS:
-        mentions.extend(finder(norm.text, context))
+    mentions: list[Mention] = []
+    if identifiers:
+        mentions += [*crypto.find(norm.text, context, near_misses), *iban.find(norm.text, context, near_misses)]
+        for finder in FINDERS:
+            mentions.extend(finder(norm.text, context))
     amounts = list(money_mod.find(norm.text, context))
     resolved = [m for m in resolve(mentions, blocked=[m.span for m in amounts if m.span])
                 if not _reporters_own(norm.folded, m)]

@@ -82,15 +82,20 @@ def priority_of(session: Session, row: ReportRow, now: datetime | None = None) -
     return triage.score(facts, now)
 
 
-def open_case(session: Session, report_id: uuid.UUID, report: ReportIn, signals: dict, now: datetime) -> None:
-    """Made in the report's own transaction, so the queue never misses a report."""
+def case_row(report_id: uuid.UUID, report: ReportIn, signals: dict, now: datetime) -> dict:
+    """The case a report opens, written in the report's own transaction so the queue never misses
+    one; its priority is redone when the report is read."""
     facts = triage.facts_of(minor=report.involves_minor, self_harm=report.self_harm,
                             deadline=report.incident.deadline,
                             flags=report.incident.model_dump(mode="json"), signals=signals,
                             demanded=bool(report.demands), paid=bool(report.payments))
     p = triage.score(facts, now)
-    session.execute(_INSERT_CASE, dict(report_id=report_id, open=True, priority=p.points, reasons=p.reasons,
-                                       updated_at=now))
+    return dict(report_id=report_id, open=True, priority=p.points, reasons=p.reasons, updated_at=now)
+
+
+def open_cases(session: Session, rows: list[dict]) -> None:
+    if rows:
+        session.execute(_INSERT_CASE, rows)
 
 
 def rescore(session: Session, row: ReportRow, now: datetime | None = None) -> triage.Priority:

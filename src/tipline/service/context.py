@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tipline.config import Settings
 from tipline.security.crypto import KeyRing, load_key_ring
 from tipline.store.audit import audit_key
 from tipline.store.db import Database
+from tipline.store.groupcommit import BatchWriter, GroupCommit
 
 log = logging.getLogger("tipline")
 
@@ -20,6 +22,8 @@ class Tipline:
     db: Database
     keys: KeyRing
     created_key_file: Path | None = None
+    _commits: dict[str, GroupCommit] = field(default_factory=dict, repr=False)
+    _commits_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def open(cls, settings: Settings, upgrade: bool = True) -> Tipline:
@@ -35,7 +39,19 @@ class Tipline:
             db.upgrade()
         return cls(settings=settings, db=db, keys=keys, created_key_file=created)
 
+    def group_commit(self, name: str, write: BatchWriter) -> GroupCommit:
+        """This process's group commit called ``name`` (made on first use; see ``store.groupcommit``)."""
+        with self._commits_lock:
+            found = self._commits.get(name)
+            if found is None:
+                found = self._commits[name] = GroupCommit(self.db, write, name=f"tipline-{name}")
+            return found
+
     def close(self) -> None:
+        with self._commits_lock:
+            commits, self._commits = list(self._commits.values()), {}
+        for commit in commits:  # what is queued is written before the engine goes
+            commit.close()
         self.db.dispose()
 
 

@@ -1,18 +1,20 @@
-"""Receiving reports and follow-ups: validate → store (one transaction) → extract → answer.
+"""Receiving reports and follow-ups: validate → first look → store unread (group commit) → answer.
 
 The report is committed before the reporter is told it was received; the guidance is built after
-the commit (it is pure and cannot lose a report).
+the commit (it is pure and cannot lose a report). Concurrent reports share one transaction
+(``store.groupcommit``); each is read afterwards (``service.reading``): before the answer on the
+web form, by the reader process for the API.
 """
 
 from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import uuid6
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tipline import extract
@@ -21,9 +23,10 @@ from tipline.domain.identifier import Found
 from tipline.domain.report import FollowUpIn, ReportIn
 from tipline.guidance import Plan, build_plan
 from tipline.security import codes
-from tipline.service import cases, linking
+from tipline.service import cases, linking, reading
 from tipline.service.context import Tipline
 from tipline.store import audit, reports
+from tipline.store.groupcommit import GroupCommit
 from tipline.store.tables import ReportRow
 
 
@@ -42,28 +45,6 @@ class AlreadyReceived(Exception):
         self.reference = reference
 
 
-def reporters_own(contact: dict | None, region: str | None) -> set[str]:
-    """The reporter's own email and phone, canonical, to keep them out of the scammers' identifiers.
-
-    Extraction already skips contact details written with a cue ("my number is…"); a reporter's
-    address pasted without one would otherwise be stored in clear as if it were a scammer's, and
-    link this victim to every report that quotes them.
-    """
-    from tipline.extract.kinds import email, phone
-
-    own: set[str] = set()
-    contact = contact or {}
-    if contact.get("email") and (e := email.normalise(contact["email"])):
-        own.add(e.value)
-    if contact.get("phone") and (p := phone.normalise(contact["phone"], region)):
-        own.add(p.value)
-    return own
-
-
-def without_own(found: list[Found], own: set[str]) -> list[Found]:
-    return [f for f in found if f.identifier.value not in own] if own else found
-
-
 def idempotency_hash(key: str) -> str:
     return hashlib.sha256(b"tipline-idempotency:" + key.encode()).hexdigest()
 
@@ -76,6 +57,7 @@ class Stored:
     received_at: datetime
     identifiers: list[Found]
     language: str | None  # as given, or as read in the narrative
+    read: bool  # False: the narrative and chat log are read after the answer (identifiers come then)
 
 
 @dataclass
@@ -91,10 +73,28 @@ class FollowUpReceipt:
     identifiers: list[Found] = field(default_factory=list)
 
 
+@dataclass
+class _Unread:
+    """A report's rows, built (and encrypted) by the caller's thread; the group commit only writes."""
+
+    stored: Stored
+    external_id: str | None
+    key_hash: str | None
+    row: dict
+    money: list[dict]
+    case: dict
+    event: audit.Event
+
+
 def submit_report(app: Tipline, report: ReportIn, source: Source, language: str | None = None,
-                  actor: str | None = None, idempotency_key: str | None = None) -> Receipt:
-    """Store a report from a person, then build their action plan (after the commit)."""
-    stored, x = _store(app, report, source, actor, idempotency_key)
+                  actor: str | None = None, idempotency_key: str | None = None, read: bool = True) -> Receipt:
+    """Store a report from a person, then build their action plan (after the commit).
+
+    ``read=False`` (the API) answers as soon as the report is durable, with a plan built from a
+    first look (form, money, signals; see ``extract.first_look``) and leaves the reading to the
+    reader; ``read=True`` (the web form, where a person waits for the receipt) reads it first.
+    """
+    stored, x = _store(app, report, source, actor, idempotency_key, read)
     language = language or report.language or stored.language or app.settings.default_language
     plan = build_plan(report, language, include_unverified=app.settings.include_unverified_routes,
                       signals=x.signals, money=[(m.amount, m.currency, m.role) for m in x.money])
@@ -103,58 +103,92 @@ def submit_report(app: Tipline, report: ReportIn, source: Source, language: str 
 
 def store_report(app: Tipline, report: ReportIn, source: Source, actor: str | None = None,
                  idempotency_key: str | None = None) -> Stored:
-    """Store a validated report in one transaction (imports need nothing more).
+    """Store and read a validated report (imports need nothing more).
 
     Raises DuplicateReport for a known external_id, AlreadyReceived for a known idempotency key
     (a form posted twice by a refresh, an API call retried after a lost answer).
     """
-    return _store(app, report, source, actor, idempotency_key)[0]
+    return _store(app, report, source, actor, idempotency_key, read=True)[0]
 
 
-def _store(app: Tipline, report: ReportIn, source: Source, actor: str | None,
-           idempotency_key: str | None) -> tuple[Stored, extract.Extraction]:
-    key_hash = idempotency_hash(idempotency_key) if idempotency_key else None
+def _store(app: Tipline, report: ReportIn, source: Source, actor: str | None, idempotency_key: str | None,
+           read: bool) -> tuple[Stored, extract.Extraction]:
+    pending, x = prepare(app, report, source, actor, idempotency_key)
+    stored: Stored = _writer(app)(pending)
+    if read and (done := reading.read_one(app, stored.id)) is not None:
+        stored.identifiers, stored.read = done.identifiers, True
+        stored.language = stored.language or done.extraction.language
+        return stored, done.extraction
+    return stored, x
+
+
+def prepare(app: Tipline, report: ReportIn, source: Source, actor: str | None = None,
+            idempotency_key: str | None = None) -> tuple[_Unread, extract.Extraction]:
+    """A report's rows, encrypted, and intake's first look at it: everything but the write."""
     now = datetime.now(UTC)
     # A web report is received now; an import or a partner keeps the time it was first received.
     received_at = now if source == Source.web or report.received_at is None else report.received_at
     if report.source is None:
         report = report.model_copy(update={"source": source})
-    # Extraction is pure and bounded (linear time); it runs before the transaction, not inside it.
-    x = extract.extract_report(report)
-    found = without_own(x.identifiers, reporters_own(report.contact.model_dump(), report.victim.country))
-    token = codes.new_token()
-    for attempt in range(3):
-        report_id = uuid6.uuid7()
-        reference = codes.new_reference()
-        try:
-            with app.db.write() as session:
-                if report.external_id and reports.external_id_exists(session, report.external_id):
-                    raise DuplicateReport(report.external_id)
-                if key_hash and (earlier := reports.ref_by_idempotency_key(session, key_hash)):
-                    raise AlreadyReceived(earlier)
-                reports.insert_report(session, app.keys, report_id=report_id, ref=reference,
-                                      token_hash=codes.hash_token(token), report=report,
-                                      source=source.value, received_at=received_at, signals=x.signals,
-                                      language=report.language or x.language, extractor_version=extract.VERSION,
-                                      idempotency_key=key_hash)
-                reports.insert_money(session, report_id, report.demands, report.payments)
-                reports.link_identifiers(session, report_id, found, received_at, new_report=True)
-                cases.open_case(session, report_id, report, x.signals, now)
-                audit.append(session, actor or f"reporter:{source.value}", "report.created", "report",
-                             str(report_id), {"source": source.value, "identifiers": len(found),
-                                              "payments": len(report.payments)})
-            break
-        except IntegrityError:
-            # A reference code collision, or a concurrent submission of the same external_id or key.
-            with app.db.read() as session:
-                if report.external_id and reports.external_id_exists(session, report.external_id):
-                    raise DuplicateReport(report.external_id) from None
-                if key_hash and (earlier := reports.ref_by_idempotency_key(session, key_hash)):
-                    raise AlreadyReceived(earlier) from None
-            if attempt == 2:
-                raise
-    linking.after_report(app, report_id, report)  # after the commit: indexed lookups, never loses the report
-    return Stored(report_id, reference, token, received_at, found, report.language or x.language), x
+    # Pure and bounded (linear time): it runs before the write, never inside a transaction.
+    x = extract.first_look(report)
+    own = reading.reporters_own(report.contact.model_dump(), report.victim.country)
+    token, report_id, language = codes.new_token(), uuid6.uuid7(), report.language or x.language
+    key_hash = idempotency_hash(idempotency_key) if idempotency_key else None
+    identifiers = reading.without_own(x.identifiers, own)
+    pending = _Unread(
+        stored=Stored(report_id, codes.new_reference(), token, received_at, identifiers, language, read=False),
+        external_id=report.external_id, key_hash=key_hash,
+        row=reports.report_row(app.keys, report_id=report_id, ref="", token_hash=codes.hash_token(token),
+                               report=report, source=source.value, received_at=received_at, signals=x.signals,
+                               language=language, extractor_version=None, idempotency_key=key_hash),
+        money=reports.money_rows(report_id, report.demands, report.payments),
+        case=cases.case_row(report_id, report, x.signals, now),
+        event=audit.Event(actor or f"reporter:{source.value}", "report.created", "report", str(report_id), {
+            "source": source.value, "identifiers": len(identifiers), "payments": len(report.payments)}))
+    return pending, x
+
+
+def _writer(app: Tipline) -> GroupCommit[_Unread, Stored]:
+    """This process's group commit for reports (one per open Tipline)."""
+    return app.group_commit("reports", write_unread)
+
+
+def write_unread(session: Session, batch: Sequence[_Unread]) -> list[Stored | Exception]:
+    """Write a batch of reports, unread, in the caller's transaction: one statement per table.
+
+    Duplicates (a known external_id or idempotency key, or two of them in the batch) get their
+    exception and are not written; a reference code already taken is drawn again.
+    """
+    known_external = reports.existing_external_ids(session, (p.external_id for p in batch))
+    known_keys = reports.refs_by_idempotency_keys(session, (p.key_hash for p in batch))
+    taken = reports.existing_refs(session, (p.stored.reference for p in batch))
+    results: list[Stored | Exception] = []
+    report_rows, money_rows, case_rows, events = [], [], [], []
+    for p in batch:
+        if p.external_id and p.external_id in known_external:
+            results.append(DuplicateReport(p.external_id))
+            continue
+        if p.key_hash and p.key_hash in known_keys:
+            results.append(AlreadyReceived(known_keys[p.key_hash]))
+            continue
+        while p.stored.reference in taken:
+            p.stored.reference = codes.new_reference()
+        taken.add(p.stored.reference)
+        if p.external_id:
+            known_external.add(p.external_id)
+        if p.key_hash:
+            known_keys[p.key_hash] = p.stored.reference
+        report_rows.append({**p.row, "ref": p.stored.reference})
+        money_rows += p.money
+        case_rows.append(p.case)
+        events.append(p.event)
+        results.append(p.stored)
+    reports.insert_reports(session, report_rows)
+    reports.insert_money(session, money_rows)
+    cases.open_cases(session, case_rows)
+    audit.append_many(session, events)
+    return results
 
 
 def reporter_report(session: Session, reference: str, token: str) -> ReportRow | None:
@@ -177,10 +211,11 @@ def add_follow_up(app: Tipline, reference: str, follow_up: FollowUpIn) -> Follow
         if row is None:
             return None
         x = extract.extract_follow_up(follow_up, row.victim_country, row.language)
-        found = without_own(x.identifiers, reporters_own(
+        found = reading.without_own(x.identifiers, reading.reporters_own(
             reports.report_body(app.keys, row).get("contact"), row.victim_country))
         follow_up_id = reports.insert_follow_up(session, app.keys, row.id, follow_up, now)
-        reports.insert_money(session, row.id, follow_up.demands, follow_up.payments, follow_up_id=follow_up_id)
+        reports.insert_money(session, reports.money_rows(row.id, follow_up.demands, follow_up.payments,
+                                                         follow_up_id=follow_up_id))
         reports.link_identifiers(session, row.id, found, now, follow_up_id=follow_up_id)
         # A follow-up only ever raises signals, never lowers them.
         row.signals = {k: bool(row.signals.get(k)) or v for k, v in x.signals.items()}

@@ -22,6 +22,7 @@ from tipline.store.tables import AuditHeadRow, AuditRow
 GENESIS = "0" * 64
 _LOCK_KEY = 0x7469706C696E65  # "tipline"
 _INSERT = insert(AuditRow.__table__).returning(AuditRow.__table__.c.id)
+_INSERT_MANY = insert(AuditRow.__table__).returning(AuditRow.__table__.c.id, sort_by_parameter_order=True)
 _HEAD = select(AuditHeadRow.count).where(AuditHeadRow.id == 1)
 _LAST_HASH = select(AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)
 # Two statements, not one: under READ COMMITTED a statement's snapshot is taken before its lock
@@ -48,28 +49,49 @@ def head_mac(key: bytes, last_id: int, last_hash: str, count: int) -> str:
     return hmac.new(key, f"{last_id}:{last_hash}:{count}".encode(), hashlib.sha256).hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class Event:
+    actor: str
+    action: str
+    object_type: str
+    object_id: str | None
+    details: dict
+
+
 def append(session: Session, actor: str, action: str, object_type: str, object_id: str | None,
            details: dict | None = None) -> str:
     """Add an event to the chain inside the caller's transaction; returns its hash.
 
     Call it last in a transaction: the lock it takes is held until the commit.
     """
+    return append_many(session, [Event(actor, action, object_type, object_id, details or {})])[-1]
+
+
+def append_many(session: Session, events: list[Event]) -> list[str]:
+    """Add events in order under one lock and one move of the head (a group commit of reports
+    writes its batch's events together); returns their hashes."""
+    if not events:
+        return []
     if session.get_bind().dialect.name == "postgresql":
         session.execute(_LOCK, {"k": _LOCK_KEY})
     # (SQLite: the writer already holds the database's write lock, taken by BEGIN IMMEDIATE.)
-    prev = session.execute(_LAST_HASH).scalar()
-    prev = prev or GENESIS
-    at = datetime.now(UTC)
-    details = details or {}
-    digest = event_hash(prev, at, actor, action, object_type, object_id, details)
-    event_id = session.execute(_INSERT, dict(
-        at=at, actor=actor, action=action, object_type=object_type, object_id=object_id, details=details,
-        prev_hash=prev, hash=digest)).scalar_one()
-    _move_head(session, event_id, digest)
-    return digest
+    prev = session.execute(_LAST_HASH).scalar() or GENESIS
+    rows = []
+    for event in events:
+        at = datetime.now(UTC)
+        digest = event_hash(prev, at, event.actor, event.action, event.object_type, event.object_id, event.details)
+        rows.append(dict(at=at, actor=event.actor, action=event.action, object_type=event.object_type,
+                         object_id=event.object_id, details=event.details, prev_hash=prev, hash=digest))
+        prev = digest
+    if len(rows) == 1:
+        last_id = session.execute(_INSERT, rows[0]).scalar_one()
+    else:  # executemany with RETURNING, in the rows' order: the last id is the head's
+        last_id = session.execute(_INSERT_MANY, rows).scalars().all()[-1]
+    _move_head(session, last_id, prev, len(rows))
+    return [r["hash"] for r in rows]
 
 
-def _move_head(session: Session, event_id: int, digest: str) -> None:
+def _move_head(session: Session, event_id: int, digest: str, added: int = 1) -> None:
     signer = session.info.get("audit_signer")
     key_id, key = signer() if signer else (None, None)
     count = session.execute(_HEAD).scalar()
@@ -79,7 +101,7 @@ def _move_head(session: Session, event_id: int, digest: str) -> None:
             id=1, last_id=event_id, last_hash=digest, count=count, key_id=key_id,
             mac=head_mac(key, event_id, digest, count) if key else None))
         return
-    count += 1
+    count += added
     session.execute(update(AuditHeadRow).where(AuditHeadRow.id == 1).values(
         last_id=event_id, last_hash=digest, count=count, key_id=key_id,
         mac=head_mac(key, event_id, digest, count) if key else None))

@@ -44,13 +44,13 @@ def _follow_up_aad(follow_up_id: uuid.UUID) -> str:
 ERASED = ""
 
 
-def insert_report(session: Session, keys: KeyRing, *, report_id: uuid.UUID, ref: str, token_hash: str,
-                  report: ReportIn, source: str, received_at: datetime, signals: dict[str, bool],
-                  language: str | None, extractor_version: str, idempotency_key: str | None = None) -> None:
+def report_row(keys: KeyRing, *, report_id: uuid.UUID, ref: str, token_hash: str, report: ReportIn, source: str,
+               received_at: datetime, signals: dict[str, bool], language: str | None,
+               extractor_version: str | None, idempotency_key: str | None = None) -> dict:
+    """The ``reports`` row of a report, its document encrypted; ``extractor_version`` None: unread."""
     key_id, body = keys.encrypt_json(report.model_dump(mode="json", exclude_none=True), _report_aad(report_id))
     incident = report.incident
-    # Core statements, not the ORM unit of work: intake is the hot path (see bench/intake.py).
-    session.execute(_INSERT_REPORT, dict(
+    return dict(
         id=report_id, ref=ref, external_id=report.external_id, token_hash=token_hash,
         idempotency_key=idempotency_key, received_at=received_at, source=source, language=language,
         reporter_role=report.reporter_role, victim_age_band=report.victim.age_band,
@@ -63,7 +63,32 @@ def insert_report(session: Session, keys: KeyRing, *, report_id: uuid.UUID, ref:
             "recorded_on_webcam", "images_sent", "images_already_shared", "friends_or_family_contacted",
             "more_images_demanded", "platforms_moved_to"}),
         status="new", key_id=key_id, body=body,
-    ))
+    )
+
+
+def insert_reports(session: Session, rows: list[dict]) -> None:
+    """Core executemany, not the ORM unit of work: intake is the hot path (see bench/intake.py)."""
+    if rows:
+        session.execute(_INSERT_REPORT, rows)
+
+
+def existing_refs(session: Session, refs: Iterable[str]) -> set[str]:
+    return set(session.execute(select(ReportRow.ref).where(ReportRow.ref.in_(list(refs)))).scalars())
+
+
+def existing_external_ids(session: Session, external_ids: Iterable[str]) -> set[str]:
+    wanted = [e for e in external_ids if e]
+    if not wanted:
+        return set()
+    return set(session.execute(select(ReportRow.external_id).where(ReportRow.external_id.in_(wanted))).scalars())
+
+
+def refs_by_idempotency_keys(session: Session, key_hashes: Iterable[str]) -> dict[str, str]:
+    wanted = [k for k in key_hashes if k]
+    if not wanted:
+        return {}
+    return dict(session.execute(select(ReportRow.idempotency_key, ReportRow.ref)
+                                .where(ReportRow.idempotency_key.in_(wanted))).all())
 
 
 def insert_follow_up(session: Session, keys: KeyRing, report_id: uuid.UUID, follow_up: FollowUpIn,
@@ -76,8 +101,8 @@ def insert_follow_up(session: Session, keys: KeyRing, report_id: uuid.UUID, foll
     return follow_up_id
 
 
-def insert_money(session: Session, report_id: uuid.UUID, demands: Iterable[Demand],
-                 payments: Iterable[Payment], follow_up_id: uuid.UUID | None = None) -> None:
+def money_rows(report_id: uuid.UUID, demands: Iterable[Demand], payments: Iterable[Payment],
+               follow_up_id: uuid.UUID | None = None) -> list[dict]:
     common = {"report_id": report_id, "follow_up_id": follow_up_id, "method": None, "destination_country": None,
               "recipient_name": None, "reference": None}
     rows = [{**common, "role": "demand", "amount": d.amount, "currency": d.currency, "at": d.demanded_at}
@@ -85,6 +110,10 @@ def insert_money(session: Session, report_id: uuid.UUID, demands: Iterable[Deman
     rows += [{**common, "role": "payment", "amount": p.amount, "currency": p.currency, "method": p.method,
               "destination_country": p.destination_country, "recipient_name": p.recipient_name,
               "reference": p.reference, "at": p.paid_at} for p in payments]
+    return rows
+
+
+def insert_money(session: Session, rows: list[dict]) -> None:
     if rows:
         session.execute(_INSERT_MONEY, rows)
 

@@ -27,6 +27,7 @@ from sqlalchemy import (
     String,
     TypeDecorator,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -68,7 +69,12 @@ class Base(DeclarativeBase):
 
 class ReportRow(Base):
     __tablename__ = "reports"
-    __table_args__ = (Index("uq_reports_idempotency_key", "idempotency_key", unique=True),)
+    __table_args__ = (
+        Index("uq_reports_idempotency_key", "idempotency_key", unique=True),
+        # The reader's queue: reports stored but not read yet (a partial index stays tiny).
+        Index("ix_reports_unread", "received_at", postgresql_where=text("extractor_version IS NULL"),
+              sqlite_where=text("extractor_version IS NULL")),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     ref: Mapped[str] = mapped_column(String(16), unique=True)

@@ -27,7 +27,7 @@ RECEIVED = {
 
 @router.post("/reports", status_code=201, response_model=ReportReceipt, responses=PROBLEMS)
 async def create_report(
-    report: ReportIn, request: Request, response: Response,
+    report: ReportIn, request: Request,
     idempotency_key: Annotated[str | None, Header(
         alias="Idempotency-Key", min_length=8, max_length=200,
         description="A unique key per report: a retry with the same key answers 409 with the reference "
@@ -41,19 +41,23 @@ async def create_report(
     app = request.app.state.tipline
     request.app.state.limiter.check(request)
     try:
-        receipt = await run_in_threadpool(submit_report, app, report, Source.api, None, None, idempotency_key)
+        # Not read here: the reader reads it within moments, so a flood is taken in at full speed.
+        receipt = await run_in_threadpool(submit_report, app, report, Source.api, None, None, idempotency_key,
+                                          False)
     except DuplicateReport:
         raise HTTPException(409, "A report with this external_id is already stored.") from None
     except AlreadyReceived as e:
         return problem(409, "This report was already received (same Idempotency-Key); its follow-up token "
                             "was given in the first answer only.", reference=e.reference)
     language = receipt.guidance.language
-    response.headers["Location"] = f"/api/v1/reports/{receipt.reference}"
-    return ReportReceipt(
+    out = ReportReceipt(
         id=receipt.id, reference=receipt.reference, follow_up_token=receipt.token,
         received_at=receipt.received_at, identifiers=[IdentifierOut.of(f) for f in receipt.identifiers],
-        guidance=receipt.guidance, message=RECEIVED.get(language, RECEIVED["en"]),
+        read=receipt.read, guidance=receipt.guidance, message=RECEIVED.get(language, RECEIVED["en"]),
     )
+    # Serialised once by pydantic, not validated again against the response model.
+    return Response(out.model_dump_json(), status_code=201, media_type="application/json",
+                    headers={"Location": f"/api/v1/reports/{receipt.reference}"})
 
 
 @router.post("/reports/{reference}/follow-ups", status_code=201, response_model=FollowUpReceiptOut,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from tipline.domain.identifier import Found
 from tipline.guidance import Plan
@@ -31,7 +31,12 @@ class ReportReceipt(BaseModel):
     reference: str
     follow_up_token: str
     received_at: datetime
-    identifiers: list[IdentifierOut]
+    identifiers: list[IdentifierOut] = Field(description=(
+        "The scammers' identifiers read so far: those given in the structured fields at once; those "
+        "written in the narrative and chat log once the report is read (see `read`)."))
+    read: bool = Field(description=(
+        "Whether the narrative and chat log were read before answering. The API answers first and "
+        "the reader reads them within moments; staff see the result at GET /api/v1/reports/{reference}."))
     guidance: Plan
     message: str
 
