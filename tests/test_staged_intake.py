@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -118,8 +119,8 @@ def test_concurrent_reports_are_all_stored_once_with_an_unbroken_audit_chain(tip
         try:
             for i in range(6):
                 body = {"narrative": f"{NARRATIVE} ({n}-{i})", "external_id": f"t{n}-{i}"}
-                receipts.append(intake.submit_report(tipline, ReportIn.model_validate(body), Source.api,
-                                                     read=False))
+                receipts.append(asyncio.run(intake.receive_report(tipline, ReportIn.model_validate(body),
+                                                                  Source.api)))
         except Exception as e:  # pragma: no cover - shown by the assertion below
             errors.append(e)
 

@@ -79,7 +79,7 @@ def extract_text(text: str, country: str | None = None, language: str | None = N
     text = text[:MAX_TEXT]
     region = _region(country)
     norm = normalise(text)
-    found_places = places_mod.find(norm.folded, norm.text)
+    found_places = places_mod.find(norm.folded, norm.text) if identifiers else []  # places: for the finders
     context = Context(region=region, language=language, source=source, folded=norm.folded,
                       places=tuple(found_places))
     near_misses: list[NearMiss] = []
@@ -93,7 +93,8 @@ def extract_text(text: str, country: str | None = None, language: str | None = N
                 if not _reporters_own(norm.folded, m)]
     signals = signals_mod.detect(norm.folded, amounts, resolved)
     return Extraction(
-        language=language_mod.detect(norm.folded, hint=language),
+        # A first look trusts the language it is given (intake's answer needs no more).
+        language=language_mod.detect(norm.folded, hint=language) if identifiers or not language else language,
         mentions=[_to_original(m, norm) for m in resolved],
         money=[replace(m, span=norm.to_original(*m.span)) if m.span else m for m in amounts],
         places=places_mod.countries(found_places),

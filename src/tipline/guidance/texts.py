@@ -9,6 +9,7 @@ translator can move them. Labels that are only looked up later are marked with :
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from babel import Locale
 from babel.lists import format_list
@@ -43,11 +44,7 @@ class Translator:
 
     def money(self, amount: Decimal, currency: str) -> str:
         """'CA$1,500' / '1 500 $CA': a whole amount without the '.00' the reporter never wrote."""
-        if amount == amount.to_integral_value():
-            pattern = Locale.parse(self.language).currency_formats["standard"].pattern
-            pattern = pattern.split(";")[0].replace("0.00", "0")
-            return format_currency(amount, currency, format=pattern, locale=self.language, currency_digits=False)
-        return format_currency(amount, currency, locale=self.language)
+        return _money(amount, currency, self.language)
 
     def join(self, parts: list[str]) -> str:
         """'a, b and c' / 'a, b et c'."""
@@ -97,3 +94,13 @@ METHOD_LABELS: dict[PaymentMethod, str] = {
     PaymentMethod.mobile_money: N_("mobile money"),
     PaymentMethod.cash: N_("cash"),
 }
+
+
+@lru_cache(maxsize=4096)
+def _money(amount: Decimal, currency: str, language: str) -> str:
+    # Cached: the same few amounts come back report after report, and Babel's formatting is slow.
+    if amount == amount.to_integral_value():
+        pattern = Locale.parse(language).currency_formats["standard"].pattern
+        pattern = pattern.split(";")[0].replace("0.00", "0")
+        return format_currency(amount, currency, format=pattern, locale=language, currency_digits=False)
+    return format_currency(amount, currency, locale=language)

@@ -95,7 +95,7 @@ def case_row(report_id: uuid.UUID, report: ReportIn, signals: dict, now: datetim
 
 def open_cases(session: Session, rows: list[dict]) -> None:
     if rows:
-        session.execute(_INSERT_CASE, rows)
+        session.connection().execute(_INSERT_CASE, rows)
 
 
 def rescore(session: Session, row: ReportRow, now: datetime | None = None) -> triage.Priority:

@@ -8,6 +8,7 @@ web form, by the reader process for the API.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import uuid
 from collections.abc import Sequence
@@ -87,14 +88,29 @@ class _Unread:
 
 
 def submit_report(app: Tipline, report: ReportIn, source: Source, language: str | None = None,
-                  actor: str | None = None, idempotency_key: str | None = None, read: bool = True) -> Receipt:
-    """Store a report from a person, then build their action plan (after the commit).
+                  actor: str | None = None, idempotency_key: str | None = None) -> Receipt:
+    """Store a report from a person and read it, then build their action plan (after the commit).
 
-    ``read=False`` (the API) answers as soon as the report is durable, with a plan built from a
-    first look (form, money, signals; see ``extract.first_look``) and leaves the reading to the
-    reader; ``read=True`` (the web form, where a person waits for the receipt) reads it first.
+    The web form's path: a person waits for the receipt, which shows what was read.
     """
-    stored, x = _store(app, report, source, actor, idempotency_key, read)
+    stored, x = _store(app, report, source, actor, idempotency_key, read=True)
+    return _receipt(app, report, language, stored, x)
+
+
+async def receive_report(app: Tipline, report: ReportIn, source: Source, actor: str | None = None,
+                         idempotency_key: str | None = None) -> Receipt:
+    """Store a report and answer as soon as it is durable; the reader reads it afterwards.
+
+    The API's path, on the event loop: the first look (``extract.first_look``: form, money,
+    signals) and the encryption are CPU work done here; only the group commit is awaited. The plan
+    comes from the first look, so a narrative saying "I want to die" still puts the crisis line first.
+    """
+    pending, x = prepare(app, report, source, actor, idempotency_key)
+    stored: Stored = await asyncio.wrap_future(_writer(app).submit(pending))
+    return _receipt(app, report, None, stored, x)
+
+
+def _receipt(app: Tipline, report: ReportIn, language: str | None, stored: Stored, x: extract.Extraction) -> Receipt:
     language = language or report.language or stored.language or app.settings.default_language
     plan = build_plan(report, language, include_unverified=app.settings.include_unverified_routes,
                       signals=x.signals, money=[(m.amount, m.currency, m.role) for m in x.money])
@@ -157,38 +173,39 @@ def _writer(app: Tipline) -> GroupCommit[_Unread, Stored]:
 def write_unread(session: Session, batch: Sequence[_Unread]) -> list[Stored | Exception]:
     """Write a batch of reports, unread, in the caller's transaction: one statement per table.
 
-    Duplicates (a known external_id or idempotency key, or two of them in the batch) get their
-    exception and are not written; a reference code already taken is drawn again.
+    A report whose external_id or idempotency key is already stored (or was earlier in this
+    batch) gets its exception and is not written; a reference code already taken is drawn again.
+    The unique constraints decide (the insert skips conflicting rows), so the usual batch costs
+    no look-up at all.
     """
-    known_external = reports.existing_external_ids(session, (p.external_id for p in batch))
-    known_keys = reports.refs_by_idempotency_keys(session, (p.key_hash for p in batch))
-    taken = reports.existing_refs(session, (p.stored.reference for p in batch))
-    results: list[Stored | Exception] = []
-    report_rows, money_rows, case_rows, events = [], [], [], []
-    for p in batch:
-        if p.external_id and p.external_id in known_external:
-            results.append(DuplicateReport(p.external_id))
-            continue
-        if p.key_hash and p.key_hash in known_keys:
-            results.append(AlreadyReceived(known_keys[p.key_hash]))
-            continue
-        while p.stored.reference in taken:
-            p.stored.reference = codes.new_reference()
-        taken.add(p.stored.reference)
-        if p.external_id:
-            known_external.add(p.external_id)
-        if p.key_hash:
-            known_keys[p.key_hash] = p.stored.reference
-        report_rows.append({**p.row, "ref": p.stored.reference})
-        money_rows += p.money
-        case_rows.append(p.case)
-        events.append(p.event)
-        results.append(p.stored)
-    reports.insert_reports(session, report_rows)
-    reports.insert_money(session, money_rows)
-    cases.open_cases(session, case_rows)
-    audit.append_many(session, events)
-    return results
+    outcome: dict[int, Stored | Exception] = {}
+    todo = list(range(len(batch)))
+    for _ in range(5):
+        written = reports.insert_reports(session, [{**batch[i].row, "ref": batch[i].stored.reference} for i in todo])
+        skipped = [i for i in todo if batch[i].stored.id not in written]
+        outcome.update({i: batch[i].stored for i in todo if batch[i].stored.id in written})
+        if not skipped:
+            break
+        _, external, keys = reports.conflicts(session, (batch[i].stored.reference for i in skipped),
+                                                 (batch[i].external_id for i in skipped),
+                                                 (batch[i].key_hash for i in skipped))
+        todo = []
+        for i in skipped:
+            p = batch[i]
+            if p.external_id and p.external_id in external:
+                outcome[i] = DuplicateReport(p.external_id)
+            elif p.key_hash and p.key_hash in keys:
+                outcome[i] = AlreadyReceived(keys[p.key_hash])
+            else:  # its reference code was taken: another draw, another try
+                p.stored.reference = codes.new_reference()
+                todo.append(i)
+    else:
+        raise RuntimeError("could not draw free reference codes")
+    done = [batch[i] for i in sorted(outcome) if isinstance(outcome[i], Stored)]
+    reports.insert_money(session, [row for p in done for row in p.money])
+    cases.open_cases(session, [p.case for p in done])
+    audit.append_many(session, [p.event for p in done])
+    return [outcome[i] for i in range(len(batch))]
 
 
 def reporter_report(session: Session, reference: str, token: str) -> ReportRow | None:

@@ -143,7 +143,12 @@ def run(app: Tipline, stop: threading.Event, idle_seconds: float = 0.25) -> None
             stop.wait(idle_seconds)
 
 
-def lower_priority(niceness: int = 10) -> None:
-    """Give the CPU to intake first: the reader catches up when requests leave room."""
+def lower_priority() -> None:
+    """Give the CPU to intake first: the reader runs when requests leave a core idle (Linux's
+    SCHED_IDLE policy), elsewhere at the lowest niceness."""
+    if hasattr(os, "sched_setscheduler") and hasattr(os, "SCHED_IDLE"):
+        with contextlib.suppress(OSError):
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+            return
     with contextlib.suppress(OSError):  # not permitted here: read at normal priority
-        os.nice(niceness)
+        os.nice(19)

@@ -25,6 +25,8 @@ _INSERT = insert(AuditRow.__table__).returning(AuditRow.__table__.c.id)
 _INSERT_MANY = insert(AuditRow.__table__).returning(AuditRow.__table__.c.id, sort_by_parameter_order=True)
 _HEAD = select(AuditHeadRow.count).where(AuditHeadRow.id == 1)
 _LAST_HASH = select(AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)
+# The chain's last hash and the head's count in one round trip.
+_STATE = select(_LAST_HASH.scalar_subquery(), _HEAD.scalar_subquery())
 # Two statements, not one: under READ COMMITTED a statement's snapshot is taken before its lock
 # is granted, so a head read in the same statement could miss an event committed meanwhile.
 _LOCK = text("SELECT pg_advisory_xact_lock(:k)")
@@ -75,7 +77,8 @@ def append_many(session: Session, events: list[Event]) -> list[str]:
     if session.get_bind().dialect.name == "postgresql":
         session.execute(_LOCK, {"k": _LOCK_KEY})
     # (SQLite: the writer already holds the database's write lock, taken by BEGIN IMMEDIATE.)
-    prev = session.execute(_LAST_HASH).scalar() or GENESIS
+    last, count = session.connection().execute(_STATE).one()
+    prev = last or GENESIS
     rows = []
     for event in events:
         at = datetime.now(UTC)
@@ -83,18 +86,19 @@ def append_many(session: Session, events: list[Event]) -> list[str]:
         rows.append(dict(at=at, actor=event.actor, action=event.action, object_type=event.object_type,
                          object_id=event.object_id, details=event.details, prev_hash=prev, hash=digest))
         prev = digest
+    conn = session.connection()  # Core: no ORM layer on intake's hot path
     if len(rows) == 1:
-        last_id = session.execute(_INSERT, rows[0]).scalar_one()
+        last_id = conn.execute(_INSERT, rows[0]).scalar_one()
     else:  # executemany with RETURNING, in the rows' order: the last id is the head's
-        last_id = session.execute(_INSERT_MANY, rows).scalars().all()[-1]
-    _move_head(session, last_id, prev, len(rows))
+        last_id = conn.execute(_INSERT_MANY, rows).scalars().all()[-1]
+    _move_head(session, last_id, prev, count, len(rows))
     return [r["hash"] for r in rows]
 
 
-def _move_head(session: Session, event_id: int, digest: str, added: int = 1) -> None:
+def _move_head(session: Session, event_id: int, digest: str, count: int | None, added: int) -> None:
+    """``count``: the head's count before these events (None: no head yet)."""
     signer = session.info.get("audit_signer")
     key_id, key = signer() if signer else (None, None)
-    count = session.execute(_HEAD).scalar()
     if count is None:
         count = session.execute(select(func.count()).select_from(AuditRow)).scalar_one()
         session.execute(insert(AuditHeadRow).values(

@@ -26,7 +26,12 @@ from tipline.store.tables import (
 )
 
 # Built once: building a statement per call costs more than executing it (see bench/intake.py).
-_INSERT_REPORT = insert(ReportRow.__table__)
+# A report whose ref, external_id or idempotency key is already taken is skipped, not an error:
+# the group commit's other reports go on, and the caller asks why (``conflicts``).
+_INSERT_REPORT = {
+    name: dialect.insert(ReportRow.__table__).on_conflict_do_nothing().returning(ReportRow.__table__.c.id)
+    for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
+}
 _INSERT_FOLLOW_UP = insert(FollowUpRow.__table__)
 _INSERT_MONEY = insert(MoneyRow.__table__)
 _INSERT_LINK = insert(ReportIdentifierRow.__table__)
@@ -66,29 +71,27 @@ def report_row(keys: KeyRing, *, report_id: uuid.UUID, ref: str, token_hash: str
     )
 
 
-def insert_reports(session: Session, rows: list[dict]) -> None:
-    """Core executemany, not the ORM unit of work: intake is the hot path (see bench/intake.py)."""
-    if rows:
-        session.execute(_INSERT_REPORT, rows)
+def insert_reports(session: Session, rows: list[dict]) -> set[uuid.UUID]:
+    """Insert report rows in one statement; returns the ids written (see ``_INSERT_REPORT``).
 
-
-def existing_refs(session: Session, refs: Iterable[str]) -> set[str]:
-    return set(session.execute(select(ReportRow.ref).where(ReportRow.ref.in_(list(refs)))).scalars())
-
-
-def existing_external_ids(session: Session, external_ids: Iterable[str]) -> set[str]:
-    wanted = [e for e in external_ids if e]
-    if not wanted:
+    Core on the session's Connection, not the ORM unit of work: intake is the hot path.
+    """
+    if not rows:
         return set()
-    return set(session.execute(select(ReportRow.external_id).where(ReportRow.external_id.in_(wanted))).scalars())
+    conn = session.connection()
+    return set(conn.execute(_INSERT_REPORT[conn.dialect.name], rows).scalars())
 
 
-def refs_by_idempotency_keys(session: Session, key_hashes: Iterable[str]) -> dict[str, str]:
-    wanted = [k for k in key_hashes if k]
-    if not wanted:
-        return {}
-    return dict(session.execute(select(ReportRow.idempotency_key, ReportRow.ref)
-                                .where(ReportRow.idempotency_key.in_(wanted))).all())
+def conflicts(session: Session, refs: Iterable[str], external_ids: Iterable[str | None],
+              key_hashes: Iterable[str | None]) -> tuple[set[str], set[str], dict[str, str]]:
+    """Of these, the refs and external_ids already stored, and the idempotency keys with their ref."""
+    refs, external_ids = list(refs), [e for e in external_ids if e]
+    key_hashes = [k for k in key_hashes if k]
+    rows = session.execute(select(ReportRow.ref, ReportRow.external_id, ReportRow.idempotency_key).where(
+        ReportRow.ref.in_(refs) | ReportRow.external_id.in_(external_ids)
+        | ReportRow.idempotency_key.in_(key_hashes))).all()
+    return ({r.ref for r in rows}, {r.external_id for r in rows if r.external_id},
+            {r.idempotency_key: r.ref for r in rows if r.idempotency_key})
 
 
 def insert_follow_up(session: Session, keys: KeyRing, report_id: uuid.UUID, follow_up: FollowUpIn,
@@ -115,7 +118,7 @@ def money_rows(report_id: uuid.UUID, demands: Iterable[Demand], payments: Iterab
 
 def insert_money(session: Session, rows: list[dict]) -> None:
     if rows:
-        session.execute(_INSERT_MONEY, rows)
+        session.connection().execute(_INSERT_MONEY, rows)
 
 
 def upsert_identifiers(session: Session, identifiers: Iterable[Identifier], seen_at: datetime) -> dict[
@@ -179,15 +182,6 @@ def by_id(session: Session, report_id: uuid.UUID) -> ReportRow | None:
 def delete_links(session: Session, report_id: uuid.UUID) -> None:
     """Forget what extraction linked to a report (before extracting it again)."""
     session.execute(delete(ReportIdentifierRow).where(ReportIdentifierRow.report_id == report_id))
-
-
-def ref_by_idempotency_key(session: Session, key_hash: str) -> str | None:
-    return session.execute(select(ReportRow.ref).where(ReportRow.idempotency_key == key_hash)).scalar()
-
-
-def external_id_exists(session: Session, external_id: str) -> bool:
-    return session.execute(
-        select(ReportRow.id).where(ReportRow.external_id == external_id)).first() is not None
 
 
 def report_body(keys: KeyRing, row: ReportRow) -> dict:

@@ -9,7 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from tipline.domain.enums import Source
 from tipline.domain.report import FollowUpIn, ReportIn
-from tipline.service.intake import AlreadyReceived, DuplicateReport, add_follow_up, submit_report
+from tipline.service.intake import AlreadyReceived, DuplicateReport, add_follow_up, receive_report
 from tipline.web.api.schemas import FollowUpReceiptOut, IdentifierOut, Problem, ReportReceipt
 from tipline.web.problems import problem
 
@@ -42,8 +42,7 @@ async def create_report(
     request.app.state.limiter.check(request)
     try:
         # Not read here: the reader reads it within moments, so a flood is taken in at full speed.
-        receipt = await run_in_threadpool(submit_report, app, report, Source.api, None, None, idempotency_key,
-                                          False)
+        receipt = await receive_report(app, report, Source.api, idempotency_key=idempotency_key)
     except DuplicateReport:
         raise HTTPException(409, "A report with this external_id is already stored.") from None
     except AlreadyReceived as e:
