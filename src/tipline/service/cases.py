@@ -288,6 +288,7 @@ def view(app: Tipline, principal: Principal, ref: str) -> CaseView:
                                                  "victim_gender", "victim_country", "platform_first_contact",
                                                  "first_contact_at", "deadline", "minor", "self_harm", "flags",
                                                  "signals")}
+        columns["read"] = row.extractor_version is not None  # False: the reader has not read it yet
         return CaseView(row.id, row.ref, row.status, row.received_at, case.priority if case else 0,
                         case.reasons if case else [], case.assignee_id if case else None,
                         assignee.name if assignee else None, reports.report_body(app.keys, row), columns,

@@ -51,6 +51,8 @@ class CaseOut(BaseModel):
     priority: int
     reasons: list[Reason]
     assignee: str | None
+    read: bool = Field(description="False until the reader has read the narrative and chat log "
+                                   "(reports received through the API are read moments after the answer)")
     report: dict
     identifiers: list[dict]
     money: list[dict]
@@ -97,7 +99,8 @@ async def get_report(request: Request, ref: str, principal: Principal = Depends(
     follow-ups, notes and referrals. The read is recorded in the audit chain."""
     view = await run_in_threadpool(_run, cases.view, request.app.state.tipline, principal, ref)
     return CaseOut(ref=view.ref, status=view.status, received_at=view.received_at, priority=view.priority,
-                   reasons=view.reasons, assignee=view.assignee, report=view.report, identifiers=view.identifiers,
+                   reasons=view.reasons, assignee=view.assignee, read=view.columns["read"], report=view.report,
+                   identifiers=view.identifiers,
                    money=view.money, follow_ups=view.follow_ups, notes=view.notes, referrals=view.referrals)
 
 
