@@ -127,6 +127,24 @@ def store_report(app: Tipline, report: ReportIn, source: Source, actor: str | No
     return _store(app, report, source, actor, idempotency_key, read=True)[0]
 
 
+def store_many(app: Tipline, batch: Sequence[ReportIn], source: Source, actor: str | None = None
+               ) -> list[Stored | DuplicateReport]:
+    """Store and read several validated reports (an import's window): they are written by the
+    group commit together, then read one by one. A known external_id gives DuplicateReport."""
+    futures = [_writer(app).submit(prepare(app, report, source, actor)[0]) for report in batch]
+    out: list[Stored | DuplicateReport] = []
+    for future in futures:
+        try:
+            stored = future.result()
+        except DuplicateReport as e:
+            out.append(e)
+            continue
+        if (done := reading.read_one(app, stored.id)) is not None:
+            stored.identifiers, stored.read = done.identifiers, True
+        out.append(stored)
+    return out
+
+
 def _store(app: Tipline, report: ReportIn, source: Source, actor: str | None, idempotency_key: str | None,
            read: bool) -> tuple[Stored, extract.Extraction]:
     pending, x = prepare(app, report, source, actor, idempotency_key)

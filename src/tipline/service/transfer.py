@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from tipline.domain.enums import Source
 from tipline.domain.report import ReportIn
 from tipline.service.context import Tipline
-from tipline.service.intake import DuplicateReport, store_report
+from tipline.service.intake import DuplicateReport, store_many
 from tipline.store import audit, reports
 
 EXPORT_ONLY_FIELDS = ("id", "reference", "status", "follow_ups", "extracted")
@@ -39,10 +39,27 @@ def describe_validation_error(error: ValidationError) -> str:
     return "; ".join(parts)
 
 
+WINDOW = 200  # reports validated, then written together
+
+
 def import_lines(app: Tipline, lines: Iterable[str],
                  on_line: Callable[[int], None] | None = None) -> ImportResult:
-    """Import each line; a bad line is recorded with its number and reason, and skipped."""
+    """Import each line; a bad line is recorded with its number and reason, and skipped.
+
+    Valid reports are stored a window at a time (``WINDOW``), so that the group commit writes
+    them together; memory stays constant whatever the file's size.
+    """
     result = ImportResult()
+    window: list[ReportIn] = []
+
+    def flush() -> None:
+        for outcome in store_many(app, window, Source.import_, actor="import"):
+            if isinstance(outcome, DuplicateReport):
+                result.duplicates += 1
+            else:
+                result.imported += 1
+        window.clear()
+
     for number, line in enumerate(lines, start=1):
         if on_line:
             on_line(len(line.encode()))
@@ -66,12 +83,10 @@ def import_lines(app: Tipline, lines: Iterable[str],
         except ValidationError as e:
             result.errors.append((number, describe_validation_error(e)))
             continue
-        try:
-            store_report(app, report, Source.import_, actor="import")
-        except DuplicateReport:
-            result.duplicates += 1
-            continue
-        result.imported += 1
+        window.append(report)
+        if len(window) >= WINDOW:
+            flush()
+    flush()
     return result
 
 
