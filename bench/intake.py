@@ -141,6 +141,31 @@ async def load(base: str, bodies: list[bytes], connections: int, seconds: float)
     }
 
 
+def cpu_seconds(server_group: int) -> dict[str, float] | None:
+    """CPU seconds used so far by the server's processes (its web workers, and its reader apart)
+    and by PostgreSQL's, read from /proc (Linux); None elsewhere."""
+    proc = Path("/proc")
+    if not (proc / "self" / "stat").exists():
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    out = {"web": 0.0, "reader": 0.0, "postgresql": 0.0}
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        used = (int(fields[11]) + int(fields[12])) / tick
+        if int(fields[2]) == server_group:  # the process group `serve` leads
+            idle = int(fields[38]) == 5  # SCHED_IDLE: the reader
+            out["reader" if idle else "web"] += used
+        elif cmdline.startswith(b"postgres"):
+            out["postgresql"] += used
+    return out
+
+
 def unread(url: str) -> int:
     engine = create_engine(url)
     with engine.connect() as conn:
@@ -179,7 +204,12 @@ def run(engine: str, workers: int, connections: int, seconds: float, warmup: flo
         try:
             asyncio.run(load(base, bodies, connections, warmup))
             drain(url)  # the warm-up's backlog is read before the measured burst
+            before, client = cpu_seconds(proc.pid), time.process_time()
             result = asyncio.run(load(base, bodies, connections, seconds))
+            after, client = cpu_seconds(proc.pid), time.process_time() - client
+            if before and after and result["requests"]:
+                per = {k: round(1000 * (after[k] - before[k]) / result["requests"], 3) for k in after}
+                result["cpu_ms_per_report"] = {**per, "load_generator": round(1000 * client / result["requests"], 3)}
             result["reader"] = drain(url)
         finally:
             stop_server(proc)
