@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tipline.link import near, names, scripts, stable
+from tipline.link import names, near, scripts, stable
 from tipline.link.engines import QUERIES, recipient_clusters
 from tipline.link.evaluate import bcubed
-from tipline.link.graph import THIN, Evidence, networks
+from tipline.link.graph import Evidence, networks
 from tipline.link.kinds import HubPolicy, is_strong, linkable
 
 # --- recipients' names ------------------------------------------------------------------------------
@@ -175,7 +175,7 @@ def test_the_sql_finds_exactly_the_slips_of_rare_values():
                     [(f"r{i}-{j}", i) for i, count in named.items() for j in range(count)])
     found = set(con.execute(QUERIES["near_pairs"]).fetchall())
     expected = {(i, j) for i, (ki, vi) in enumerate(values) for j, (kj, vj) in enumerate(values)
-                if i < j and ki == kj and near.slip(ki, vi, vj) and min(named[i], named[j]) < THIN}
+                if i < j and ki == kj and near.slip(ki, vi, vj) and min(named[i], named[j]) <= near.SLIP_REPORTS}
     assert len(expected) > 50 and found == expected
 
 
@@ -267,11 +267,12 @@ def test_an_ambiguous_slip_attaches_nothing():
     assert result.labels[10] == -1 and result.labels[0] != result.labels[5]
 
 
-def test_two_established_values_one_edit_apart_are_two_accounts():
-    # "awa_bb2231" and "awa_bb2232", each named by five reports: two real accounts.
-    links = [(i, 0) for i in range(5)] + [(i, 1) for i in range(5, 10)]
-    result = networks(_with_slips(links, [True, True], [(0, 1)]))
-    assert result.labels[0] != result.labels[5]
+def test_values_one_edit_apart_named_by_several_reports_each_are_two_accounts():
+    # "awa_bb2231" and "awa_bb2232", each named by five reports, or by two: two real accounts.
+    for each in (5, 2):
+        links = [(i, 0) for i in range(each)] + [(i, 1) for i in range(each, 2 * each)]
+        result = networks(_with_slips(links, [True, True], [(0, 1)]))
+        assert result.labels[0] != result.labels[each]
 
 
 def test_two_rare_values_one_edit_apart_link_when_each_has_no_other_neighbour():

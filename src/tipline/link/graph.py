@@ -1,8 +1,8 @@
 """Networks from the report–evidence graph: strong components, hub checks, then Leiden.
 
-Reports and evidence keys (identifiers, recipient-name clusters, script bands) are the two sides
-of a bipartite graph; no report–report pair is ever listed, so memory grows with the links, not
-with their square. The steps:
+Reports and evidence keys (identifiers, recipient-name clusters, handles across apps, script
+bands) are the two sides of a bipartite graph; no report–report pair is ever listed, so memory
+grows with the links, not with their square. The steps:
 
 1. Keys seen once link nothing and are dropped.
 2. Hub check (``kinds.HubPolicy``): a strong key in many reports is kept only if its reports stay
@@ -10,8 +10,10 @@ with their square. The steps:
    with it. A support address shared by unrelated victims is a cut vertex between many blocks
    and is flagged instead.
 3. Strong components: connected components over the strong keys that passed.
-4. Weak keys (similar names, similar scripts, generic values) each point from the components they
-   touch to their dominant component, if they are coherent (most of their reports are there).
+4. Weak keys (similar names, similar scripts, short handles across apps, generic values) and
+   slips (``Evidence.alias``: a rare value one edit from exactly one other, ``link.near``) each
+   point from the components they touch to their dominant component, if they are coherent (most
+   of their reports are there).
 5. Leiden (modularity, weighted, fixed seed) on the graph of components joined by weak evidence
    splits what weak links glued together; a strong component is one node, so it is never split.
 """
@@ -26,6 +28,7 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from tipline.link import near
 from tipline.link.kinds import HubPolicy, over_correlated
 
 
@@ -104,14 +107,14 @@ def _key_components(rep: np.ndarray, key: np.ndarray, comp: np.ndarray) -> tuple
 def _slips(alias: np.ndarray, degree: np.ndarray) -> np.ndarray:
     """The pairs (rare value, the value it is a slip of) that are unambiguous.
 
-    A value named by fewer than ``THIN`` reports is a slip of a neighbour (one edit away) named by
-    more reports, if it has exactly one such neighbour; of an equally rare neighbour only if each
-    is the other's only neighbour. A value with several candidates (numbers bought in a sequence,
+    A value named by one report (``near.SLIP_REPORTS``) is a slip of a neighbour (one edit away)
+    named by more reports, if it has exactly one such neighbour; of a neighbour named once too only
+    if each is the other's only neighbour. A value with several candidates (numbers bought in a sequence,
     handles numbered "awa1", "awa2"…) is a slip of none: nothing says which one was meant.
     """
     both = np.concatenate([alias, alias[:, ::-1]])
     u, v = both[:, 0], both[:, 1]
-    rare = degree[u] < THIN
+    rare = degree[u] <= near.SLIP_REPORTS
     up = rare & (degree[v] > degree[u])
     ups = np.bincount(u[up], minlength=len(degree))
     neighbours = np.bincount(u, minlength=len(degree))

@@ -5,9 +5,9 @@ Victims copy numbers and handles by hand, from a screen, in a panic: "+225 07 58
 falls out of its network. Two values one edit apart (a character changed, dropped, added, or two
 neighbours swapped: RapidFuzz's optimal string alignment distance 1) are *probably* one, never
 surely: numbers bought in a batch are one digit apart too. So a slip is weak evidence, and only
-between a rare value (named by fewer than ``graph.THIN`` reports) and another: two values each
-named by several reports are two real accounts, whatever their spelling; and a value with
-several such neighbours is a slip of none (``graph._slips``).
+from a value named by one report (``SLIP_REPORTS``) to another: a value two victims typed alike
+is a real one, whatever its spelling; and a value with several such neighbours is a slip of
+none (``graph._slips``).
 
 Candidates never come from comparing every pair: the engine's SQL lists values that share a
 *deletion key* (the value with one character deleted, or whole). Two values one edit apart always
@@ -30,6 +30,7 @@ SLIP_KINDS = ("phone", "email", "profile", "paypal")  # checksummed kinds (crypt
 MIN_SLIP_LENGTH = 8   # shorter values are one edit apart by chance ("lola_x1", "lola_x2")
 MAX_VALUE_LENGTH = 64
 MAX_BLOCK = 50        # a deletion key shared by more values than this is not a slip's trace
+SLIP_REPORTS = 1      # a slip is a value named by this many reports or fewer
 MIN_SKELETON = 6
 MIN_SKELETON_DIGITS = 2
 STRONG_SKELETON = 10

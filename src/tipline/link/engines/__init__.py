@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tipline.link import names, near
-from tipline.link.graph import THIN, Evidence
+from tipline.link.graph import Evidence
 from tipline.link.kinds import HANDLE_LIKE, RECIPIENT_LIKE, SCRIPT, is_strong, linkable
 
 # A recipient blocking key (in "recipient_pairs" below) in more than 200 names ("mohamed") blocks nothing
@@ -42,8 +42,7 @@ QUERIES: dict[str, str] = {
     "recipients": "SELECT id, value FROM identifiers WHERE kind = 'transfer_recipient' ORDER BY id",
     # Accounts: profiles are checked for junk handles, and handles are compared across apps.
     "accounts": "SELECT id, kind, value FROM identifiers WHERE kind IN ('profile', 'email', 'paypal') ORDER BY id",
-    # Slips (``link.near``): pairs of values one edit apart, one of them named by fewer than THIN
-    # reports. Values one edit apart share a *deletion key* (the value with the character at
+    # Slips (``link.near``): pairs of values one edit apart, one of them named by one report. Values one edit apart share a *deletion key* (the value with the character at
     # ``pos`` deleted, or whole: pos 0): a join on keys, never a comparison of all pairs. The
     # positions then tell the edit exactly: the same one (a character changed), a whole value (one
     # added or dropped), or two neighbours deleting the character the other kept (two swapped).
@@ -67,7 +66,7 @@ QUERIES: dict[str, str] = {
                   JOIN blocks ON d.kind = blocks.kind AND d.k = blocks.k)
         SELECT DISTINCT a.id AS a, b.id AS b
         FROM keyed a JOIN keyed b ON a.kind = b.kind AND a.k = b.k AND a.id < b.id
-        WHERE (a.n < {THIN} OR b.n < {THIN})
+        WHERE (a.n <= {near.SLIP_REPORTS} OR b.n <= {near.SLIP_REPORTS})
           AND (a.pos = b.pos OR a.pos = 0 OR b.pos = 0
                OR (a.pos + 1 = b.pos AND substr(a.value, a.pos, 1) = substr(b.value, b.pos, 1))
                OR (b.pos + 1 = a.pos AND substr(b.value, b.pos, 1) = substr(a.value, a.pos, 1)))
