@@ -42,8 +42,9 @@ QUERIES: dict[str, str] = {
     "recipients": "SELECT id, value FROM identifiers WHERE kind = 'transfer_recipient' ORDER BY id",
     # Accounts: profiles are checked for junk handles, and handles are compared across apps.
     "accounts": "SELECT id, kind, value FROM identifiers WHERE kind IN ('profile', 'email', 'paypal') ORDER BY id",
-    # Slips (``link.near``): pairs of values one edit apart, one of them named by one report. Values one edit apart share a *deletion key* (the value with the character at
-    # ``pos`` deleted, or whole: pos 0): a join on keys, never a comparison of all pairs. The
+    # Slips (``link.near``): pairs of values one edit apart, one of them named by one report.
+    # Values one edit apart share a *deletion key* (the value with the character at ``pos``
+    # deleted, or whole: pos 0): a join on keys, never a comparison of all pairs. The
     # positions then tell the edit exactly: the same one (a character changed), a whole value (one
     # added or dropped), or two neighbours deleting the character the other kept (two swapped).
     "near_pairs": f"""
