@@ -105,23 +105,19 @@ def _key_components(rep: np.ndarray, key: np.ndarray, comp: np.ndarray) -> tuple
 
 
 def _slips(alias: np.ndarray, degree: np.ndarray) -> np.ndarray:
-    """The pairs (rare value, the value it is a slip of) that are unambiguous.
+    """The pairs (slip, the value it is a slip of) that are unambiguous.
 
     A value named by one report (``near.SLIP_REPORTS``) is a slip of a neighbour (one edit away)
-    named by more reports, if it has exactly one such neighbour; of a neighbour named once too only
-    if each is the other's only neighbour. A value with several candidates (numbers bought in a sequence,
-    handles numbered "awa1", "awa2"…) is a slip of none: nothing says which one was meant.
+    named by more reports, if it has exactly one such neighbour. A value with several (numbers
+    bought in a sequence, handles numbered "awa1", "awa2"…) is a slip of none: nothing says which
+    one was meant. Two values each named by several reports are two accounts, whatever their
+    spelling; two values each named once are left apart too (either could be the slip).
     """
     both = np.concatenate([alias, alias[:, ::-1]])
     u, v = both[:, 0], both[:, 1]
-    rare = degree[u] <= near.SLIP_REPORTS
-    up = rare & (degree[v] > degree[u])
+    up = (degree[u] <= near.SLIP_REPORTS) & (degree[v] > near.SLIP_REPORTS)
     ups = np.bincount(u[up], minlength=len(degree))
-    neighbours = np.bincount(u, minlength=len(degree))
-    unique_up = up & (ups[u] == 1)
-    equal = rare & (degree[v] == degree[u]) & (neighbours[u] == 1) & (neighbours[v] == 1) & (u < v)
-    keep = unique_up | equal
-    return both[keep]
+    return both[up & (ups[u] == 1)]
 
 
 def _alias_components(ev: Evidence, comp: np.ndarray, degree: np.ndarray, flagged: dict[int, tuple[int, float]],

@@ -4,14 +4,15 @@ Victims copy numbers and handles by hand, from a screen, in a panic: "+225 07 58
 "…34 56", "lola_x0482" for "lola_x04821". A slip makes a value nobody else names, and its report
 falls out of its network. Two values one edit apart (a character changed, dropped, added, or two
 neighbours swapped: RapidFuzz's optimal string alignment distance 1) are *probably* one, never
-surely: numbers bought in a batch are one digit apart too. So a slip is weak evidence, and only
-from a value named by one report (``SLIP_REPORTS``) to another: a value two victims typed alike
-is a real one, whatever its spelling; and a value with several such neighbours is a slip of
-none (``graph._slips``).
+surely: numbers bought in a batch are one digit apart too. So a slip is weak evidence, from a
+value named by one report (``SLIP_REPORTS``) to one named by more, and only when it is the only
+such neighbour (``graph._slips``): a value two victims typed alike is a real one, whatever its
+spelling, and a value with several neighbours is a slip of none.
 
-Candidates never come from comparing every pair: the engine's SQL lists values that share a
-*deletion key* (the value with one character deleted, or whole). Two values one edit apart always
-share one (SymSpell's idea), and a key shared by more than ``MAX_BLOCK`` values blocks nothing.
+Candidates never come from comparing every pair: the engine's SQL joins values on *deletion keys*
+(the value with one character deleted, or whole); two values one edit apart always share one
+(SymSpell's idea). Only values whose report names nothing else shared are looked at: a report
+already in a group gains nothing from a slip, and leaving those out keeps the join small.
 
 Scammers also keep one handle across apps: "zoe_xo71969" on Instagram, "zoe.xo71969" on Facebook,
 "zoe_xo71969@gmail.com". ``skeleton`` is that handle without platform, separators or case, kept
@@ -29,7 +30,6 @@ from rapidfuzz.distance import OSA
 SLIP_KINDS = ("phone", "email", "profile", "paypal")  # checksummed kinds (crypto, IBAN) do not slip
 MIN_SLIP_LENGTH = 8   # shorter values are one edit apart by chance ("lola_x1", "lola_x2")
 MAX_VALUE_LENGTH = 64
-MAX_BLOCK = 50        # a deletion key shared by more values than this is not a slip's trace
 SLIP_REPORTS = 1      # a slip is a value named by this many reports or fewer
 MIN_SKELETON = 6
 MIN_SKELETON_DIGITS = 2

@@ -42,32 +42,34 @@ QUERIES: dict[str, str] = {
     "recipients": "SELECT id, value FROM identifiers WHERE kind = 'transfer_recipient' ORDER BY id",
     # Accounts: profiles are checked for junk handles, and handles are compared across apps.
     "accounts": "SELECT id, kind, value FROM identifiers WHERE kind IN ('profile', 'email', 'paypal') ORDER BY id",
-    # Slips (``link.near``): pairs of values one edit apart, one of them named by one report.
-    # Values one edit apart share a *deletion key* (the value with the character at ``pos``
-    # deleted, or whole: pos 0): a join on keys, never a comparison of all pairs. The
-    # positions then tell the edit exactly: the same one (a character changed), a whole value (one
-    # added or dropped), or two neighbours deleting the character the other kept (two swapped).
+    # Slips (``link.near``): a value named by one report that names nothing else shared (it is
+    # alone), and a value named by more reports one edit away. Values one edit apart share a
+    # *deletion key* (the value with the character at ``pos`` deleted, or whole: pos 0): a join on
+    # keys, never a comparison of all pairs. The positions then tell the edit exactly: the same one
+    # (a character changed), a whole value (one added or dropped), or two neighbours deleting the
+    # character the other kept (two swapped).
     "near_pairs": f"""
         WITH n AS (SELECT identifier_id AS id, count(DISTINCT report_id) AS n FROM report_identifiers
                    GROUP BY identifier_id),
+        placed AS (SELECT DISTINCT ri.report_id FROM report_identifiers ri JOIN n ON n.id = ri.identifier_id
+                   WHERE n.n > {near.SLIP_REPORTS}),
+        alone AS (SELECT ri.identifier_id AS id FROM report_identifiers ri
+                  LEFT JOIN placed ON placed.report_id = ri.report_id WHERE placed.report_id IS NULL),
         v AS (
-            SELECT i.id, i.kind, i.value, n.n FROM identifiers i JOIN n ON n.id = i.id
+            SELECT i.id, i.kind, i.value, n.n > {near.SLIP_REPORTS} AS common FROM identifiers i JOIN n ON n.id = i.id
             WHERE i.kind IN ({", ".join(f"'{k}'" for k in near.SLIP_KINDS)})
               AND length(i.value) <= {near.MAX_VALUE_LENGTH}
-              AND length(i.value) - instr(i.value, ':') >= {near.MIN_SLIP_LENGTH}),
+              AND length(i.value) - instr(i.value, ':') >= {near.MIN_SLIP_LENGTH}
+              AND (n.n > {near.SLIP_REPORTS} OR i.id IN (SELECT id FROM alone))),
         d AS (
-            SELECT id, kind, value, n, 0 AS pos, value AS k FROM v
+            SELECT id, kind, value, common, 0 AS pos, value AS k FROM v
             UNION ALL
-            SELECT v.id, v.kind, v.value, v.n, p.pos, substr(v.value, 1, p.pos - 1) || substr(v.value, p.pos + 1)
+            SELECT v.id, v.kind, v.value, v.common, p.pos, substr(v.value, 1, p.pos - 1) || substr(v.value, p.pos + 1)
             FROM v JOIN (VALUES {", ".join(f"({i})" for i in range(1, near.MAX_VALUE_LENGTH + 1))}) AS p(pos)
-              ON p.pos <= length(v.value)),
-        blocks AS (
-            SELECT kind, k FROM d GROUP BY kind, k HAVING count(DISTINCT id) BETWEEN 2 AND {near.MAX_BLOCK}),
-        keyed AS (SELECT d.id, d.kind, d.value, d.n, d.pos, d.k FROM d
-                  JOIN blocks ON d.kind = blocks.kind AND d.k = blocks.k)
+              ON p.pos <= length(v.value))
         SELECT DISTINCT a.id AS a, b.id AS b
-        FROM keyed a JOIN keyed b ON a.kind = b.kind AND a.k = b.k AND a.id < b.id
-        WHERE (a.n <= {near.SLIP_REPORTS} OR b.n <= {near.SLIP_REPORTS})
+        FROM d a JOIN d b ON a.kind = b.kind AND a.k = b.k
+        WHERE NOT a.common AND b.common
           AND (a.pos = b.pos OR a.pos = 0 OR b.pos = 0
                OR (a.pos + 1 = b.pos AND substr(a.value, a.pos, 1) = substr(b.value, b.pos, 1))
                OR (b.pos + 1 = a.pos AND substr(b.value, b.pos, 1) = substr(a.value, a.pos, 1)))
