@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tipline.link import names, scripts, stable
-from tipline.link.engines import recipient_clusters
+from tipline.link import names, near, scripts, stable
+from tipline.link.engines import QUERIES, recipient_clusters
 from tipline.link.evaluate import bcubed
 from tipline.link.graph import Evidence, networks
 from tipline.link.kinds import HubPolicy, is_strong, linkable
@@ -118,6 +118,85 @@ def test_short_recipient_names_and_junk_handles_are_not_strong():
     assert not is_strong("transfer_recipient", "SN:moustapha sy")
     assert not is_strong("transfer_recipient", "??:kouassi serge yao")
     assert not linkable("profile", "instagram:3") and linkable("profile", "instagram:awa_kone225")
+    # A mistyped "facebook.com/profile.php?id=…" read as a handle links nothing.
+    assert not any(linkable("profile", f"facebook:{h}") for h in ("profil.ephp", "profile.hp", "profilephp"))
+    assert linkable("profile", "facebook:purple.rain") and linkable("profile", "instagram:profiler22")
+
+
+# --- slips and handles across apps ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("kind", "a", "b"), [
+    ("phone", "+2250758123456", "+2250758123457"),          # a digit changed
+    ("phone", "+2250758123456", "+2250758124356"),          # two swapped
+    ("profile", "instagram:lola_x04821", "instagram:lola_x0482"),   # one dropped
+    ("email", "awa.belle2231@gmail.com", "awa.belle22311@gmail.com"),  # one added
+    ("email", "awa.belle2231@gmail.com", "awa.belle2231@gmial.com"),   # in the provider too
+])
+def test_one_slip_apart(kind, a, b):
+    assert near.slip(kind, a, b) and near.slip(kind, b, a)
+
+
+@pytest.mark.parametrize(("kind", "a", "b"), [
+    ("phone", "+2250758123456", "+2250758123465"[:-2] + "99"),       # two digits changed
+    ("profile", "instagram:lola_x1", "instagram:lola_x2"),           # too short to tell
+    ("profile", "instagram:lola_x04821", "snapchat:lola_x04821"),     # another app: not a slip
+    ("crypto", "btc:bc1qzdclup9qpsmpd3pxzuw09ua9tt00wmn9hk64u7", "btc:bc1qzdclup9qpsmpd3pxzuw09ua9tt00wmn9hk64u8"),
+    ("phone", "+2250758123456", "+2250758123456"),
+])
+def test_not_one_slip_apart(kind, a, b):
+    assert not near.slip(kind, a, b)
+
+
+def test_the_sql_finds_exactly_the_slips_of_reports_alone():
+    """The deletion-key join (no comparison of all pairs) finds what comparing all pairs would:
+    values named by one report that names nothing else shared, one edit from a shared value."""
+    import random
+
+    import duckdb
+
+    from tipline.simulate.noise import misspell
+
+    rng = random.Random(3)
+    values: list[tuple[str, str]] = []
+    for _ in range(60):
+        phone = "+22507" + "".join(rng.choices("0123456789", k=8))
+        handle = "profile", "instagram:" + "".join(rng.choices("abcdefghij_.0123456789", k=rng.randint(5, 14)))
+        email = "email", "".join(rng.choices("abcdefgh0123456789", k=rng.randint(6, 12))) + "@gmail.com"
+        for kind, value in (("phone", phone), handle, email):
+            values.append((kind, value))
+            for _ in range(rng.randint(0, 3)):  # its slips (some coincide, some are not one edit away)
+                values.append((kind, value if kind == "profile" and rng.random() < 0.2 else misspell(rng, value)))
+    values = list(dict.fromkeys(values))
+    named = {i: rng.choice((1, 1, 2, 3, 5)) for i in range(len(values))}
+    links = [(f"r{i}-{j}", i) for i, count in named.items() for j in range(count)]
+    shared = [i for i, count in named.items() if count > 1]
+    not_alone = set()
+    for i, count in named.items():  # some reports also name a shared value: they are not alone
+        if count == 1 and rng.random() < 0.3:
+            links.append((f"r{i}-0", rng.choice(shared)))
+            not_alone.add(i)
+    con = duckdb.connect()
+    con.execute("CREATE TABLE identifiers (id BIGINT, kind VARCHAR, value VARCHAR)")
+    con.execute("CREATE TABLE report_identifiers (report_id VARCHAR, identifier_id BIGINT)")
+    con.executemany("INSERT INTO identifiers VALUES (?, ?, ?)", [(i, k, v) for i, (k, v) in enumerate(values)])
+    con.executemany("INSERT INTO report_identifiers VALUES (?, ?)", links)
+    found = set(con.execute(QUERIES["near_pairs"]).fetchall())
+    expected = {(i, j) for i, (ki, vi) in enumerate(values) for j, (kj, vj) in enumerate(values)
+                if ki == kj and named[i] <= near.SLIP_REPORTS < named[j] and i not in not_alone
+                and near.slip(ki, vi, vj)}
+    assert len(expected) > 30 and found == expected
+
+
+def test_a_handle_is_recognised_across_apps_and_in_an_email():
+    same = {near.skeleton("profile", "instagram:zoe_xo71969"), near.skeleton("profile", "facebook:zoe.xo71969"),
+            near.skeleton("email", "zoe_xo71969@gmail.com"), near.skeleton("profile", "skype:live:zoe.xo71969_"),
+            near.skeleton("paypal", "email:zoe-xo71969@yahoo.fr")}
+    assert same == {"zoexo71969"} and near.distinctive("zoexo71969")
+    assert near.skeleton("profile", "instagram:lola.officiel") is None      # no digits: anybody's
+    assert near.skeleton("profile", "facebook:id:100089231234567") is None  # a number, not a handle
+    assert near.skeleton("profile", "skype:live:.cid.4f1a9b2c3d5e6f70") is None
+    assert near.skeleton("profile", "tiktok:awa_22") is None                # too short
+    assert near.skeleton("profile", "tiktok:awa_bb22") == "awabb22" and not near.distinctive("awabb22")
 
 
 # --- the graph -------------------------------------------------------------------------------------
@@ -172,6 +251,42 @@ def test_weak_evidence_attaches_a_report_but_not_a_whole_group():
     result = networks(_evidence(links, [True, True, False, False], [1.0, 1.0, 1.0, 1.0]))
     assert result.labels[10] == result.labels[0]
     assert result.labels[5] != result.labels[0]
+
+
+def _with_slips(links, strong, alias) -> Evidence:
+    ev = _evidence(links, strong)
+    ev.alias = np.asarray(alias, dtype=np.int64).reshape(-1, 2)
+    return ev
+
+
+def test_a_slip_attaches_a_report_to_the_network_it_was_copied_from():
+    # Reports 0-4 name the network's phone (key 0); report 5 names it with a slip (key 1).
+    links = [(i, 0) for i in range(5)] + [(5, 1)]
+    assert networks(_with_slips(links, [True, True], [])).labels[5] == -1
+    result = networks(_with_slips(links, [True, True], [(0, 1)]))
+    assert result.labels[5] == result.labels[0] >= 0
+
+
+def test_an_ambiguous_slip_attaches_nothing():
+    # Key 2 (report 10) is one edit from both network A's phone (key 0) and network B's (key 1):
+    # numbers bought in a sequence. Nothing says which one was meant.
+    links = [(i, 0) for i in range(5)] + [(i, 1) for i in range(5, 10)] + [(10, 2)]
+    result = networks(_with_slips(links, [True, True, True], [(0, 2), (1, 2)]))
+    assert result.labels[10] == -1 and result.labels[0] != result.labels[5]
+
+
+def test_values_one_edit_apart_named_by_several_reports_each_are_two_accounts():
+    # "awa_bb2231" and "awa_bb2232", each named by five reports, or by two: two real accounts.
+    for each in (5, 2):
+        links = [(i, 0) for i in range(each)] + [(i, 1) for i in range(each, 2 * each)]
+        result = networks(_with_slips(links, [True, True], [(0, 1)]))
+        assert result.labels[0] != result.labels[each]
+
+
+def test_two_values_named_once_one_edit_apart_stay_apart():
+    # Either could be the slip of the other, or both real: nothing to join towards.
+    result = networks(_with_slips([(0, 0), (1, 1)], [True, True], [(0, 1)]))
+    assert result.labels.tolist() == [-1, -1]
 
 
 def test_reports_without_shared_evidence_are_in_no_network():

@@ -95,8 +95,9 @@ def test_network_ids_are_stable_and_new_reports_join_online(tipline):
 
 
 def test_simulated_networks_are_recovered(tipline):
-    """A held-out seed (development used others): precision is high; recall is bounded by reports
-    that share no evidence at all (see docs/linking.md), so it is checked against a floor."""
+    """A held-out seed (development used others), a fifth of the identifiers misspelled or left
+    out: precision is high; recall is bounded by reports that share no evidence at all (see
+    docs/linking.md), so it is checked against a floor."""
     truth = {}
     for sim in generate(500, seed=4242, end=date(2026, 11, 1), noise=0.2):
         store_report(tipline, ReportIn.model_validate(sim.report), Source.import_)
@@ -105,13 +106,32 @@ def test_simulated_networks_are_recovered(tipline):
     member = _membership(tipline)
     precision, recall = bcubed({e: member.get(e) for e in truth}, truth)
     assert precision >= 0.95
-    assert recall >= 0.55
+    assert recall >= 0.8
     exported = networks.export(tipline)
     assert {e for n in exported for e in n["reports"]} == set(member)
     first = exported[0]
     assert set(first) == {"id", "reports", "identifiers", "profile"}
     assert first["profile"]["money"]["currency"] == "EUR" and first["profile"]["first_activity"]
     assert all(isinstance(v, int) for v in first["profile"]["victims"]["age_band"].values())
+
+
+def test_slips_and_one_handle_on_several_apps_link_reports(tipline):
+    """Through intake, the snapshot, DuckDB's SQL and the graph: a phone copied with one digit
+    wrong and the network's Instagram handle named as a Snapchat account both join the network."""
+    for i in range(4):
+        store_report(tipline, _report(f"n{i}", ("phone", "+225 07 58 12 34 56"),
+                                      ("instagram", "zoe_xo71969")), Source.api)
+    store_report(tipline, _report("slip", ("phone", "+225 07 58 12 43 56")), Source.api)
+    store_report(tipline, ReportIn.model_validate({
+        "external_id": "app", "narrative": "x",
+        "scammer_identifiers": [{"kind": "snapchat", "value": "zoe.xo71969"}]}), Source.api)
+    # Two numbers one digit apart, each named by several reports: two networks, not a slip.
+    for i in range(3):
+        store_report(tipline, _report(f"m{i}", ("phone", "+225 07 58 12 34 57")), Source.api)
+    networks.rebuild(tipline)
+    member = _membership(tipline)
+    assert member["slip"] == member["app"] == member["n0"]
+    assert member["m0"] != member["n0"]
 
 
 def test_a_report_without_shared_evidence_has_no_related_reports(tipline):

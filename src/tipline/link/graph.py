@@ -1,8 +1,8 @@
 """Networks from the report–evidence graph: strong components, hub checks, then Leiden.
 
-Reports and evidence keys (identifiers, recipient-name clusters, script bands) are the two sides
-of a bipartite graph; no report–report pair is ever listed, so memory grows with the links, not
-with their square. The steps:
+Reports and evidence keys (identifiers, recipient-name clusters, handles across apps, script
+bands) are the two sides of a bipartite graph; no report–report pair is ever listed, so memory
+grows with the links, not with their square. The steps:
 
 1. Keys seen once link nothing and are dropped.
 2. Hub check (``kinds.HubPolicy``): a strong key in many reports is kept only if its reports stay
@@ -10,8 +10,10 @@ with their square. The steps:
    with it. A support address shared by unrelated victims is a cut vertex between many blocks
    and is flagged instead.
 3. Strong components: connected components over the strong keys that passed.
-4. Weak keys (similar names, similar scripts, generic values) each point from the components they
-   touch to their dominant component, if they are coherent (most of their reports are there).
+4. Weak keys (similar names, similar scripts, short handles across apps, generic values) and
+   slips (``Evidence.alias``: a rare value one edit from exactly one other, ``link.near``) each
+   point from the components they touch to their dominant component, if they are coherent (most
+   of their reports are there).
 5. Leiden (modularity, weighted, fixed seed) on the graph of components joined by weak evidence
    splits what weak links glued together; a strong component is one node, so it is never split.
 """
@@ -26,6 +28,7 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from tipline.link import near
 from tipline.link.kinds import HubPolicy, over_correlated
 
 
@@ -38,6 +41,10 @@ class Evidence:
     key: np.ndarray          # int64, key index
     strong: np.ndarray       # bool per key
     weight: np.ndarray       # float per key: a weak key's evidence for one report (ignored when strong)
+    # Pairs of keys that are probably one value (a slip in copying, ``link.near``): weak evidence
+    # between the components of their reports, weighing ``alias_weight`` per report.
+    alias: np.ndarray = field(default_factory=lambda: np.zeros((0, 2), dtype=np.int64))
+    alias_weight: float = 1.0
 
 
 @dataclass
@@ -85,24 +92,74 @@ def _components(n: int, n_keys: int, rep: np.ndarray, key: np.ndarray) -> np.nda
     return rank[inverse.ravel()]
 
 
-def _weak_evidence(rep: np.ndarray, key: np.ndarray, comp: np.ndarray, comp_size: np.ndarray, weight: np.ndarray,
-                   policy: HubPolicy, flagged: dict[int, tuple[int, float]]) -> list[tuple[int, int, float]]:
-    """(component, dominant component, evidence) for each weak key's pull, summed per pair.
-
-    A weak key's dominant component holds most of its reports among those already in a group
-    (reports on their own say nothing against it); ties go to the larger, then the lower one. A
-    key whose grouped reports are spread (largest share below ``coherence``) pulls nothing, and is
-    flagged if it is named by ``min_degree`` reports or more. Vectorised: one sort, no Python loop
-    per key (there are hundreds of thousands of script bands at a million reports).
-    """
-    if not len(key):
-        return []
-    # Pairs are packed into one int64 (a * base + b): NumPy's 1-D unique is far faster than axis=0.
+def _key_components(rep: np.ndarray, key: np.ndarray, comp: np.ndarray) -> tuple[np.ndarray, np.ndarray,
+                                                                                   np.ndarray]:
+    """(key, component, reports) for each component a key's reports fall in, each report once.
+    Vectorised: pairs are packed into one int64 (a * base + b), NumPy's 1-D unique being far
+    faster than axis=0; there are hundreds of thousands of script bands at a million reports."""
     base = np.int64(max(len(comp), int(rep.max()) + 1))
     packed = np.unique(key.astype(np.int64) * base + rep)  # each report once per key
     key, c = packed // base, comp[packed % base]
     kc, count = np.unique(key * base + c, return_counts=True)
-    k, c = kc // base, kc % base
+    return kc // base, kc % base, count
+
+
+def _slips(alias: np.ndarray, degree: np.ndarray) -> np.ndarray:
+    """The pairs (slip, the value it is a slip of) that are unambiguous.
+
+    A value named by one report (``near.SLIP_REPORTS``) is a slip of a neighbour (one edit away)
+    named by more reports, if it has exactly one such neighbour. A value with several (numbers
+    bought in a sequence, handles numbered "awa1", "awa2"…) is a slip of none: nothing says which
+    one was meant. Two values each named by several reports are two accounts, whatever their
+    spelling; two values each named once are left apart too (either could be the slip).
+    """
+    both = np.concatenate([alias, alias[:, ::-1]])
+    u, v = both[:, 0], both[:, 1]
+    up = (degree[u] <= near.SLIP_REPORTS) & (degree[v] > near.SLIP_REPORTS)
+    ups = np.bincount(u[up], minlength=len(degree))
+    return both[up & (ups[u] == 1)]
+
+
+def _alias_components(ev: Evidence, comp: np.ndarray, degree: np.ndarray, flagged: dict[int, tuple[int, float]],
+                      first_key: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Slips (``_slips``) as (pseudo-key, component, reports) rows, pseudo-keys numbered from
+    ``first_key``: a slip is weak evidence between the components of the two values' reports, as
+    a weak key naming all of them would be. Not when a value is flagged, or its reports lie in
+    several components (nothing says which one it would join)."""
+    empty = np.zeros(0, dtype=np.int64)
+    if not len(ev.alias):
+        return empty, empty, empty
+    pairs = _slips(ev.alias, degree)
+    x, y = pairs[:, 0], pairs[:, 1]
+    involved = np.zeros(len(ev.strong), dtype=bool)
+    involved[x] = involved[y] = True
+    rows = involved[ev.key]
+    lo = np.full(len(ev.strong), np.iinfo(np.int64).max, dtype=np.int64)
+    hi = np.full(len(ev.strong), -1, dtype=np.int64)
+    np.minimum.at(lo, ev.key[rows], comp[ev.rep[rows]])
+    np.maximum.at(hi, ev.key[rows], comp[ev.rep[rows]])
+    bad = np.zeros(len(ev.strong), dtype=bool)
+    if flagged:
+        bad[np.fromiter((k for k in flagged if k < len(bad)), dtype=np.int64)] = True
+    ok = (lo[x] == hi[x]) & (lo[y] == hi[y]) & (hi[x] >= 0) & (hi[y] >= 0) & (lo[x] != lo[y]) & ~bad[x] & ~bad[y]
+    pseudo = first_key + np.flatnonzero(ok)
+    return (np.concatenate([pseudo, pseudo]), np.concatenate([lo[x[ok]], lo[y[ok]]]),
+            np.concatenate([degree[x[ok]], degree[y[ok]]]))
+
+
+def _weak_evidence(k: np.ndarray, c: np.ndarray, count: np.ndarray, comp_size: np.ndarray, weight: np.ndarray,
+                   policy: HubPolicy, flagged: dict[int, tuple[int, float]]) -> list[tuple[int, int, float]]:
+    """(component, dominant component, evidence) for each weak key's pull, summed per pair.
+
+    Rows are (key, component, reports of the key in it). A weak key's dominant component holds
+    most of its reports among those already in a group (reports on their own say nothing against
+    it); ties go to the larger, then the lower one. A key whose grouped reports are spread
+    (largest share below ``coherence``) pulls nothing, and is flagged if it is named by
+    ``min_degree`` reports or more. Vectorised: one sort, no Python loop per key.
+    """
+    if not len(k):
+        return []
+    base = np.int64(max(len(comp_size), 1))
     _, inverse, n_comps = np.unique(k, return_inverse=True, return_counts=True)
     many = n_comps[inverse.ravel()] >= 2  # keys touching two components or more
     k, c, count = k[many], c[many], count[many]
@@ -183,9 +240,14 @@ def networks(ev: Evidence, policy: HubPolicy | None = None, seed: int = 0) -> Re
     comp = _components(n, n_keys, s_rep, s_key)
     comp_size = np.bincount(comp)
 
-    # 4. weak keys: each points the components it touches to its dominant component.
+    # 4. weak keys and slips: each points the components it touches to its dominant component.
     weak = useful & ~is_strong
-    evidence = _weak_evidence(ev.rep[weak], ev.key[weak], comp, comp_size, ev.weight, policy, flagged)
+    k, c, count = (_key_components(ev.rep[weak], ev.key[weak], comp) if weak.any()
+                   else (np.zeros(0, dtype=np.int64),) * 3)
+    ak, ac, acount = _alias_components(ev, comp, degree, flagged, n_keys)
+    weights = np.concatenate([ev.weight, np.full(2 * len(ev.alias), ev.alias_weight)])
+    evidence = _weak_evidence(np.concatenate([k, ak]), np.concatenate([c, ac]), np.concatenate([count, acount]),
+                              comp_size, weights, policy, flagged)
 
     # 5. components joined by enough weak evidence, split by Leiden where more than two meet.
     edges = [(int(a), int(b), float(w)) for a, b, w in evidence if w / comp_size[a] >= MIN_EVIDENCE]
@@ -218,4 +280,4 @@ def networks(ev: Evidence, policy: HubPolicy | None = None, seed: int = 0) -> Re
         rank = np.empty(len(first), dtype=np.int64)
         rank[np.argsort(first)] = np.arange(len(first))
         labels[multi] = rank[inverse]
-    return Result(labels=labels, flagged=flagged)
+    return Result(labels=labels, flagged={k: v for k, v in flagged.items() if k < n_keys})

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 STRONG_KINDS = frozenset({
     "phone", "email", "profile", "crypto", "iban", "paypal", "transfer_reference", "transfer_recipient",
     "gift_card",
@@ -18,6 +20,8 @@ WEAK_KINDS = frozenset({"url"})
 # Pseudo-kinds made by the linker, not by extraction.
 SCRIPT = "script"            # a MinHash LSH band of the scammer's messages
 RECIPIENT_LIKE = "recipient~"  # a cluster of recipients' names equal up to spelling
+HANDLE_LIKE = "handle~"        # one handle on several apps or in an e-mail address (``link.near``)
+PSEUDO_KINDS = frozenset({SCRIPT, RECIPIENT_LIKE, HANDLE_LIKE})
 
 
 def is_strong(kind: str, value: str | None = None) -> bool:
@@ -30,10 +34,19 @@ def is_strong(kind: str, value: str | None = None) -> bool:
     return kind in STRONG_KINDS
 
 
+# Path words of profile URLs: a mistyped "facebook.com/profil.ephp?id=…" is read as the handle
+# "profil.ephp", which every victim of any network who makes the same slip then shares.
+_URL_WORDS = ("profilephp", "permalinkphp", "storyphp")
+
+
 def linkable(kind: str, value: str) -> bool:
-    """False for values too short to identify anyone (a handle "3" read from "insta: 3 photos")."""
+    """False for values too short to identify anyone (a handle "3" read from "insta: 3 photos"),
+    and for handles that are a profile URL's path word up to a slip (``_URL_WORDS``)."""
     if kind == "profile":
         handle = value.rpartition(":")[2].strip("/@")
+        bare = handle.replace(".", "").replace("_", "").replace("-", "")
+        if any(OSA.distance(bare, word, score_cutoff=2) <= 2 for word in _URL_WORDS):
+            return False
         return len(handle) >= 3 and not (handle.isdigit() and len(handle) < 6)
     return len(value) >= 3
 

@@ -17,6 +17,7 @@ from sqlalchemy import delete, func, insert, select
 from tipline.currency import load_rates
 from tipline.link import graph, profile, stable
 from tipline.link.engines import assemble
+from tipline.link.kinds import PSEUDO_KINDS
 from tipline.service.context import Tipline
 from tipline.store import audit
 from tipline.store.snapshot import connect, write_snapshot
@@ -75,7 +76,7 @@ def compute(snapshot: Path, engine: str = "duckdb", spark=None, progress: Progre
     result = graph.networks(g.evidence)
     seconds["graph"] = time.perf_counter() - t
     _tick(progress, "graph")
-    flagged = {g.key_ref[k]: v for k, v in result.flagged.items() if g.key_kind[k] not in ("script", "recipient~")}
+    flagged = {g.key_ref[k]: v for k, v in result.flagged.items() if g.key_kind[k] not in PSEUDO_KINDS}
     return Computed(g.report_ids, result.labels, flagged, seconds)
 
 

@@ -68,6 +68,16 @@ class Persona:
     email: str
     skype: str
     telegram: str
+    # The same fake profile on the other apps groups work: handles with the same stem and tag. A
+    # group recycles a profile wherever victims are (dating apps too), which is what links them.
+    x: str
+    discord: str
+    kik: str
+    wizz: str
+    tinder: str               # a Tinder username (tinder.com/@…), which not every profile sets
+    badoo: str                # a Badoo profile id (badoo.com/profile/…)
+    meetic: str               # a Meetic pseudonym
+    linkedin: str             # a LinkedIn vanity name (fake recruiters)
 
 
 @dataclass(slots=True)
@@ -126,11 +136,17 @@ def _persona(rng: random.Random, kind: str, francophone: bool, tag: int, width: 
     return Persona(
         kind=kind, name=first, full_name=first if kind == "recruiter" else f"{first} {last}", age=age,
         city_fr=one(rng, names.PERSONA_CITIES_FR), city_en=one(rng, names.PERSONA_CITIES_EN),
-        instagram=ids.tagged(rng, base, mark), snapchat=ids.tagged(rng, base, mark).replace(".", "_"),
+        instagram=ids.tagged(rng, base, mark),
+        snapchat=ids.short_handle(rng, base, mark, 15, dots=False),  # Snapchat allows 3 to 15 characters
         tiktok=ids.tagged(rng, base, mark), facebook_id=ids.facebook_id(rng, tag),
         facebook_vanity=ids.tagged(rng, base.replace("_", "."), mark).strip("._"),
         email=ids.email(rng, base, mark), skype=ids.skype_name(rng, base, mark),
         telegram=ids.tagged(rng, base, mark).replace(".", "_").strip("_"),
+        x=ids.short_handle(rng, base, mark, 15, dots=False), discord=ids.tagged(rng, base, mark),
+        kik=ids.short_handle(rng, base, mark, 20), wizz=ids.short_handle(rng, base, mark, 20),
+        tinder=ids.short_handle(rng, base, mark, 20, dots=False), badoo=ids.badoo_id(rng, tag),
+        meetic=ids.short_handle(rng, base, mark, 20, dots=False),
+        linkedin=ids.tagged(rng, base.replace(".", "-").replace("_", "-"), mark).strip("._-"),
     )
 
 
@@ -150,14 +166,26 @@ def _recipient(rng: random.Random, country: str) -> Recipient:
                      city=one(rng, names.CITIES[country]))
 
 
+_PASTE_SLOTS = (("reveal", 1), ("threat", 2), ("friends", 1), ("demand", 1), ("deadline", 1))
+
+
 def _script(rng: random.Random, pool: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
-    """The group's favourite phrasings: a few lines per slot, reused victim after victim."""
+    """The group's favourite phrasings: a few lines per slot, reused victim after victim; and its
+    "paste", the long threat message it keeps in a notepad and pastes to every victim (groups buy,
+    share and reuse such scripts, which is why hotlines compare chat logs at all). The paste joins
+    lines of the pools in an order of the group's own, so that two groups rarely write the same one;
+    amounts, deadlines and names in it still change from victim to victim."""
     chosen: dict[str, list[str]] = {}
     for slot, lines in pool.items():
         start = int(rng.random() * len(lines))
         rotated = lines[start:] + lines[:start]
         step = 1 + int(rng.random() * 2)  # every line or every other one, from a random start
         chosen[slot] = list(rotated[::step][:2 + int(rng.random() * 3)])
+    parts = [line for slot, count in _PASTE_SLOTS for line in rng.sample(pool[slot], count)]
+    head, tail = parts[:2], parts[2:]
+    rng.shuffle(tail)
+    joiner = one(rng, (". ", " ", ", ", " !! ", "... "))
+    chosen["paste"] = [joiner.join(head + tail)]
     return chosen
 
 

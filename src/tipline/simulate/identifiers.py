@@ -192,6 +192,20 @@ def tagged(rng: random.Random, base: str, tag: str) -> str:
     return base + tag + "__"
 
 
+def short_handle(rng: random.Random, base: str, tag: str, limit: int, dots: bool = True) -> str:
+    """A handle within a platform's length limit (Snapchat and X allow 15 characters): the stem
+    is cut, never the tag, so that handles stay unique."""
+    stem = base if dots else base.replace(".", "_")
+    room = max(1, limit - len(tag) - 1)
+    stem = stem[:room].rstrip("._")
+    return stem + ("_" if rng.random() < 0.4 and len(stem) + len(tag) < limit else "") + tag
+
+
+def badoo_id(rng: random.Random, tag: int) -> str:
+    """Badoo profile ids (``badoo.com/profile/0123456789``): ten digits, the owner's tag last."""
+    return "0" + _digits(rng, 9 - FACEBOOK_TAG_DIGITS) + scramble(tag, FACEBOOK_TAG_DIGITS)
+
+
 def skype_cid(rng: random.Random) -> str:
     """Microsoft-account Skype ids look like ``live:.cid.4f1a9b2c3d5e6f70``."""
     return "live:.cid." + "".join(rng.choices(_HEX, k=16))

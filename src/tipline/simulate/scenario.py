@@ -31,6 +31,7 @@ _FIRST_WOMAN = Weighted({"facebook": 30, "instagram": 30, "tinder": 14, "snapcha
 _MOVE_WEBCAM = Weighted({"skype": 40, "whatsapp": 34, "snapchat": 9, "messenger": 8, "telegram": 6, "other": 3})
 _MOVE_IMAGES = Weighted({"snapchat": 30, "whatsapp": 28, "instagram": 12, "telegram": 14, "skype": 6, "discord": 5,
                          "kik": 5})
+_LEAVE_AT_ONCE = frozenset({"tinder", "badoo", "meetic", "grindr", "omegle_like", "other"})
 _DEADLINE_HOURS = (24, 24, 48, 6, 12, 1, 0.5, 3, 48)  # the texts' DEADLINES, in hours
 _TRISTATE_SHARED = Weighted({False: 40, "unknown": 30, True: 8, None: 22})
 _TRISTATE_FRIENDS = Weighted({False: 48, True: 15, "unknown": 10, None: 27})
@@ -142,7 +143,9 @@ def _platforms(rng: random.Random, victim: Victim, kind: str, scheme: str) -> tu
     if first == "meetic" and victim.language != "fr":
         first = "tinder"
     moved: list[str] = []
-    if rng.random() < 0.85:
+    # Scammers move victims off dating apps and video-chat sites at once (those moderate and have
+    # no private video calls); elsewhere most, not all, conversations move too.
+    if rng.random() < (0.97 if first in _LEAVE_AT_ONCE else 0.85):
         mover = _MOVE_WEBCAM if scheme == "webcam" else _MOVE_IMAGES
         target = mover.pick(rng)
         if target != first:
@@ -212,65 +215,122 @@ def _facebook_text(rng: random.Random, persona: Persona) -> str:
     return "https://www.facebook.com/" + persona.facebook_vanity
 
 
-def _mentions(rng: random.Random, story: Story) -> list[Mention]:
-    """The group's identifiers this reporter knows and gives; none at all for some reports."""
-    if rng.random() < 0.1:
-        return []
-    persona, victim = story.persona, story.victim
-    platforms = {story.pf1, *story.moved}
-    out: list[Mention] = []
+# What a reporter can tell about the scammer's accounts. The report form asks for "the account
+# that contacted you" and "where the conversation continued (number, Snapchat, Skype…)", and a
+# victim is usually still receiving that account's threats when they write: they nearly always
+# know both. What they cannot give is what the platform never shows: Grindr has no usernames, a
+# random video-chat site no accounts, and only some Tinder profiles set a username. How often each
+# account can be named, per platform:
+_NAMEABLE = {
+    "instagram": 0.92, "snapchat": 0.92, "tiktok": 0.9, "facebook": 0.88, "messenger": 0.88, "x": 0.9,
+    "telegram": 0.9, "discord": 0.9, "kik": 0.9, "wizz": 0.88, "skype": 0.92, "whatsapp": 0.95,
+    "linkedin": 0.88, "meetic": 0.85, "badoo": 0.75, "tinder": 0.6,
+}
+# Reports that name no account at all: a parent who only knows "someone on Snapchat", a friend
+# reporting for a victim, a victim who deleted everything in panic. A few per cent at a hotline.
+_NOTHING = 0.03
+_DATING = frozenset({"tinder", "badoo", "meetic", "grindr"})
 
-    def add(p_take: float, lead: str, form_kind: str | None, form_value: str | None, text_value: str | None,
-            platform: str | None = None) -> None:
-        if not rng.random() < p_take:
-            return
-        r = rng.random()
-        if r < 0.5 or text_value is None:
-            out.append(Mention(lead, form_kind, form_value, None, platform))
-        elif r < 0.75:
-            out.append(Mention(lead, None, None, text_value, platform))
-        else:
-            out.append(Mention(lead, form_kind, form_value, text_value, platform))
 
-    if story.phone is not None:
-        phone = story.phone
-        kind = "whatsapp" if "whatsapp" in platforms and rng.random() < 0.5 else "phone"
-        add(0.7 if "whatsapp" in platforms else 0.35, "phone", kind, phone.form_value(rng, victim.idd_00),
-            phone.text_value(rng))
-    if "skype" in platforms:
-        skype = zipf_pick(rng, story.group.skypes) if rng.random() < 0.7 else persona.skype
-        add(0.65, "skype", "skype", skype, skype)
-    if "instagram" in platforms:
+def _account(rng: random.Random, story: Story, platform: str) -> Mention | None:
+    """The persona's account on ``platform`` as the reporter gives it (form kind and value, and
+    how it is written in a text), or None for a platform without accounts one can name."""
+    persona = story.persona
+    if platform == "instagram":
+        text = _instagram_text(rng, persona.instagram)
         if rng.random() < 0.6:
-            add(0.7, "instagram", "instagram", one(rng, ("", "@")) + persona.instagram,
-                _instagram_text(rng, persona.instagram), "instagram")
-        else:
-            add(0.7, "instagram", "profile_url", f"https://www.instagram.com/{persona.instagram}/",
-                _instagram_text(rng, persona.instagram), "instagram")
-    if "snapchat" in platforms:
-        add(0.6, "snapchat", "snapchat", persona.snapchat,
-            one(rng, (persona.snapchat, "@" + persona.snapchat, "snapchat.com/add/" + persona.snapchat)),
-            "snapchat")
-    if "tiktok" in platforms:
-        add(0.55, "tiktok", "tiktok", "@" + persona.tiktok,
-            one(rng, ("@" + persona.tiktok, "tiktok.com/@" + persona.tiktok)), "tiktok")
-    if platforms & {"facebook", "messenger"}:
+            return Mention("instagram", "instagram", one(rng, ("", "@")) + persona.instagram, text, "instagram")
+        return Mention("instagram", "profile_url", f"https://www.instagram.com/{persona.instagram}/", text,
+                       "instagram")
+    if platform == "snapchat":
+        return Mention("snapchat", "snapchat", persona.snapchat, one(rng, (
+            persona.snapchat, "@" + persona.snapchat, "snapchat.com/add/" + persona.snapchat)), "snapchat")
+    if platform == "tiktok":
+        return Mention("tiktok", "tiktok", "@" + persona.tiktok,
+                       one(rng, ("@" + persona.tiktok, "tiktok.com/@" + persona.tiktok)), "tiktok")
+    if platform in ("facebook", "messenger"):
         url = "https://www.facebook.com/profile.php?id=" + persona.facebook_id
         if rng.random() < 0.3:
             url = "https://www.facebook.com/" + persona.facebook_vanity
-        add(0.6, "facebook", "profile_url", url, _facebook_text(rng, persona), "facebook")
-    if "telegram" in platforms:
-        add(0.5, "telegram", "telegram", "@" + persona.telegram,
-            one(rng, ("t.me/" + persona.telegram, "@" + persona.telegram)), "telegram")
-    if platforms & {"tinder", "badoo", "meetic", "grindr"} or rng.random() < 0.08:
-        add(0.4, "email", "email", persona.email, persona.email)
-    if story.wallet and story.method == "crypto":
-        add(0.6, "crypto", "crypto", story.wallet, story.wallet)
-    if story.method == "paypal" and story.group.paypals:
-        add(0.5, "paypal", "paypal", story.group.paypals[0], story.group.paypals[0])
-    if story.money and story.method in _TRANSFER_METHODS and not story.payments:
+        return Mention("facebook", "profile_url", url, _facebook_text(rng, persona), "facebook")
+    if platform == "telegram":
+        return Mention("telegram", "telegram", "@" + persona.telegram,
+                       one(rng, ("t.me/" + persona.telegram, "@" + persona.telegram)), "telegram")
+    if platform == "x":
+        return Mention("x", "x", "@" + persona.x, one(rng, ("@" + persona.x, "x.com/" + persona.x,
+                                                          "https://twitter.com/" + persona.x)), "x")
+    if platform == "discord":
+        return Mention("discord", "discord", persona.discord, persona.discord, "discord")
+    if platform == "kik":
+        return Mention("kik", "kik", persona.kik, one(rng, (persona.kik, "kik.me/" + persona.kik)), "kik")
+    if platform == "wizz":
+        return Mention("wizz", "handle", persona.wizz, "@" + persona.wizz, "wizz")
+    if platform == "meetic":
+        return Mention("meetic", "handle", persona.meetic, persona.meetic, "meetic")
+    if platform == "tinder":
+        if rng.random() < 0.5:
+            return Mention("tinder", "handle", persona.tinder, "@" + persona.tinder, "tinder")
+        return Mention("tinder", "profile_url", "https://tinder.com/@" + persona.tinder,
+                       "tinder.com/@" + persona.tinder, "tinder")
+    if platform == "badoo":
+        url = "https://badoo.com/profile/" + persona.badoo
+        return Mention("badoo", "profile_url", url, one(rng, (url, "badoo.com/profile/" + persona.badoo)), "badoo")
+    if platform == "linkedin":
+        url = "https://www.linkedin.com/in/" + persona.linkedin
+        return Mention("linkedin", "profile_url", url, one(rng, (url, "linkedin.com/in/" + persona.linkedin)),
+                       "linkedin")
+    if platform == "skype":
+        # Groups record from a few shared Skype accounts; some personas have their own.
+        skype = zipf_pick(rng, story.group.skypes) if rng.random() < 0.7 else persona.skype
+        return Mention("skype", "skype", skype, skype)
+    if platform == "whatsapp" and story.phone is not None:
+        phone = story.phone
+        kind = "whatsapp" if rng.random() < 0.5 else "phone"
+        return Mention("phone", kind, phone.form_value(rng, story.victim.idd_00), phone.text_value(rng))
+    return None  # grindr (no usernames), omegle_like, other
+
+
+def _placed(rng: random.Random, mention: Mention) -> Mention:
+    """Where the reporter writes it: the form only, the text only, or both."""
+    r = rng.random()
+    if r < 0.5 or mention.text_value is None:
+        mention.text_value = None
+    elif r < 0.75:
+        mention.form_kind = mention.form_value = None
+    return mention
+
+
+def _mentions(rng: random.Random, story: Story) -> list[Mention]:
+    """The group's identifiers this reporter knows and gives: the account that made contact and
+    the accounts or number the conversation moved to, nearly always; payment details when the
+    scammer gave them; none at all for a few reports (``_NOTHING``)."""
+    if rng.random() < _NOTHING:
+        return []
+    out: list[Mention] = []
+    platforms = [story.pf1, *story.moved]
+    for platform in platforms:
+        if rng.random() < _NAMEABLE.get(platform, 0.0):
+            found = _account(rng, story, platform)
+            if found is not None:
+                out.append(_placed(rng, found))
+    persona, phone = story.persona, story.phone
+    if phone is not None and "whatsapp" not in platforms and rng.random() < 0.4:
+        # A number without WhatsApp: the scammer called, texted, or gave it for mobile money.
+        out.append(_placed(rng, Mention("phone", "phone", phone.form_value(rng, story.victim.idd_00),
+                                        phone.text_value(rng))))
+    # Dating profiles are opened with an e-mail address, which scammers sometimes hand out.
+    if (_DATING.intersection(platforms) or rng.random() < 0.08) and rng.random() < 0.4:
+        out.append(_placed(rng, Mention("email", "email", persona.email, persona.email)))
+    # Where to send the money is the one thing the scammer spells out.
+    if story.wallet and story.method == "crypto" and rng.random() < 0.85:
+        out.append(_placed(rng, Mention("crypto", "crypto", story.wallet, story.wallet)))
+    if story.method == "paypal" and story.group.paypals and rng.random() < 0.85:
+        paypal = story.group.paypals[0]
+        out.append(_placed(rng, Mention("paypal", "paypal", paypal, paypal)))
+    if story.money and story.method in _TRANSFER_METHODS and not story.payments and rng.random() < 0.6:
         # Told where to send, not (yet) paid: the recipient is all the victim has.
-        add(0.4, "transfer_recipient", "transfer_recipient", story.recipient_text, story.recipient_text)
+        out.append(_placed(rng, Mention("transfer_recipient", "transfer_recipient", story.recipient_text,
+                                        story.recipient_text)))
     for payment in story.payments:
         if payment.method == "gift_card" and payment.reference and rng.random() < 0.3:
             out.append(Mention("gift_card", "gift_card", f"{payment.brand} {payment.reference}", None))
@@ -306,7 +366,9 @@ def draw_story(rng: random.Random, index: int, group: Group, victim: Victim, rec
         demand=money.demand_amount(rng, currency, group.demand_scale, victim.minor), currency=currency,
         method=method, recipient=recipient, recipient_text=name_variant(rng, recipient.given, recipient.surname),
         wallet=zipf_pick(rng, group.wallets)[1] if group.wallets else None,
-        brand=one(rng, group.gift_brands), phone=zipf_pick(rng, group.phones) if rng.random() < 0.85 else None,
+        brand=one(rng, group.gift_brands),
+        # A WhatsApp conversation has a number; otherwise most, not all, victims get one.
+        phone=zipf_pick(rng, group.phones) if "whatsapp" in (pf1, *moved) or rng.random() < 0.8 else None,
         images_demanded=images_demanded,
         deadline_index=below(rng, len(_DEADLINE_HOURS)) if rng.random() < 0.55 else None,
         friends_contacted=_TRISTATE_FRIENDS.pick(rng), images_shared=_TRISTATE_SHARED.pick(rng),

@@ -342,6 +342,14 @@ IDENT_LEAD: dict[str, tuple[str, ...]] = {
     "crypto": ("bitcoin address: ", "wallet: ", "btc wallet "),
     "paypal": ("paypal: ", "paypal account "),
     "transfer_recipient": ("Receiver name: ", "the name given: ", "in the name of "),
+    "x": ("twitter: ", "{his} X account: ", "Twitter "),
+    "discord": ("discord: ", "{his} discord is ", "Discord username: "),
+    "kik": ("kik: ", "{his} kik ", "Kik: "),
+    "wizz": ("wizz: ", "on Wizz ", "{his} wizz "),
+    "tinder": ("tinder: ", "{his} Tinder profile ", "Tinder "),
+    "badoo": ("The Badoo profile: ", "badoo: ", "Badoo link "),
+    "meetic": ("meetic: ", "{his} Meetic username: ", "Meetic "),
+    "linkedin": ("linkedin: ", "The LinkedIn profile: "),
 }
 REGIONAL: dict[str, tuple[str, ...]] = {"qc": (), "be": (), "ch": ()}
 PLATFORM_ROLE = (

@@ -379,6 +379,14 @@ IDENT_LEAD: dict[str, tuple[str, ...]] = {
     "crypto": ("adresse bitcoin : ", "wallet : ", "portefeuille : "),
     "paypal": ("paypal : ", "compte paypal "),
     "transfer_recipient": ("Nom du bénéficiaire : ", "le nom donné : ", "au nom de "),
+    "x": ("twitter : ", "son compte X : ", "Twitter "),
+    "discord": ("discord : ", "son discord c'est ", "pseudo Discord : "),
+    "kik": ("kik : ", "son kik ", "Kik : "),
+    "wizz": ("wizz : ", "sur Wizz ", "son wizz "),
+    "tinder": ("tinder : ", "son profil Tinder ", "Tinder "),
+    "badoo": ("Le profil Badoo : ", "badoo : ", "Lien Badoo "),
+    "meetic": ("meetic : ", "son pseudo Meetic : ", "Meetic "),
+    "linkedin": ("linkedin : ", "Le profil LinkedIn : "),
 }
 REGIONAL: dict[str, tuple[str, ...]] = {
     "qc": ("J'capote ben raide.", "Chu dans marde.", "C'est ben stressant.",

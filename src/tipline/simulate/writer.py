@@ -152,7 +152,8 @@ def _say(rng: random.Random, slot: tuple[str, ...], vals: dict[str, object]) -> 
     return slot[int(rng.random() * len(slot))].format_map(vals)  # one(), inlined: the hottest call
 
 
-_ACCOUNTS = frozenset({"instagram", "snapchat", "tiktok", "facebook", "skype", "email", "telegram"})
+_ACCOUNTS = frozenset({"instagram", "snapchat", "tiktok", "facebook", "skype", "email", "telegram", "x", "discord",
+                       "kik", "wizz", "tinder", "badoo", "meetic", "linkedin"})
 
 
 def _identifier_sentences(rng: random.Random, story: Story, lang: str, vals: dict[str, object]) -> list[str]:
@@ -306,7 +307,8 @@ _SHOUTED = frozenset({"threat", "deadline", "pressure", "demand"})
 def _scammer_line(rng: random.Random, story: Story, lang: str, slot: str, vals: dict[str, object]) -> str:
     group = story.group
     favourite = group.script[lang].get(slot)
-    pool = favourite if favourite and rng.random() < 0.85 else TEXTS[lang].CHAT[slot]
+    generic = TEXTS[lang].CHAT.get(slot)
+    pool = favourite if favourite and (generic is None or rng.random() < 0.85) else generic
     line = one(rng, pool).format_map(vals)
     if lang == "fr" and group.no_accents:
         line = strip_accents(line)
@@ -353,6 +355,8 @@ def chat(rng: random.Random, story: Story) -> str | None:
         script.append((True, _scammer_line(rng, story, lang, "hook", vals)))
     if rng.random() < 0.8:
         script.append((True, _scammer_line(rng, story, lang, "reveal", vals)))
+    if group.script[lang].get("paste") and rng.random() < 0.8:  # the group's pasted threat
+        script.append((True, _scammer_line(rng, story, lang, "paste", vals)))
     script.append((True, _scammer_line(rng, story, lang, "threat", vals)))
     if rng.random() < 0.4:
         script.append((True, _scammer_line(rng, story, lang, "threat", vals)))

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tipline.link import names
+from tipline.link import names, near
 from tipline.link.graph import Evidence
-from tipline.link.kinds import RECIPIENT_LIKE, SCRIPT, is_strong, linkable
+from tipline.link.kinds import HANDLE_LIKE, RECIPIENT_LIKE, SCRIPT, is_strong, linkable
 
 # A recipient blocking key (in "recipient_pairs" below) in more than 200 names ("mohamed") blocks nothing
 SCRIPT_WEIGHT = 0.34  # three shared LSH bands weigh as much as a similar recipient name
+HANDLE_WEIGHT = 1.0   # one handle on two apps weighs as much as a similar recipient name
+SLIP_WEIGHT = 1.0     # and so does a value one slip away from another
 
 QUERIES: dict[str, str] = {
     # Every report, in id order: its index in the graph is its row number.
@@ -38,7 +40,40 @@ QUERIES: dict[str, str] = {
         WHERE a.key IN (SELECT key FROM small)
         ORDER BY a, b""",
     "recipients": "SELECT id, value FROM identifiers WHERE kind = 'transfer_recipient' ORDER BY id",
-    "profiles": "SELECT id, value FROM identifiers WHERE kind = 'profile' ORDER BY id",
+    # Accounts: profiles are checked for junk handles, and handles are compared across apps.
+    "accounts": "SELECT id, kind, value FROM identifiers WHERE kind IN ('profile', 'email', 'paypal') ORDER BY id",
+    # Slips (``link.near``): a value named by one report that names nothing else shared (it is
+    # alone), and a value named by more reports one edit away. Values one edit apart share a
+    # *deletion key* (the value with the character at ``pos`` deleted, or whole: pos 0): a join on
+    # keys, never a comparison of all pairs. The positions then tell the edit exactly: the same one
+    # (a character changed), a whole value (one added or dropped), or two neighbours deleting the
+    # character the other kept (two swapped).
+    "near_pairs": f"""
+        WITH n AS (SELECT identifier_id AS id, count(DISTINCT report_id) AS n FROM report_identifiers
+                   GROUP BY identifier_id),
+        placed AS (SELECT DISTINCT ri.report_id FROM report_identifiers ri JOIN n ON n.id = ri.identifier_id
+                   WHERE n.n > {near.SLIP_REPORTS}),
+        alone AS (SELECT ri.identifier_id AS id FROM report_identifiers ri
+                  LEFT JOIN placed ON placed.report_id = ri.report_id WHERE placed.report_id IS NULL),
+        v AS (
+            SELECT i.id, i.kind, i.value, n.n > {near.SLIP_REPORTS} AS common FROM identifiers i JOIN n ON n.id = i.id
+            WHERE i.kind IN ({", ".join(f"'{k}'" for k in near.SLIP_KINDS)})
+              AND length(i.value) <= {near.MAX_VALUE_LENGTH}
+              AND length(i.value) - instr(i.value, ':') >= {near.MIN_SLIP_LENGTH}
+              AND (n.n > {near.SLIP_REPORTS} OR i.id IN (SELECT id FROM alone))),
+        d AS (
+            SELECT id, kind, value, common, 0 AS pos, value AS k FROM v
+            UNION ALL
+            SELECT v.id, v.kind, v.value, v.common, p.pos, substr(v.value, 1, p.pos - 1) || substr(v.value, p.pos + 1)
+            FROM v JOIN (VALUES {", ".join(f"({i})" for i in range(1, near.MAX_VALUE_LENGTH + 1))}) AS p(pos)
+              ON p.pos <= length(v.value))
+        SELECT DISTINCT a.id AS a, b.id AS b
+        FROM d a JOIN d b ON a.kind = b.kind AND a.k = b.k
+        WHERE NOT a.common AND b.common
+          AND (a.pos = b.pos OR a.pos = 0 OR b.pos = 0
+               OR (a.pos + 1 = b.pos AND substr(a.value, a.pos, 1) = substr(b.value, b.pos, 1))
+               OR (b.pos + 1 = a.pos AND substr(b.value, b.pos, 1) = substr(a.value, a.pos, 1)))
+        ORDER BY a, b""",  # noqa: S608 (this package's constants only)
 }
 
 
@@ -52,7 +87,8 @@ class Tables:
     script_key: np.ndarray       # int64 band key
     pairs: list[tuple[int, int]]
     recipients: dict[int, str]
-    profiles: dict[int, str]
+    accounts: dict[int, tuple[str, str]]          # id -> (kind, value) of profiles, e-mails, PayPal
+    near_pairs: np.ndarray                        # int64 (n, 2): identifiers one slip apart (``link.near``)
 
 
 @dataclass
@@ -110,14 +146,15 @@ def recipient_clusters(pairs: list[tuple[int, int]], values: dict[int, str]) -> 
 
 
 def assemble(t: Tables) -> Graph:
-    """The bipartite graph: identifier keys, then recipient-name clusters, then script bands."""
+    """The bipartite graph: identifier keys, then recipient-name clusters, cross-app handles and
+    script bands; and the slips between identifier keys (``Evidence.alias``)."""
     ids, first, inverse = np.unique(t.link_identifier, return_index=True, return_inverse=True)
     inverse = inverse.ravel()
     kinds = [t.link_kind[i] for i in first.tolist()]
     values = [t.recipients.get(i) if k == "transfer_recipient" else None for i, k in zip(ids.tolist(), kinds,
                                                                                        strict=True)]
-    usable = np.array([k != "profile" or linkable(k, t.profiles[i]) for i, k in zip(ids.tolist(), kinds,
-                                                                                     strict=True)], dtype=bool)
+    usable = np.array([k != "profile" or linkable(k, t.accounts[i][1]) for i, k in zip(ids.tolist(), kinds,
+                                                                                       strict=True)], dtype=bool)
     strong = [is_strong(k, v) for k, v in zip(kinds, values, strict=True)]
     weight = [1.0 if v is not None else 0.5 for v in values]
     keep = usable[inverse] if len(inverse) else np.zeros(0, dtype=bool)
@@ -125,26 +162,57 @@ def assemble(t: Tables) -> Graph:
     key_parts = [inverse[keep]]
     key_kind, key_ref = list(kinds), ids.tolist()
 
+    def add_keys(of_identifier: np.ndarray, refs: list[int], kind: str, w: float,
+                 is_strong: list[bool] | None = None) -> None:
+        """Keys over identifiers: ``of_identifier[i]`` is identifier i's key among ``refs``, or -1.
+        A report naming two identifiers of one key is listed once."""
+        inside = (of_identifier[inverse] >= 0) & keep if len(inverse) else keep
+        pairs = np.unique(t.link_report[inside].astype(np.int64) * (len(refs) + 1) + of_identifier[inverse[inside]])
+        rep_parts.append(pairs // (len(refs) + 1))
+        key_parts.append(len(key_kind) + pairs % (len(refs) + 1))
+        key_kind.extend([kind] * len(refs))
+        key_ref.extend(refs)
+        strong.extend(is_strong or [False] * len(refs))
+        weight.extend([w] * len(refs))
+
     clusters = recipient_clusters(t.pairs, t.recipients)
     root = np.array([clusters.get(i, -1) for i in ids.tolist()], dtype=np.int64)
-    in_cluster = (root[inverse] >= 0) & keep if len(inverse) else keep
-    roots, root_idx = np.unique(root[inverse[in_cluster]], return_inverse=True)
-    rep_parts.append(t.link_report[in_cluster])
-    key_parts.append(len(ids) + root_idx.ravel())
-    key_kind += [RECIPIENT_LIKE] * len(roots)
-    key_ref += roots.tolist()
-    strong += [False] * len(roots)
-    weight += [1.0] * len(roots)
+    roots, root_idx = np.unique(root[root >= 0], return_inverse=True)
+    cluster_of = np.full(len(ids), -1, dtype=np.int64)
+    cluster_of[root >= 0] = root_idx.ravel()
+    add_keys(cluster_of, roots.tolist(), RECIPIENT_LIKE, 1.0)
+
+    # One handle on several apps (or as an e-mail's local part): a key when two identifiers share it.
+    by_skeleton: dict[str, list[int]] = {}
+    for pos, i in enumerate(ids.tolist()):
+        account = t.accounts.get(i)
+        bare = near.skeleton(*account) if account is not None and usable[pos] else None
+        if bare is not None:
+            by_skeleton.setdefault(bare, []).append(pos)
+    handle_of = np.full(len(ids), -1, dtype=np.int64)
+    refs, distinct = [], []
+    for bare in sorted(by_skeleton):
+        members = by_skeleton[bare]
+        if len(members) >= 2:
+            handle_of[members] = len(refs)
+            refs.append(int(ids[members[0]]))
+            distinct.append(near.distinctive(bare))
+    add_keys(handle_of, refs, HANDLE_LIKE, HANDLE_WEIGHT, distinct)
 
     bands, band_idx = np.unique(t.script_key, return_inverse=True)
     rep_parts.append(t.script_report)
-    key_parts.append(len(ids) + len(roots) + band_idx.ravel())
+    key_parts.append(len(key_kind) + band_idx.ravel())
     key_kind += [SCRIPT] * len(bands)
     key_ref += bands.tolist()
     strong += [False] * len(bands)
     weight += [SCRIPT_WEIGHT] * len(bands)
 
+    pairs = np.asarray(t.near_pairs, dtype=np.int64).reshape(-1, 2)
+    at = np.minimum(np.searchsorted(ids, pairs), max(len(ids) - 1, 0))
+    named = (ids[at] == pairs).all(axis=1) & usable[at].all(axis=1) if len(ids) else np.zeros(len(pairs), bool)
+    alias = at[named]  # identifier keys are numbered as ``ids``
     ev = Evidence(n_reports=len(t.report_ids), rep=np.concatenate(rep_parts).astype(np.int64),
                   key=np.concatenate(key_parts).astype(np.int64), strong=np.asarray(strong, dtype=bool),
-                  weight=np.asarray(weight, dtype=np.float64))
+                  weight=np.asarray(weight, dtype=np.float64),
+                  alias=alias, alias_weight=SLIP_WEIGHT)
     return Graph(ev, t.report_ids, key_kind, key_ref)

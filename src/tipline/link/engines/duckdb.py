@@ -21,7 +21,8 @@ def tables(snapshot: Path) -> Tables:
         scripts = cols("scripts")
         pairs = cols("recipient_pairs")
         recipients = cols("recipients")
-        profiles = cols("profiles")
+        accounts = cols("accounts")
+        near_pairs = cols("near_pairs")
     finally:
         con.close()
     return Tables(
@@ -34,5 +35,9 @@ def tables(snapshot: Path) -> Tables:
         pairs=list(zip(np.asarray(pairs["a"]).tolist(), np.asarray(pairs["b"]).tolist(), strict=True)),
         recipients=dict(zip(np.asarray(recipients["id"]).tolist(), [str(v) for v in recipients["value"]],
                             strict=True)),
-        profiles=dict(zip(np.asarray(profiles["id"]).tolist(), [str(v) for v in profiles["value"]], strict=True)),
+        accounts=dict(zip(np.asarray(accounts["id"]).tolist(),
+                          zip([str(k) for k in accounts["kind"]], [str(v) for v in accounts["value"]], strict=True),
+                          strict=True)),
+        near_pairs=np.column_stack([np.asarray(near_pairs["a"], dtype=np.int64),
+                                    np.asarray(near_pairs["b"], dtype=np.int64)]),
     )

@@ -38,7 +38,8 @@ def tables(snapshot: Path, spark=None) -> Tables:
     scripts = rows("scripts")
     pairs = rows("recipient_pairs")
     recipients = rows("recipients")
-    profiles = rows("profiles")
+    accounts = rows("accounts")
+    near_pairs = rows("near_pairs")
     return Tables(
         report_ids=[r["id"] for r in reports],
         link_report=np.asarray([r["rep"] for r in links], dtype=np.int64),
@@ -48,5 +49,6 @@ def tables(snapshot: Path, spark=None) -> Tables:
         script_key=np.asarray([r["band_key"] for r in scripts], dtype=np.int64),
         pairs=[(int(r["a"]), int(r["b"])) for r in pairs],
         recipients={int(r["id"]): r["value"] for r in recipients},
-        profiles={int(r["id"]): r["value"] for r in profiles},
+        accounts={int(r["id"]): (r["kind"], r["value"]) for r in accounts},
+        near_pairs=np.asarray([(r["a"], r["b"]) for r in near_pairs], dtype=np.int64).reshape(-1, 2),
     )
