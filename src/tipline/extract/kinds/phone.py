@@ -34,12 +34,14 @@ def normalise(value: str, default_region: str | None = None) -> Identifier | Non
 # Victims write numbers every way: "+225 07 58 12 34 56", "00225 0758123456", "07.58.12.34.56",
 # "(514) 820-3344", split over two lines. A candidate is a run of digit groups joined by single
 # separators (a newline too); it is then cut into the longest pieces libphonenumber's matcher
-# accepts with leniency VALID for the region. PhoneNumberMatcher alone is not enough: it stops at
+# accepts with leniency VALID for the region. Toll-free numbers are helplines and companies, never
+# a scammer's own line, and are left out. PhoneNumberMatcher alone is not enough: it stops at
 # a newline, reads "00" as international only for regions whose exit code is 00, and on a
 # megabyte of digits gives up after its try limit instead of staying linear.
 _CANDIDATE = re.compile(
     r"(?=[+(\d])(?<![\w+@/=#:.\-])(?P<prefix>\+\s?|\b00\s?)?\(?\d{1,15}\)?"
-    r"(?:(?:[ \t]{0,2}[.\-/][ \t]{0,2}|[ \t]{1,2}\n?[ \t]{0,2}|\n[ \t]{0,2}|(?<=\(0\)))\(?\d{1,15}\)?){0,9}(?![\w@])"
+    r"(?:(?:[ \t]{0,2}[.\-/][ \t]{0,2}\n?[ \t]{0,2}|[ \t]{1,2}\n?[ \t]{0,2}|\n[ \t]{0,2}|(?<=\(0\)))"
+    r"\(?\d{1,15}\)?){0,9}(?![\w@])"
 )
 _GROUP = re.compile(r"\d+")
 # Dates are blanked (same length) inside a candidate; times need nothing ("14h30", "22:41": neither
@@ -155,6 +157,9 @@ def _pieces(text: str, context: Context, groups: list[tuple[int, int, str]], pre
                     if number is not None:
                         confidence = conf
                         break
+            if number is not None and phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.TOLL_FREE:
+                i = j  # a helpline or a company's free number ("Childline 0800 1111"), not a person's
+                break
             if number is not None:
                 e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
                 display = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
