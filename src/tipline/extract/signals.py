@@ -353,8 +353,9 @@ _MORE_IMAGES = re.compile(
     r"(?:(?:moi|me|lui|leur|her|him|encore|toujours|still|now|maintenant|aussi|also|even|de lui envoyer|"
     r"que je (?:lui )?envoie|me to send|for|to send|him|que je fasse|de faire|d'envoyer|-moi|chaque (?:soir|jour|"
     r"semaine|nuit)|tous les (?:jours|soirs)|every (?:day|night|week)|each (?:day|night))\s{1,2}){0,3}"
-    r"(?:d'autres|d autres|plus de|encore des|encore une|encore un|de nouvelles?|des nouvelles?|une nouvelle|"
-    r"une autre|un autre|more|another|other|new|extra|additional)\s{1,2}(?:\d{1,2}\s{1,2})?(?:\w+\s{1,2})?"
+    r"(?:\d{1,2}\s{1,2})?(?:d'autres|d autres|dautres|plus de|encore des|encore une|encore un|de nouvelles?|"
+    r"des nouvelles?|une nouvelle|une autre|un autre|more|another|other|new|extra|additional)\s{1,2}"
+    r"(?:\d{1,2}\s{1,2})?(?:\w+\s{1,2})?"
     r"(?:photos?|videos?|vids?|images?|pics?|pictures?|nudes?|nus|sextapes?|selfies?)"
 )
 
