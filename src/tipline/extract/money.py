@@ -21,7 +21,7 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from tipline.extract.model import Context, Money, Role
-from tipline.extract.patterns import SENTENCE_END, SpanSet, trie_pattern
+from tipline.extract.patterns import SENTENCE_END, SpanSet, finditer_in, trie_pattern
 
 # The reporter's "$", by country (ISO 3166 → ISO 4217); the rest of the world → USD.
 DOLLAR_BY_COUNTRY = {
@@ -260,9 +260,14 @@ def _role(folded: str, start: int, end: int) -> Role:
         role = min(after)[1] if after else "unknown"
     if role != "paid" and _met(folded, end):
         return "paid"
-    if role == "unknown" and any(start - m.end() <= 40 or m.start() - end <= 25 for m in _FEE.finditer(folded, s, e)):
+    if role == "unknown" and any(start - m.end() <= 40 or m.start() - end <= 25 for m in _FEE.finditer(
+            folded, max(s, start - 60), min(e, end + 40))):
         return "demanded"
     return role
+
+
+_MET_GATE = ("fait", "que", "qu'", "which", "that", "and i")
+_MET_NEXT_GATE = ("je l", "je les", "ce que", "i did", "i paid", "i sent", "which i", "and i")
 
 
 def _met(folded: str, end: int) -> bool:
@@ -270,11 +275,16 @@ def _met(folded: str, end: int) -> bool:
     any other amount)."""
     sentence_end = SENTENCE_END.search(folded, end, min(len(folded), end + _SENTENCE_LIMIT))
     stop = sentence_end.start() if sentence_end else min(len(folded), end + _SENTENCE_LIMIT)
-    met = _MET_AFTER.match(folded, end, stop)
-    if met is not None:
-        return not _amount_between(folded, end, met.end())
-    return sentence_end is not None and not _amount_between(folded, end, stop) and not _EACH.match(folded, end) \
-        and bool(_MET_NEXT.match(folded, sentence_end.end(), min(len(folded), sentence_end.end() + 40)))
+    rest = folded[end:min(stop, end + 130)]
+    if any(w in rest for w in _MET_GATE):
+        met = _MET_AFTER.match(folded, end, stop)
+        if met is not None:
+            return not _amount_between(folded, end, met.end())
+    if sentence_end is None:
+        return False
+    following = folded[sentence_end.end():sentence_end.end() + 40]
+    return any(w in following for w in _MET_NEXT_GATE) and not _amount_between(folded, end, stop) and not (
+        _EACH.match(folded, end)) and bool(_MET_NEXT.match(following))
 
 
 _EACH = re.compile(r"\s{0,2}(?:each|apiece|chacune?|la carte|per card|par carte)(?![\w])")
@@ -336,9 +346,12 @@ _UNITS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sep
 
 # An amount without its currency, right after a demand, takes the currency of the amount named
 # before it: "il en veut 1500", "elle en redemande 800 sinon…", "now he wants 600 more".
+_BARE_VERBS = trie_pattern((
+    *(f"en {p}{v}" for p in ("", "re") for v in ("veut", "veux", "veulent", "voulait", "demande", "exige", "reclame")),
+    "redemande", "wants", "want", "wanted", "asks for", "ask for", "asking for", "asked for", "demands", "demand",
+    "demanded", "demanding", "exige", "reclame", "veut", "voulait", "demande"))
 _BARE_DEMAND = re.compile(
-    r"(?<![\w])(?:en\s{1,2}(?:re)?(?:veu[tx]|veulent|voulait|demande|exige|reclame)\w*|redemande\w*|wants?|wanted|"
-    r"(?:asks?|asking|asked)\s{1,2}for|demands?|demanded|demanding|exige\w*|reclame\w*|veut|voulait|demande)"
+    r"(?<![\w])(?:" + _BARE_VERBS + r")\w{0,3}"
     r"\s{1,2}(?:(?:encore|maintenant|now|another|still|aussi|also|me|moi|him|her|lui|only|seulement|juste|just|"
     r"desormais)\s{1,2}){0,2}"
     r"(?P<num>\d{1,3}(?:[ .,]\d{3})+|\d{2,7})(?![\w]|[.,]\d)"
@@ -418,7 +431,14 @@ def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Mon
     ends = [m.span[1] for m in named]
     taken = SpanSet(m.span for m in named)
     out: list[Money] = []
-    for match in _BARE_DEMAND.finditer(folded):
+    windows: list[tuple[int, int]] = []  # up to 500 characters after each amount named
+    for m in named:
+        low, high = m.span[1], min(len(folded), m.span[1] + 500)
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], high))
+        else:
+            windows.append((low, high))
+    for match in finditer_in(_BARE_DEMAND, folded, windows):
         if len(out) >= MAX_AMOUNTS:
             break
         start, end = match.span("num")
