@@ -198,11 +198,7 @@ _DEADLINE = re.compile(
     r"(?<![\w])(?:"
     r"(?:tu as|t'as|ta|vous avez|tu n'as que|t'as que|je te donne|je vous donne|you have|"
     r"you've got|you got|i give you|only|dans|d'ici|sous|within|in the next|"
-    r"in|exactly|pendant les prochaines|next|"
-    # "elle m'a donné 2h", "il lui laisse 24 heures", "they gave him 24 hours"
-    r"(?:donne|laisse|accorde)\w{0,2}|"
-    r"(?:gave|gives|given|giving|give)\s(?:me|him|her|us|them|you)|(?:ce |un |le |du )?delai(?: de)?|"
-    r"time limit(?: of)?)\s{1,2}"
+    r"in|exactly|pendant les prochaines|next|(?:ce |un |le |du )?delai(?: de)?|time limit(?: of)?)\s{1,2}"
     r"(?:(?:les|the|next|prochaines?|seulement|only|exactly|que)\s{1,2}){0,2}"
     + _DURATION +
     r"|" + _DURATION + r"\s{1,2}(?:pour|to)\s{1,2}(?:payer|pay|envoyer|send|repondre|reply|transferer|transfer)"
@@ -218,8 +214,13 @@ _DEADLINE = re.compile(
     r"(?:\s[^.!?\n]{0,40})?\s(?:tonight|ce soir|today|aujourd'hui|tomorrow|demain))(?![\w])"
 )
 
+# "elle m'a donné 2h", "il lui laisse 24 heures", "they gave him 24 hours" (their own anchors: the
+# verbs are common, the main rule need not run wherever they are)
+_DEADLINE_GIVEN = re.compile(
+    r"(?<![\w])(?:(?:donne|laisse|accorde)\w{0,2}|(?:gave|gives|given|giving|give)\s(?:me|him|her|us|them|you))"
+    r"\s{1,2}(?:(?:les|the|next|prochaines?|seulement|only|exactly|que|jusqu'a)\s{1,2}){0,2}" + _DURATION
+)
 _DEADLINE_WORDS = ("today", "aujourd'hui", "weekend", "week-end", "end of", "fin du mois", "delai", "time limit",
-    "donne", "laisse", "accorde", "gave", "gives", "given", "giving", "give",
     "heure", "hour", "hrs", "minute", "mins", "jour", "day", "ce soir", "demain", "minuit", "midi", "la fin de",
     "ce week", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "tonight", "tomorrow",
     "midnight", "noon", "the end of", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -390,13 +391,17 @@ _DENIED_AFTER = re.compile(
 
 # A condition can be long: "si je paie pas avant vendredi il envoie tout à mes collègues".
 _CONDITION = re.compile(r"(?<![\w'])(?:si|if|unless|sauf si|sinon|sinn|otherwise)\s[^.!?\n]{0,60}$")
+_CONDITION_WORDS = ("si ", "if ", "unless", "sinon", "sinn", "otherwise")
 
 
 def _done(text: str, match: re.Match[str]) -> bool:
     """Whether a match tells of something done, not threatened, claimed or denied."""
     before = text[max(0, match.start() - 30):match.start()]
-    if _FUTURE.search(before) or _NEG.search(before[-22:]) or _CONDITION.search(
-            text, max(0, match.start() - 70), match.start()):
+    if _FUTURE.search(before) or _NEG.search(before[-22:]):
+        return False
+    low = max(0, match.start() - 70)
+    clause = text[low:match.start()]
+    if any(w in clause for w in _CONDITION_WORDS) and _CONDITION.search(text, low, match.start()):
         return False
     if _DENIED_AFTER.match(text, match.end(), min(len(text), match.end() + 90)):
         return False
@@ -447,9 +452,11 @@ _SENT_THEM_PRONOUN = re.compile(
 )
 # Already out there: "my video is already on a site", "les photos sont en ligne"; after "they say",
 # only when the reporter saw it ("I checked and it's there").
+_BE = ("is", "are", "was", "were", "est", "sont", "etait", "etaient")
+_BY_NOW = ("already", "now", "still", "deja", "maintenant", "toujours", "partout")
 _ONLINE = re.compile(
-    r"(?<![\w])(?:" + _SHOT + r"|it|they|elle|elles)\s{1,2}(?:is|are|was|were|est|sont|etait|etaient|'s|'re)\s{1,2}"
-    r"(?:(?:already|now|still|deja|maintenant|toujours|partout)\s{1,2})?(?:online|en ligne|up on|live on|(?:on|sur)"
+    r"(?<![\w])(?:" + _SHOT + r"|it|they|elle|elles)(?:\s{1,2}(?:" + "|".join(_BE) + r")|'s|'re)\s{1,2}"
+    r"(?:(?:" + "|".join(_BY_NOW) + r")\s{1,2})?(?:online|en ligne|up on|live on|(?:on|sur)"
     r"\s{1,2}(?:(?:a|an|the|un|une|le|la|des|some|his|her|son|sa|their|leur)\s{1,2})?(?:\w+\s{1,2})?(?:site|website|"
     r"internet|youtube|porn\w*|xvideos|xhamster|facebook|insta\w*|tiktok|twitter|reddit|telegram|"
     r"onlyfans|snap\w*|story|stories))(?![\w])"
@@ -832,6 +839,7 @@ _ANCHORS = Anchors({
     "self_harm": _SELF_HARM_WORDS,
     "school": _SCHOOL_WORDS,
     "deadline": _DEADLINE_WORDS,
+    "deadline_given": ("donne", "laisse", "accorde", "gave", "gives", "given", "giving", "give"),
     "paid": _PAID_WORDS,
     "shared": _SHARE_WORDS,
     # the newer sharing rules: each match holds one of these words (and, ``intersect``, a picture word)
@@ -842,9 +850,9 @@ _ANCHORS = Anchors({
                   "envoye", "montre", "leur a", "lui a", "contacte", "wrote to", "ecrit a"),
     "sent_pronoun": tuple(f"{v} {p}" for v in ("sent", "showed", "forwarded", "dm'd", "dmd", "texted")
                           for p in ("them", "him", "her")),
-    "online": ("online", "en ligne", "up on", "live on", "site", "website", "internet", "youtube", "porn",
-               "xvideos", "xhamster", "facebook", "insta", "tiktok", "twitter", "reddit", "telegram", "onlyfans",
-               "snap", "story", "stories"),
+    # "is on", "sont deja sur", "is already online"…: the verb and what follows it
+    "online": ("it's", "they're", *(f"{be} {now}{where}" for be in _BE for now in ("", *(f"{n} " for n in _BY_NOW))
+                                    for where in ("on", "sur", "online", "en ligne", "up on", "live on"))),
     "media": ("photo", "video", "vid", "image", "pic", "nude", "sextape", "capture", "clip", "screen", "recording",
               "enregistrement"),
     "contacted": _CONTACT_WORDS,
@@ -893,7 +901,8 @@ def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] =
     signals = dict.fromkeys(SIGNALS, False)
     signals["minor"] = _minor(text, win.get("school", []))
     signals["self_harm"] = _self_harm(text, win.get("self_harm", []))
-    signals["deadline"] = _any(_DEADLINE, text, negatable=False, windows=win.get("deadline", []))
+    signals["deadline"] = _any(_DEADLINE, text, negatable=False, windows=win.get("deadline", [])) or _any(
+        _DEADLINE_GIVEN, text, negatable=False, windows=win.get("deadline_given", []))
     paid_money = any(m.role == "paid" for m in money)
     signals["paid"] = paid_money or bool(kinds & {"transfer_reference", "gift_card"}) or any(
         not _NEG.search(text, max(0, m.start() - 22), m.start())
