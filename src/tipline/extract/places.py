@@ -189,8 +189,15 @@ def find(folded: str, text: str | None = None) -> list[tuple[str, int, int]]:
             written = text[match.start():match.end()]
             if not written.isupper() and not (word == "casa" and written[:1].isupper()):
                 continue
+            if word == "us" and _shouted(text, match.start(), match.end()):
+                continue  # "PLEASE HELP US": a text in capitals
         out.append((table[word], match.start(), match.end()))
     return out
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    letters = [c for c in text[max(0, start - 12):start] + text[end:end + 12] if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def countries(found: list[tuple[str, int, int]]) -> list[str]:

@@ -147,7 +147,7 @@ _SELF_HARM = re.compile(
     r"(?:(?:meme|vraiment|juste|carrement|simplement) )?(?:plus|pas) vivre|idees noires|"
     r"peu[xt] (?:plus|pas) vivre comme ca|"
     r"(?:can'?t|cannot|can not) (?:go on|live)(?= like this| anymore| any more| any longer| with this|[.!,]| *$)|"
-    r"(?:end|ending) everything|"
+    r"(?:end|ending) everything(?! with| between| avec)|"
     r"(?:cuts|scars|coupures|entailles|scarifications) (?:on|sur) (?:his|her|my|their|ses|mes|les) "
     r"(?:arms?|wrists?|legs?|thighs?|bras|poignets?|cuisses?|jambes?)|automutil\w*|s'auto-?mutil\w*|"
     r"self[- ]?injur\w*|se mutile\w*|"
