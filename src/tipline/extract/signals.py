@@ -355,13 +355,30 @@ _CONTACTED = re.compile(
 )
 # "He got my brother's number and has been calling him": the number of one of the victim's people,
 # then a call or a message in the same sentence.
+# Found from "'s number" / "numéro de" (literals ``re`` skips to), then the rest is read around.
 _THEIR_CONTACT = re.compile(
-    r"(?<![\w])(?:my|his|her)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE_OWNED + r"'s\s{1,2}(?:numbers?|phone|emails?|"
-    r"accounts?)[^.!?\n]{0,80}?(?:calling|called|texting|texted|messaging|"
-    r"messaged|contacting|contacted|dm'?d|emailed|writing)"
-    r"|(?<![\w])(?:le|les) (?:numero|numeros|compte) (?:de|d') (?:mon|ma|mes|son|sa|ses)\s{1,2}"
-    r"(?:\w+\s{1,2})?" + _AUDIENCE_OWNED + r"[^.!?\n]{0,80}?(?:appel\w*|ecrit|contacte\w*|harcel\w*|message\w*)"
+    r"'s\s{1,2}(?:numbers?|phone|emails?|accounts?)(?P<en>)|(?<![\w])(?:numero|numeros|compte) (?:de|d') ?(?P<fr>)"
 )
+_THEIR_WHO_EN = re.compile(r"(?<![\w])(?:my|his|her)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE_OWNED + r"$")
+_THEIR_WHO_FR = re.compile(r"(?:mon|ma|mes|son|sa|ses)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE_OWNED + r"(?![\w])")
+_THEIR_CALL_EN = re.compile(r"[^.!?\n]{0,80}?(?:calling|called|texting|texted|messaging|messaged|contacting|"
+                            r"contacted|dm'?d|emailed|writing)")
+_THEIR_CALL_FR = re.compile(r"[^.!?\n]{0,80}?(?:appel\w*|ecrit|contacte\w*|harcel\w*|message\w*)")
+
+
+def _their_contact(text: str) -> bool:
+    """"He got my brother's number and has been calling him", "il a trouvé le numéro de ma mère et
+    l'appelle"."""
+    for match in _THEIR_CONTACT.finditer(text):
+        if match.group("en") is not None:
+            who = _THEIR_WHO_EN.search(text, max(0, match.start() - 40), match.start())
+            call = who and _THEIR_CALL_EN.match(text, match.end(), min(len(text), match.end() + 90))
+        else:
+            who = _THEIR_WHO_FR.match(text, match.end(), min(len(text), match.end() + 40))
+            call = who and _THEIR_CALL_FR.match(text, who.end(), min(len(text), who.end() + 90))
+        if call and _done(text, who if match.group("en") is not None else match):
+            return True
+    return False
 _CONTACT_WORDS = ("contacte", "ecrit a", "appele", "menace", "messaged", "texted", "called", "wrote to", "dm'd", "dmd",
                   "reached out", "ajoute", "added", "tagged", "tague", "identifie", "follow", "suivi", "abonne a",
                   "envoye un", "envoye des", "envoye message", "envoye msg", "envoye mp", "envoye dm", "sent a",
@@ -877,7 +894,6 @@ _ANCHORS = Anchors({
     "asks": ("veut", "veulent", "demand", "exig", "reclam", "want", "ask", "pay ", "payer", "paye", "paie",
              "request"),
     "explicit": ("sext", "chantage", "extortion", "blackmail"),
-    "their_contact": ("number", "phone", "email", "account", "numero", "compte"),
     "held": ("video", "vid", "photo", "pic", "nude", "image", "sextape", "recording", "enregistrement"),
 }, reach=120)
 
@@ -912,7 +928,7 @@ def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] =
     shared, to_people = _images_shared(text, win)
     signals["images_shared"] = shared
     signals["friends_contacted"] = to_people or bool(_happened(_CONTACTED, text, win.get("contacted", []))) or bool(
-        _happened(_THEIR_CONTACT, text, win.get("their_contact", [])))
+        _their_contact(text))
     signals["more_images_demanded"] = _any(_MORE_IMAGES, text, windows=win.get("more", [])) or _any(
         _MORE_IMAGES_2, text, windows=win.get("more2", [])) or _more_unnamed(text) or _any(_IMAGES_OR_ELSE, text) \
         or _asked_again(text, win.get("asks", []))
