@@ -94,12 +94,8 @@ _PAID = re.compile(
     r"(?:fait|effectue|realise|made) (?:un |une |des |\d+ |mon |ma |le |la |a |an )?(?:premier |premiere |deuxieme |"
     r"second |dernier |nouvel |first |second |last )?(?:transfert|virement|envoi|paiement|versement|depot|transfer|"
     r"payment|deposit)s?|envoi|spent|depense)"
-    # the scammer's side, told by the victim: "elle a eu 100 € de ma part", "he already got $300 from me"
-    r"|(?<![\w])(?:(?:il|elle|ils|elles) (?:m'a|m'ont|a|ont) (?:deja )?(?:eu|recu|touche|empoche|pris|soutire|"
-    r"extorque)|(?:he|she|they) (?:has |have |had )?(?:already )?(?:got|gotten|received|took|taken|extorted))"
-    r"(?=\s[^.!?\n]{0,40}(?:de ma part|de moi|from me|off me|out of me)|\s{1,2}(?:\w+\s{1,2})?[$€£\d])"
-    r"|(?<![\w])(?<!to be )(?<!must be )(?<!will be )(?<!should be )(?<!a etre )"
-    r"(?:cost me|m'a coute|ca m'a coute|deja paye|deja envoye|already paid|already sent|wired|paid|perdu|lost)"
+    r"|(?<![\w])(?:cost me|m'a coute|ca m'a coute|deja paye|deja envoye|already paid|already sent|wired|paid|perdu|"
+    r"lost)"
     r"(?![\w])"
 )
 # Rarer paid cues, run only on a sentence that holds one of ``_PAID_GATE``: causatives ("il m'a fait
@@ -111,6 +107,15 @@ _PAID_EXTRA = re.compile(
     r"(?: (?:them|him|her|it|lui|leur))?(?= [$£€\d]))"
 )
 _PAID_GATE = ("fait ", "made ", "sent ", "paid ", "wired ", "envoye ", "paye ", "verse ", "vire ")
+# The scammer's side, told by the victim: "elle a eu 100 € de ma part", "he already got $300 from me"
+# (run only on a sentence holding one of ``_THEIRS_GATE``).
+_PAID_THEIRS = re.compile(
+    r"(?<![\w])(?:(?:il|elle|ils|elles) (?:m'a|m'ont|a|ont) (?:deja )?(?:eu|recu|touche|empoche|pris|soutire|"
+    r"extorque)|(?:he|she|they) (?:has |have |had )?(?:already )?(?:got|gotten|received|took|taken|extorted))"
+    r"(?=\s[^.!?\n]{0,40}(?:de ma part|de moi|from me|off me|out of me)|\s{1,2}(?:\w+\s{1,2})?[$€£\d])"
+)
+_THEIRS_GATE = ("eu ", "recu", "touche", "empoche", "pris ", "soutire", "extorque", "got", "received", "took",
+                "taken", "extorted")
 _PAID_GATE_RE = re.compile(trie_pattern(_PAID_GATE))
 _NEGATED_PAID = re.compile(
     r"(?:n'|ne |pas |rien |jamais |didn'?t |did not |haven'?t |have not |never |not |nothing |aucun )"
@@ -138,6 +143,7 @@ _DEMANDED_EXTRA = re.compile(
 _DEMANDED_GATE = ("montant", "amount", "vid", "clip", "photo", "pic", "nude", "publi", "diffus", "partag", "post",
                   "leak", "share", "take ", "delete", "supprim")
 _DEMANDED_GATE_RE = re.compile(trie_pattern(_DEMANDED_GATE))
+_TO_BE = re.compile(r"(?:to|must|will|should|a) (?:be|etre) $")
 _CONDITIONAL = re.compile(r"(?:\bsi|\bif|\bunless|\bsauf si|\btant que)\s[^.!?\n]{0,20}$")
 _SENTENCE_LIMIT = 200
 # A fee or a fine is asked for ("frais de dossier de 350 €", "a $450 clearance fee", "une amende de
@@ -235,13 +241,15 @@ def _role(folded: str, start: int, end: int) -> Role:
     paid_matches = list(_PAID.finditer(folded, s, e))
     if _PAID_GATE_RE.search(near):
         paid_matches += _PAID_EXTRA.finditer(folded, s, e)
+    if any(w in near for w in _THEIRS_GATE):
+        paid_matches += _PAID_THEIRS.finditer(folded, s, e)
     demanded_matches = list(_DEMANDED.finditer(folded, s, e))
     if _DEMANDED_GATE_RE.search(near):
         demanded_matches += _DEMANDED_EXTRA.finditer(folded, s, e)
     for m in paid_matches:
         paid_spans.append(m.span())
         before = folded[max(s, m.start() - 25):m.start()]
-        if _CONDITIONAL.search(before):  # "si je ne verse pas", "unless I pay": a demand
+        if _CONDITIONAL.search(before) or _TO_BE.search(before):  # "si je ne verse pas", "to be paid": a demand
             cues.append((m.end() - start if m.end() <= start else m.start() - end, "demanded"))
             continue
         if _NEGATED_PAID.search(before) or re.match(
@@ -431,9 +439,9 @@ def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Mon
     ends = [m.span[1] for m in named]
     taken = SpanSet(m.span for m in named)
     out: list[Money] = []
-    windows: list[tuple[int, int]] = []  # up to 500 characters after each amount named
+    windows: list[tuple[int, int]] = []  # up to 250 characters after each amount named
     for m in named:
-        low, high = m.span[1], min(len(folded), m.span[1] + 500)
+        low, high = m.span[1], min(len(folded), m.span[1] + 250)
         if windows and low <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], high))
         else:
@@ -443,7 +451,7 @@ def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Mon
             break
         start, end = match.span("num")
         i = bisect_right(ends, start) - 1  # the last amount named before this one
-        if taken.overlaps(start, end) or i < 0 or start - ends[i] > 500:
+        if taken.overlaps(start, end) or i < 0 or start - ends[i] > 250:
             continue
         amount = _amount_text(match.group("num"))
         if amount is None or amount < 20:

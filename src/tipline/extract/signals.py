@@ -174,8 +174,10 @@ _SELF_HARM_WORDS = ("kms", "unalive", "overdose", "disparaitre", "disappear", "a
                     "jeter",
                     "pont", "scarif", "kill", "end it", "end my", "my life", "my own life", "die", "dead", "to live",
                     "hurt", "harm", "worth living", "mettre fin", "ending", "dying", "alive", "be here", "cut",
-                    "scarif", "coupe", "self", "go on", "live like", "vivre comme", "everything", "cuts", "scars",
-                    "coupure", "entaille", "mutil", "injur", "jveux", "jvais", "jvoudrais", "jpense")
+                    "scarif", "coupe", "can't go on", "cant go on", "cannot go on", "can not go on", "can't live",
+                    "cant live", "cannot live", "can not live", "end everything", "ending everything", "cuts on",
+                    "scars on", "selfharm", "selfinjur", "automutil", "s'auto", "coupure", "entaille", "mutil",
+                    "injur", "jveux", "jvais", "jvoudrais", "jpeux", "jpense")
 
 # "plus envie de vivre", "don't want to live": the negation is of living, which is the signal.
 _SELF_NEGATION_INSIDE = re.compile(
@@ -383,12 +385,12 @@ _CONTACT_WORDS = ("contacte", "ecrit a", "appele", "menace", "messaged", "texted
                   "reached out", "ajoute", "added", "tagged", "tague", "identifie", "follow", "suivi", "abonne a",
                   "envoye un", "envoye des", "envoye message", "envoye msg", "envoye mp", "envoye dm", "sent a",
                   "sent message", "sent dm", "sent text", "threatened", "dm'ed", "emailed", "e-mailed", "harcel",
-                  "harass", "stalk", "messaging", "texting", "calling", "contacting", "adding", "dming", "writing",
+                  "harass", "stalk", "messaging", "texting", "calling", "contacting", "adding", "dming", "writing to",
                   "emailing", "appelle",
                   "commence", "se met", "s'est mis", "started", "began", "begun", "starting",
                   # friend requests and group chats
-                  "friend", "demande d'ami", "demandes d'ami", "invitation", "groupe", "group", "conversation",
-                  "discussion")
+                  "friend request", "friend-request", "demande d'ami", "demandes d'ami", "demande d'abonnement",
+                  "demandes d'abonnement", "invitation", "groupe", "group", "conversation", "discussion")
 _FUTURE = re.compile(
     r"(?:(?<![\w'])(?:claims?|claimed|pretends?|pretend|pretendu|affirme|soi-disant|supposedly|apparently|says|said|"
     r"dit|va |vais |vont |menace d'|menace de |threatens? to |threatening to |will |gonna |going to |sinon |sinn |"
