@@ -127,8 +127,8 @@ def test_mtcn_recipient_and_city():
 @pytest.mark.parametrize(("text", "expected"), [
     ("reference moneygram 8461 3027", ["mg:84613027"]),
     ("numéro de transfert MTCN:\n381 204\n9956", ["wu:3812049956"]),
-    ("WorldRemit reference: WR7K29Q4M8", ["ref:WR7K29Q4M8"]),
-    ("Ria, numéro de commande 14728390155", ["ref:14728390155"]),
+    ("WorldRemit reference: WR7K29Q4M8", ["worldremit:WR7K29Q4M8"]),
+    ("Ria, numéro de commande 14728390155", ["ria:14728390155"]),
     ("code promo 48210933", []), ("commande 4821093375 livrée", []), ("code 482109 reçu par sms", []),
     ("MoneyGram ref 4821093375", []),  # ten digits are not a MoneyGram reference
 ])

@@ -15,11 +15,13 @@ The role comes from the nearest cue in the same sentence: "il demande", "wants",
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from tipline.extract.model import Context, Money, Role
-from tipline.extract.patterns import SENTENCE_END, trie_pattern
+from tipline.extract.patterns import SENTENCE_END, SpanSet, finditer_in, trie_pattern
 
 # The reporter's "$", by country (ISO 3166 → ISO 4217); the rest of the world → USD.
 DOLLAR_BY_COUNTRY = {
@@ -51,10 +53,16 @@ _CURRENCY_WORDS: dict[str, str] = {
     "chf": "CHF", "francs suisses": "CHF", "fr. suisses": "CHF",
     "bucks": "$", "buck": "$", "frs": "FRANC", "f": "FRANC_F", "quids": "GBP",
     "balles": "LOCAL", "piasses": "CAD", "piasse": "CAD", "piastres": "CAD", "piastre": "CAD",
-    "rand": "ZAR", "zar": "ZAR", "roupies": "INR", "inr": "INR",
+    "rand": "ZAR", "zar": "ZAR", "roupies": "INR", "roupie": "INR", "inr": "INR", "rupees": "INR", "rupee": "INR",
+    "rs": "INR", "rs.": "INR", "₹": "INR", "ksh": "KES", "kshs": "KES", "kes": "KES", "a$": "AUD", "nz$": "NZD",
+    "dinar": "DINAR", "dinars": "DINAR", "da": "DZD_DA", "dt": "TND_DT", "r": "ZAR_R",
+    "e": "EUR_E",  # "500e": SMS French, read only with a demand or a payment around it (see ``find``)
 }
 _SYMBOLS_BEFORE = ("€", "$", "£", "usd", "us$", "cad", "ca$", "c$", "eur", "gbp", "chf", "fcfa", "xof", "₦", "₱",
-                   "ngn", "aud", "mad", "cfa")
+                   "ngn", "aud", "mad", "cfa", "au$", "a$", "nz$", "rs", "rs.", "inr", "₹", "ksh", "kshs", "kes", "r",
+                   "zar")
+_DINAR = {"DZ": "DZD", "TN": "TND", "LY": "LYD", "IQ": "IQD", "JO": "JOD", "KW": "KWD", "BH": "BHD", "RS": "RSD",
+          "MK": "MKD"}
 
 
 def _alternation(words: list[str]) -> str:
@@ -68,22 +76,26 @@ _NUMBER = (
 )
 # Numbers are found digit first (``re`` skips to digits in C); the currency is then read right
 # after the number, or right before it ("$400", "USD 1,200").
-_AMOUNT = re.compile(r"(?=\d)(?<![\w.,])" + _NUMBER)
+# A currency glued before the digits ("R5,000", "Rs25000", "KSh500", "USD300") is the one letter run allowed.
+_AMOUNT = re.compile(r"(?=\d)(?:(?<![\w.,])|(?<=(?<![\w])r)|(?<=(?<![\w])rs)|(?<=ksh)|(?<=kes)|(?<=usd)|(?<=eur)|"
+                     r"(?<=cad)|(?<=gbp)|(?<=inr)|(?<=aud)|(?<=chf))" + _NUMBER)
 _CUR_AFTER = re.compile(r"\s{0,2}(?P<cur>" + _alternation(list(_CURRENCY_WORDS)) + r")(?![a-z])")
 _CUR_BEFORE = re.compile(r"(?<![\w])(?P<cur>" + _alternation(list(_SYMBOLS_BEFORE)) + r")\s{0,2}$")
 
 # Role cues, on folded text. Paid cues name the victim's side ("j'ai", "I", "elle a", "on a").
 _PAID = re.compile(
-    r"(?<![\w])(?:(?:j'?|j\s)ai|je lui ai|on (?:lui )?a|elle (?:lui )?a|il (?:lui )?a|nous avons|(?:j'?|j\s)avais|"
+    r"(?<![\w])(?:(?:j'?|j\s)ai|g|je lui ai|on (?:lui )?a|elle (?:lui )?a|il (?:lui )?a|nous avons|(?:j'?|j\s)avais|"
     r"je lui avais|il (?:lui )?avait|elle (?:lui )?avait|on (?:lui )?avait|nous avions|i|we|she|he|i'?ve|"
     r"we'?ve|i have|i had|i'd|they|ils (?:lui )?ont|elles ont)\s{1,2}"
     r"(?:(?:deja|already|just|encore|finally|finalement|only|seulement|lui|him|her|"
     r"them|meme|aussi|also|fait)\s{1,2}){0,3}"
-    r"(?:paye|paid|envoye|sent|verse|vire|wired|transfere|transferred|perdu|lost|achete|bought|donne|gave|"
+    r"(?:paye|paid|envoye|sent|verse|vire|wired|transfere|transferred|perdu|lost|achete|bought|donne|gave|given|"
     r"zelled|venmoed|cashapped|cash apped|paypaled|deposited|depose|retire|withdrew|"
-    r"fait (?:un |des |\d+ )?(?:transfert|virement|envoi|paiement|versement|depot)s?|envoi|spent|depense)"
-    r"|(?<![\w])(?:cost me|m'a coute|ca m'a coute|deja paye|deja envoye|already paid|already sent|wired|paid|"
-    r"perdu|lost)"
+    r"(?:fait|effectue|realise|made) (?:un |une |des |\d+ |mon |ma |le |la |a |an )?(?:premier |premiere |deuxieme |"
+    r"second |dernier |nouvel |first |second |last )?(?:transfert|virement|envoi|paiement|versement|depot|transfer|"
+    r"payment|deposit)s?|envoi|spent|depense)"
+    r"|(?<![\w])(?:cost me|m'a coute|ca m'a coute|deja paye|deja envoye|already paid|already sent|wired|paid|perdu|"
+    r"lost)"
     r"(?![\w])"
 )
 # Rarer paid cues, run only on a sentence that holds one of ``_PAID_GATE``: causatives ("il m'a fait
@@ -91,9 +103,19 @@ _PAID = re.compile(
 _PAID_EXTRA = re.compile(
     r"(?<![\w])(?:(?:m'a|m'ont|lui a|lui ont) fait (?:envoyer|payer|verser|virer|acheter|transferer|deposer)"
     r"|made (?:me|him|her|us|them) (?:buy|send|pay|transfer|wire|deposit)"
-    r"|(?:(?<=^)|(?<=[.!?\n] )|(?<=\n))(?:sent|paid|wired|envoye|paye|verse|vire)(?= [$£€\d]))"
+    r"|(?:(?<=^)|(?<=[.!?\n] )|(?<=\n))(?:sent|paid|wired|envoye|paye|verse|vire)"
+    r"(?: (?:them|him|her|it|lui|leur))?(?= [$£€\d]))"
 )
 _PAID_GATE = ("fait ", "made ", "sent ", "paid ", "wired ", "envoye ", "paye ", "verse ", "vire ")
+# The scammer's side, told by the victim: "elle a eu 100 € de ma part", "he already got $300 from me"
+# (run only on a sentence holding one of ``_THEIRS_GATE``).
+_PAID_THEIRS = re.compile(
+    r"(?<![\w])(?:(?:il|elle|ils|elles) (?:m'a|m'ont|a|ont) (?:deja )?(?:eu|recu|touche|empoche|pris|soutire|"
+    r"extorque)|(?:he|she|they) (?:has |have |had )?(?:already )?(?:got|gotten|received|took|taken|extorted))"
+    r"(?=\s[^.!?\n]{0,40}(?:de ma part|de moi|from me|off me|out of me)|\s{1,2}(?:\w+\s{1,2})?[$€£\d])"
+)
+_THEIRS_GATE = ("eu ", "recu", "touche", "empoche", "pris ", "soutire", "extorque", "got", "received", "took",
+                "taken", "extorted")
 _PAID_GATE_RE = re.compile(trie_pattern(_PAID_GATE))
 _NEGATED_PAID = re.compile(
     r"(?:n'|ne |pas |rien |jamais |didn'?t |did not |haven'?t |have not |never |not |nothing |aucun )"
@@ -121,8 +143,25 @@ _DEMANDED_EXTRA = re.compile(
 _DEMANDED_GATE = ("montant", "amount", "vid", "clip", "photo", "pic", "nude", "publi", "diffus", "partag", "post",
                   "leak", "share", "take ", "delete", "supprim")
 _DEMANDED_GATE_RE = re.compile(trie_pattern(_DEMANDED_GATE))
+_TO_BE = re.compile(r"(?:to|must|will|should|a) (?:be|etre) $")
 _CONDITIONAL = re.compile(r"(?:\bsi|\bif|\bunless|\bsauf si|\btant que)\s[^.!?\n]{0,20}$")
 _SENTENCE_LIMIT = 200
+# A fee or a fine is asked for ("frais de dossier de 350 €", "a $450 clearance fee", "une amende de
+# 450 €"): a demand when nothing else in the sentence says who paid.
+_FEE = re.compile(r"(?<![\w])(?:frais|amende|penalite|caution|taxe|fees?|fine|penalty)(?![\w])")
+# A demand that the reporter then met: "…d'envoyer 400 € à X, ce que j'ai fait", "demanded $100, which
+# he paid", "le premier envoi de 100 000 F que j'ai fait"; or the next sentence: "Je l'ai fait le 3 mai."
+_MET_AFTER = re.compile(
+    r"[^.!?\n]{0,120}?(?<![\w])(?:ce que (?:j'?ai|j ai|on a|il a|elle a|nous avons) fait|which i did|and i did)"
+    r"|[\s,]{0,3}(?:\([^()\n]{0,20}\)\s{0,2})?(?:(?:que|qu')\s?(?:j'?ai|j ai|on a|il a|elle a|nous avons|je lui ai)\s"
+    r"(?:deja\s)?(?:paye|envoye|fait|verse|vire|transfere|regle)e?s?|(?:which|that) (?:i|he|she|we|they) "
+    r"(?:already )?(?:paid|sent|did|transferred|wired))(?![\w])"
+)
+_MET_NEXT = re.compile(
+    r"\s{0,3}(?:je l'ai fait|je l'ai envoye|je l'ai paye|je les ai (?:envoyes|payes)|c'est ce que j'ai fait|"
+    r"ce que j'ai fait|i did(?: it| so| that)?|i paid it|i sent it|which i did|and i did)(?![\w])"
+    r"(?!\s{0,2}(?:not|n't|pas|never|jamais)(?![\w]))"
+)
 
 
 def _currency(word: str, country: str | None) -> str | None:
@@ -145,6 +184,16 @@ def _currency(word: str, country: str | None) -> str | None:
             return "AED" if country == "AE" else "MAD"
         case "PESO":
             return _PESO.get(country, "PHP")
+        case "DINAR":
+            return _DINAR.get(country)
+        case "DZD_DA":
+            return "DZD" if country == "DZ" else None
+        case "TND_DT":
+            return "TND" if country == "TN" else None
+        case "ZAR_R":  # "R5,000" in South Africa only
+            return "ZAR" if country == "ZA" else None
+        case "EUR_E":
+            return "EUR"
         case "LOCAL":
             return _LOCAL.get(country, DOLLAR_BY_COUNTRY.get(country, "EUR"))
         case _:
@@ -192,13 +241,15 @@ def _role(folded: str, start: int, end: int) -> Role:
     paid_matches = list(_PAID.finditer(folded, s, e))
     if _PAID_GATE_RE.search(near):
         paid_matches += _PAID_EXTRA.finditer(folded, s, e)
+    if any(w in near for w in _THEIRS_GATE):
+        paid_matches += _PAID_THEIRS.finditer(folded, s, e)
     demanded_matches = list(_DEMANDED.finditer(folded, s, e))
     if _DEMANDED_GATE_RE.search(near):
         demanded_matches += _DEMANDED_EXTRA.finditer(folded, s, e)
     for m in paid_matches:
         paid_spans.append(m.span())
         before = folded[max(s, m.start() - 25):m.start()]
-        if _CONDITIONAL.search(before):  # "si je ne verse pas", "unless I pay": a demand
+        if _CONDITIONAL.search(before) or _TO_BE.search(before):  # "si je ne verse pas", "to be paid": a demand
             cues.append((m.end() - start if m.end() <= start else m.start() - end, "demanded"))
             continue
         if _NEGATED_PAID.search(before) or re.match(
@@ -211,9 +262,45 @@ def _role(folded: str, start: int, end: int) -> Role:
         cues.append((m.end() - start if m.end() <= start else m.start() - end, "demanded"))
     before = [c for c in cues if c[0] <= 0 and -c[0] <= 80]
     if before:
-        return max(before)[1]
-    after = [c for c in cues if c[0] > 0 and c[0] <= 50]
-    return min(after)[1] if after else "unknown"
+        role = max(before)[1]
+    else:
+        after = [c for c in cues if c[0] > 0 and c[0] <= 50]
+        role = min(after)[1] if after else "unknown"
+    if role != "paid" and _met(folded, end):
+        return "paid"
+    if role == "unknown" and any(start - m.end() <= 40 or m.start() - end <= 25 for m in _FEE.finditer(
+            folded, max(s, start - 60), min(e, end + 40))):
+        return "demanded"
+    return role
+
+
+_MET_GATE = ("fait", "que", "qu'", "which", "that", "and i")
+_MET_NEXT_GATE = ("je l", "je les", "ce que", "i did", "i paid", "i sent", "which i", "and i")
+
+
+def _met(folded: str, end: int) -> bool:
+    """Whether the demand of an amount ending at ``end`` was met, said right after it (and before
+    any other amount)."""
+    sentence_end = SENTENCE_END.search(folded, end, min(len(folded), end + _SENTENCE_LIMIT))
+    stop = sentence_end.start() if sentence_end else min(len(folded), end + _SENTENCE_LIMIT)
+    rest = folded[end:min(stop, end + 130)]
+    if any(w in rest for w in _MET_GATE):
+        met = _MET_AFTER.match(folded, end, stop)
+        if met is not None:
+            return not _amount_between(folded, end, met.end())
+    if sentence_end is None:
+        return False
+    following = folded[sentence_end.end():sentence_end.end() + 40]
+    return any(w in following for w in _MET_NEXT_GATE) and not _amount_between(folded, end, stop) and not (
+        _EACH.match(folded, end)) and bool(_MET_NEXT.match(following))
+
+
+_EACH = re.compile(r"\s{0,2}(?:each|apiece|chacune?|la carte|per card|par carte)(?![\w])")
+
+
+def _amount_between(folded: str, start: int, end: int) -> bool:
+    return any(_CUR_AFTER.match(folded, m.end()) or _CUR_BEFORE.search(folded, max(0, m.start() - 8), m.start())
+               for m in _AMOUNT.finditer(folded, start, end))
 
 
 # The price of goods is not money of the case: "hôtel à 89€ la nuit", "a $59.99 game", "5€ le kilo".
@@ -221,6 +308,18 @@ _PER_UNIT = re.compile(
     r"\s{0,2}(?:la|le|par|per|a|an|the|each|chacun|chacune|l'|pour la|pour une?)\s{1,2}"
     r"(?:nuit|night|nuitee|mois|month|semaine|week|kilo|kg|litre|liter|heure|hour|personne|person|jour|day|"
     r"piece|unit|unite|place|seat|ticket|billet|entree|bouteille|bottle|paquet|pack|menu|repas|meal)s?(?![\w])"
+    r"(?!\s{1,2}(?:derniere?|passee?|prochaine?|precedente?|d'avant|d'apres|ago|before|after))"  # "la semaine dernière"
+)
+# "un iPhone à 1 100 €", "a PS5 at $500": the price of a thing bought, not money of the case.
+_PRICED_THING = re.compile(
+    r"(?<![\w])(?:un|une|a|an|des|mon|ma|my|son|sa|his|her|ses|mes|nouvel|nouveau|nouvelle|new)\s{1,2}"
+    r"(?P<what>[\w\-]{2,20}(?:\s{1,2}[\w\-]{2,20})?)\s{1,2}(?P<at>a|at)\s{1,2}$"
+)
+_NOT_A_THING = re.compile(
+    r"(?<![\w])(?:cartes?|cards?|coupons?|recharges?|codes?|tickets?|vouchers?|gift|steam|pcs|transcash|neosurf|"
+    r"paysafe\w*|google|apple|itunes|amazon|bitcoins?|btc|crypto|virements?|transferts?|transfers?|mandats?|western|"
+    r"moneygram|ria|paypal|amendes?|fines?|fees?|frais|videos?|photos?|pics?|nudes?|somme|sum|montant|amount|"
+    r"total|rancon|ransom|paiements?|payments?|versements?|envois?|depots?)(?![\w])"
 )
 _ARTICLE_BEFORE = re.compile(r"(?<![\w])(?:a|an|un|une|mon|ma|my|this|ce|cette)\s{1,2}$")
 _GOODS_AFTER = re.compile(r"\s{1,2}(?!(?:gift|carte|card|cadeau|coupon|voucher|code|recharge|transfer|transfert|"
@@ -230,10 +329,16 @@ _GOODS_AFTER = re.compile(r"\s{1,2}(?!(?:gift|carte|card|cadeau|coupon|voucher|c
                           r"[a-z]{3,15}(?![\w$€£])")
 
 
-def _goods_price(folded: str, start: int, end: int) -> bool:
+def _goods_price(folded: str, start: int, end: int, text: str) -> bool:
     if _PER_UNIT.match(folded, end):
         return True
-    return bool(_ARTICLE_BEFORE.search(folded, max(0, start - 8), start) and _GOODS_AFTER.match(folded, end))
+    thing = _PRICED_THING.search(folded, max(0, start - 50), start)
+    # French "à" (as written: English "a" is an article) or English "at"
+    if thing is not None and (thing.group("at") == "at" or text[thing.start("at")] == "à") and not (
+            _NOT_A_THING.search(thing.group("what"))):
+        return True
+    return bool(_ARTICLE_BEFORE.search(folded, max(0, start - 8), start) and _GOODS_AFTER.match(folded, end)
+                and not _FEE.search(folded, end, min(len(folded), end + 30)))
 
 
 MAX_AMOUNTS = 2000  # per text: bounds the work on a pathological input; no report names more
@@ -247,8 +352,30 @@ _WORD_UNIT = re.compile(r"(?:^|[^\w])(?P<unit>un|deux|trois|quatre|cinq|six|sept
 _UNITS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
 
 
+# An amount without its currency, right after a demand, takes the currency of the amount named
+# before it: "il en veut 1500", "elle en redemande 800 sinon…", "now he wants 600 more".
+_BARE_VERBS = trie_pattern((
+    *(f"en {p}{v}" for p in ("", "re") for v in ("veut", "veux", "veulent", "voulait", "demande", "exige", "reclame")),
+    "redemande", "wants", "want", "wanted", "asks for", "ask for", "asking for", "asked for", "demands", "demand",
+    "demanded", "demanding", "exige", "reclame", "veut", "voulait", "demande"))
+_BARE_DEMAND = re.compile(
+    r"(?<![\w])(?:" + _BARE_VERBS + r")\w{0,3}"
+    r"\s{1,2}(?:(?:encore|maintenant|now|another|still|aussi|also|me|moi|him|her|lui|only|seulement|juste|just|"
+    r"desormais)\s{1,2}){0,2}"
+    r"(?P<num>\d{1,3}(?:[ .,]\d{3})+|\d{2,7})(?![\w]|[.,]\d)"
+    r"(?=\s{0,2}(?:[.!?,;:)]|$|\n|(?:more|de plus|encore|et|and|sinon|or|else|otherwise|ou|now|maintenant|pour|to|by|"
+    r"avant|before|d'ici|within|dans)(?![\w])))"
+    r"(?!\s{0,2}(?:more|de plus|encore|autres?|other)?\s{0,2}(?:photos?|videos?|vids?|pics?|pictures?|nudes?|images?|"
+    r"clips?|selfies?)(?![\w]))"
+)
+_LIST_GAP = re.compile(r"[,;]|(?<![\w])(?:puis|then|et|and|ensuite|plus|again|encore|aussi|also)(?![\w])")
+# Ordinals and classes: "en 3e", "le 20e siècle" are not euros.
+_NOT_EURO_E = re.compile(r"(?:siecle|etage|arrondissement|edition|anniversaire|rang|place|annee|position|jour)")
+
+
 def find(text: str, context: Context) -> Iterator[Money]:
     folded = context.folded or text.lower()
+    found: list[Money] = []
     if "mille " in folded:  # "mille euros", "deux mille dollars"
         for match in _WORD_THOUSAND.finditer(folded):
             start = match.start()
@@ -260,13 +387,16 @@ def find(text: str, context: Context) -> Iterator[Money]:
             currency = _currency(match.group("cur"), context.region)
             if currency is not None:
                 amount = Decimal(1000 * _UNITS[unit.group("unit")] if unit else 1000)
-                yield Money(amount, currency, _role(folded, start, match.end()), (start, match.end()), context.source)
+                found.append(Money(amount, currency, _role(folded, start, match.end()), (start, match.end()),
+                                   context.source))
     count = 0
     for match in _AMOUNT.finditer(folded):
         if count >= MAX_AMOUNTS:
             break
         start, end = match.span()
         after = _CUR_AFTER.match(folded, end)
+        if after is not None and after.group("cur") == "e" and after.start("cur") != end:
+            after = None  # "$200 e-transfer"; only "500e", glued, is euros
         if after is None and context.region == "CH" and folded.startswith(".-", end):  # "300.-": Swiss francs
             end += 2
             word = "chf"
@@ -279,13 +409,75 @@ def find(text: str, context: Context) -> Iterator[Money]:
                 continue
             start = before.start()
             word = before.group("cur")
-        currency = _currency(word.strip(), context.region)
+        word = word.strip()
+        currency = _currency(word, context.region)
         amount = _amount(match)
-        if word.strip() == "f" and (amount is None or amount < 500):
+        if word == "f" and (amount is None or amount < 500):
             continue
         if currency is None or amount is None:
             continue
-        if _goods_price(folded, start, end):
+        if _goods_price(folded, start, end, text):
             continue
+        role = _role(folded, start, end)
+        if word == "e" and (after is None or after.start("cur") != match.end() or amount < 10 or role == "unknown"
+                            or match.group("dec") or _NOT_EURO_E.match(folded, end + 1, end + 16)):
+            continue  # "500e" only where money is asked or paid
         count += 1
-        yield Money(amount, currency, _role(folded, start, end), (start, end), context.source)
+        found.append(Money(amount, currency, role, (start, end), context.source))
+    if found and _gate_bare(folded):
+        found += _bare_demands(folded, context, found)
+    found.sort(key=lambda m: m.span[0] if m.span else -1)
+    yield from _listed_roles(folded, found)
+
+
+def _gate_bare(folded: str) -> bool:
+    return any(w in folded for w in ("veu", "demand", "exig", "reclam", "want", "ask"))
+
+
+def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Money]:
+    named = sorted((m for m in found if m.span), key=lambda m: m.span[1])
+    ends = [m.span[1] for m in named]
+    taken = SpanSet(m.span for m in named)
+    out: list[Money] = []
+    windows: list[tuple[int, int]] = []  # up to 250 characters after each amount named
+    for m in named:
+        low, high = m.span[1], min(len(folded), m.span[1] + 250)
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], high))
+        else:
+            windows.append((low, high))
+    for match in finditer_in(_BARE_DEMAND, folded, windows):
+        if len(out) >= MAX_AMOUNTS:
+            break
+        start, end = match.span("num")
+        i = bisect_right(ends, start) - 1  # the last amount named before this one
+        if taken.overlaps(start, end) or i < 0 or start - ends[i] > 250:
+            continue
+        amount = _amount_text(match.group("num"))
+        if amount is None or amount < 20:
+            continue
+        out.append(Money(amount, named[i].currency, _role(folded, start, end), (start, end), context.source))
+    return out
+
+
+def _amount_text(number: str) -> Decimal | None:
+    digits = re.sub(r"[ .,]", "", number) if re.fullmatch(r"\d{1,3}(?:[ .,]\d{3})+", number) else number
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        return None
+    return value if value > 0 else None
+
+
+def _listed_roles(folded: str, found: list[Money]) -> list[Money]:
+    """"300 euros le 2 avril puis 450 euros le 5 avril": an amount listed after another in the same
+    sentence, with no cue of its own, has the same role."""
+    out: list[Money] = []
+    for m in found:
+        if m.role == "unknown" and out and m.span and out[-1].span and out[-1].role != "unknown":
+            prev_end, start = out[-1].span[1], m.span[0]
+            gap = folded[prev_end:start]
+            if 0 <= start - prev_end <= 150 and not SENTENCE_END.search(gap) and _LIST_GAP.search(gap):
+                m = replace(m, role=out[-1].role)
+        out.append(m)
+    return out

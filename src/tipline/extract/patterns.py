@@ -87,32 +87,56 @@ class Anchors:
 
     def __init__(self, rules: dict[str, Iterable[str]], reach: int = 260) -> None:
         self.reach = reach
-        self._owners: dict[str, set[str]] = {}
+        owners: dict[str, set[str]] = {}
         for rule, words in rules.items():
             for word in words:
-                self._owners.setdefault(word, set()).add(rule)
+                owners.setdefault(word, set()).add(rule)
         # The trie matches the longest word: "menace" (one rule's word) must also count for
         # "menac" (another rule's), so each word carries the rules of the words it starts with.
-        for word in self._owners:
+        for word in owners:
             for cut in range(1, len(word)):
-                if word[:cut] in self._owners:
-                    self._owners[word] |= self._owners[word[:cut]]
+                if word[:cut] in owners:
+                    owners[word] |= owners[word[:cut]]
+        self._rules = sorted(rules)
+        index = {rule: i for i, rule in enumerate(self._rules)}
+        self._owners = {word: tuple(index[rule] for rule in sorted(found)) for word, found in owners.items()}
         # Words start at a word boundary ("sent" not in "présent", "jour" not in "bonjour").
-        self._regex = re.compile(r"(?<![a-z])(?:" + trie_pattern(self._owners) + ")")
+        self._regex = re.compile(r"(?<![a-z])(?:" + trie_pattern(owners) + ")")
 
     def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Merged (start, end) windows per rule; a rule with no anchor in ``text`` has none."""
-        spans: dict[str, list[tuple[int, int]]] = {}
-        n = len(text)
+        n, reach, owners = len(text), self.reach, self._owners
+        starts: list[list[int]] = [[] for _ in self._rules]
+        ends: list[list[int]] = [[] for _ in self._rules]
+        last = [-reach - 1] * len(self._rules)  # the end of each rule's last window
         for match in self._regex.finditer(text):
-            low, high = max(0, match.start() - self.reach), min(n, match.end() + self.reach)
-            for rule in self._owners[match.group()]:
-                rule_spans = spans.setdefault(rule, [])
-                if rule_spans and low <= rule_spans[-1][1]:
-                    rule_spans[-1] = (rule_spans[-1][0], high)
+            start, end = match.span()
+            low, high = start - reach, end + reach
+            for rule in owners[match.group()]:
+                if low <= last[rule]:
+                    ends[rule][-1] = high
                 else:
-                    rule_spans.append((low, high))
-        return spans
+                    starts[rule].append(low if low > 0 else 0)
+                    ends[rule].append(high)
+                last[rule] = high
+        return {name: list(zip(starts[i], [min(n, e) for e in ends[i]], strict=True))
+                for i, name in enumerate(self._rules) if starts[i]}
+
+
+def intersect(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where two lists of windows (sorted, disjoint) overlap: for a rule whose every match holds a
+    word of two lists (a verb and a picture word), a narrower place to look."""
+    out: list[tuple[int, int]] = []
+    i = j = 0
+    while i < len(first) and j < len(second):
+        low, high = max(first[i][0], second[j][0]), min(first[i][1], second[j][1])
+        if low < high:
+            out.append((low, high))
+        if first[i][1] < second[j][1]:
+            i += 1
+        else:
+            j += 1
+    return out
 
 
 def finditer_in(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterable[re.Match[str]]:

@@ -43,9 +43,19 @@ CITIES: dict[str, str] = {
     # Asia
     "manille": "PH", "manila": "PH", "cebu": "PH", "davao": "PH", "quezon city": "PH", "makati": "PH",
     "jakarta": "ID", "bangkok": "TH", "kuala lumpur": "MY", "mumbai": "IN", "new delhi": "IN", "karachi": "PK",
-    "lahore": "PK", "dhaka": "BD",
+    "lahore": "PK", "dhaka": "BD", "delhi": "IN", "bangalore": "IN", "bengaluru": "IN", "hyderabad": "IN",
+    "chennai": "IN", "kolkata": "IN", "calcutta": "IN", "pune": "IN", "ahmedabad": "IN", "jaipur": "IN",
+    "lucknow": "IN", "surat": "IN", "bombay": "IN", "islamabad": "PK", "kathmandu": "NP", "colombo": "LK",
+    "hanoi": "VN", "ho chi minh": "VN", "saigon": "VN", "beijing": "CN", "pekin": "CN", "shanghai": "CN",
+    "tokyo": "JP", "seoul": "KR", "singapour": "SG", "hong kong": "HK", "riyadh": "SA", "riyad": "SA",
+    "doha": "QA", "beyrouth": "LB", "beirut": "LB", "damas": "SY", "damascus": "SY", "baghdad": "IQ",
+    "bagdad": "IQ", "ankara": "TR", "teheran": "IR", "tehran": "IR", "kaboul": "AF", "kabul": "AF",
     # East and South Africa
-    "nairobi": "KE", "johannesburg": "ZA", "le cap": "ZA", "cape town": "ZA", "kampala": "UG",
+    "nairobi": "KE", "johannesburg": "ZA", "le cap": "ZA", "cape town": "ZA", "kampala": "UG", "durban": "ZA",
+    "pretoria": "ZA", "mombasa": "KE", "addis abeba": "ET", "addis ababa": "ET", "dar es salaam": "TZ",
+    "kigali": "RW", "bujumbura": "BI", "luanda": "AO", "harare": "ZW", "lusaka": "ZM", "maputo": "MZ",
+    "antananarivo": "MG", "freetown": "SL", "monrovia": "LR", "bangui": "CF", "n'djamena": "TD", "ndjamena": "TD",
+    "nouakchott": "MR", "banjul": "GM", "bissau": "GW", "malabo": "GQ", "khartoum": "SD",
     # France, Belgium, Switzerland, Luxembourg
     "paris": "FR", "marseille": "FR", "lyon": "FR", "toulouse": "FR", "bordeaux": "FR", "lille": "FR",
     "nantes": "FR", "strasbourg": "FR", "montpellier": "FR", "rennes": "FR", "toulon": "FR", "grenoble": "FR",
@@ -55,10 +65,22 @@ CITIES: dict[str, str] = {
     "montreal": "CA", "quebec": "CA", "toronto": "CA", "vancouver": "CA", "ottawa": "CA", "calgary": "CA",
     "edmonton": "CA", "gatineau": "CA", "sherbrooke": "CA", "trois-rivieres": "CA", "winnipeg": "CA",
     "new york": "US", "los angeles": "US", "chicago": "US", "houston": "US", "miami": "US", "atlanta": "US",
+    "nyc": "US", "philadelphia": "US", "philadelphie": "US", "san diego": "US", "san antonio": "US",
+    "san francisco": "US", "mississauga": "CA",
+    # Australia, New Zealand, Ireland
+    "sydney": "AU", "melbourne": "AU", "brisbane": "AU", "perth": "AU", "adelaide": "AU", "canberra": "AU",
+    "auckland": "NZ", "dublin": "IE",
     # Europe
     "londres": "GB", "london": "GB", "manchester": "GB", "madrid": "ES", "barcelone": "ES", "barcelona": "ES",
     "lisbonne": "PT", "lisbon": "PT", "rome": "IT", "milan": "IT", "berlin": "DE", "amsterdam": "NL",
     "bucarest": "RO", "bucharest": "RO", "moscou": "RU", "moscow": "RU", "kiev": "UA", "kyiv": "UA",
+    "birmingham": "GB", "vienne": "AT", "vienna": "AT", "prague": "CZ", "varsovie": "PL", "warsaw": "PL",
+    "budapest": "HU", "athenes": "GR", "athens": "GR", "stockholm": "SE", "oslo": "NO", "copenhague": "DK",
+    "copenhagen": "DK", "helsinki": "FI", "belgrade": "RS", "munich": "DE", "hambourg": "DE", "hamburg": "DE",
+    "naples": "IT", "minsk": "BY",
+    # Latin America
+    "mexico city": "MX", "bogota": "CO", "buenos aires": "AR", "sao paulo": "BR", "rio de janeiro": "BR",
+    "caracas": "VE", "la havane": "CU", "havana": "CU", "port-au-prince": "HT",
 }
 # Nationality adjectives of the countries most named as the scammer's ("un brouteur ivoirien").
 # Not "français", "anglais", "américain": those name a language or a platform far more often.
@@ -74,6 +96,13 @@ DEMONYMS: dict[str, str] = {
     **{w: "PH" for w in ("philippin", "philippine", "philippins", "philippines", "filipino", "filipina", "filipinos")},
     **{w: "BF" for w in ("burkinabe", "burkinabes")},
     **{w: "ML" for w in ("malien", "malienne", "maliens")},
+    **{w: "AU" for w in ("australian", "australians", "australien", "australienne", "australiens")},
+    **{w: "IN" for w in ("indian", "indians", "indien", "indienne", "indiens")},
+    **{w: "IE" for w in ("irish", "irlandais", "irlandaise")},
+    **{w: "ZA" for w in ("south african", "sud-africain", "sud-africaine")},
+    **{w: "KE" for w in ("kenyan", "kenyans", "kenyan", "kenyane")},
+    **{w: "DZ" for w in ("algerien", "algerienne", "algerian")},
+    **{w: "TN" for w in ("tunisien", "tunisienne", "tunisian")},
 }
 ALIASES: dict[str, str] = {
     "cote d'ivoire": "CI", "cote divoire": "CI", "cote d ivoire": "CI", "cote-d'ivoire": "CI", "ivory coast": "CI",
@@ -87,7 +116,7 @@ ALIASES: dict[str, str] = {
     "guinea": "GN", "bolivie": "BO", "bolivia": "BO", "venezuela": "VE", "tanzanie": "TZ", "tanzania": "TZ",
     "moldavie": "MD", "moldova": "MD", "laos": "LA", "taiwan": "TW", "palestine": "PS", "kosovo": "XK",
     "republique tcheque": "CZ", "czech republic": "CZ", "czechia": "CZ", "canada": "CA", "quebec": "CA",
-    "maroc": "MA", "senegal": "SN", "cameroun": "CM", "benin": "BJ",
+    "maroc": "MA", "senegal": "SN", "cameroun": "CM", "benin": "BJ", "us": "US",
 }
 # Country names that are common words, names, or other places: never read as a country.
 AMBIGUOUS = frozenset({
@@ -141,11 +170,12 @@ def _regex() -> re.Pattern[str]:
     # "United States Dollars" is a currency, not a place.
     # Hyphens are allowed around a name ("Manille-Paris"): the trie takes the longest name first, so
     # "guinee-bissau" or "trois-rivieres" are read whole.
-    return re.compile(r"(?<![\w'])(?:" + trie_pattern(names()) + r")(?![\w]|'\w|\s(?:dollars?|pounds?)\b)")
+    # Not inside a web address, an e-mail or a handle ("…/t/perth/2231", "awa.dakar@…").
+    return re.compile(r"(?<![\w'/@.])(?:" + trie_pattern(names()) + r")(?![\w$/@]|'\w|\.\w|\s(?:dollars?|pounds?)\b)")
 
 
 # "UK", "USA", "RCI" only in capitals ("uk" is also a typo of "ok"… and "ci" is French for "here").
-_UPPER_ONLY = frozenset({"uk", "usa", "rci", "uae", "rdc", "casa"})
+_UPPER_ONLY = frozenset({"uk", "usa", "rci", "uae", "rdc", "casa", "us", "nyc"})
 
 
 def find(folded: str, text: str | None = None) -> list[tuple[str, int, int]]:
@@ -159,8 +189,15 @@ def find(folded: str, text: str | None = None) -> list[tuple[str, int, int]]:
             written = text[match.start():match.end()]
             if not written.isupper() and not (word == "casa" and written[:1].isupper()):
                 continue
+            if word == "us" and _shouted(text, match.start(), match.end()):
+                continue  # "PLEASE HELP US": a text in capitals
         out.append((table[word], match.start(), match.end()))
     return out
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    letters = [c for c in text[max(0, start - 12):start] + text[end:end + 12] if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def countries(found: list[tuple[str, int, int]]) -> list[str]:

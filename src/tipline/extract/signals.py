@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from itertools import pairwise
 
 from tipline.extract.model import SIGNALS, Mention, Money
-from tipline.extract.patterns import Anchors, finditer_in, trie_pattern
+from tipline.extract.patterns import Anchors, finditer_in, intersect, trie_pattern
 
 _NEG = re.compile(
     r"(?:\bpas\b|\bne\b|\bn'|\bjamais\b|\bnot\b|n't\b|\bnever\b|\bno\b|\baucune?\b|\bsans\b)[^.!?\n]{0,12}$"
@@ -55,7 +56,8 @@ _WHO_FR = re.compile(
 _NOT_AGE_BEFORE = re.compile(r"(?:il y a|y a|depuis|pendant|fait|dans|en|apres|avant|for|since)\s{1,2}$")
 _WHO_EN = re.compile(
     r"(?:^|[^\w])(?:i'?m|i am|im|he'?s|she'?s|he is|she is|aged?|who is|who's|(?:son|daughter|kid|child|boy|girl|"
-    r"nephew|niece|brother|sister|stepson|stepdaughter|grandson|granddaughter|teen)(?:'s| is| was| turned| just turned)"
+    r"nephew|niece|brother|sister|stepson|stepdaughter|grandson|granddaughter|teen|sis|bro|cousin|friend|mate|"
+    r"bestie|classmate|girlfriend|boyfriend|gf|bf)(?:'s| is| was| turned| just turned)"
     r")\s{1,2}(?:only\s|just\s)?$"
 )
 _NOT_AGE_AFTER_EN = re.compile(
@@ -127,7 +129,11 @@ _SCHOOL_WORDS = ("classe de", "colleg", "lycee", "lyceen", "en 6", "en 5", "en 4
                  "minor", "teen", "ado", "junior")
 # --- self-harm -----------------------------------------------------------------------------------
 _SELF_HARM = re.compile(
-    r"(?<![\w])(?:envie de mourir|veux mourir|veut mourir|voudrais mourir|voulai[st] mourir|voulu mourir|"
+    r"(?<![\w])(?:envie de mourir|veux mourir|"
+    # SMS French glues the subject: "jveux mourir", "jvais me tuer"
+    r"jveux (?:mourir|plus vivre|pas vivre|en finir|disparaitre)|jvais (?:me tuer|me suicider|en finir|mourir)|"
+    r"jvoudrais mourir|jpeux plus vivre|jpense a (?:me suicider|mourir|en finir|me tuer)|"
+    r"veut mourir|voudrais mourir|voulai[st] mourir|voulu mourir|"
     r"(?<!\d )(?<!\d)kms|kys myself|unalive\w{0,3}|tentatives? de suicide|tente de (?:se|me) suicider|"
     r"suicide attempt|attempted suicide|tried to (?:kill|hurt) (?:himself|herself|myself)|overdose|"
     r"(?:veux|veut|voudrais|voulai[st]|envie de) (?:juste |seulement |vraiment )?disparaitre|(?:want|wanna|"
@@ -137,8 +143,14 @@ _SELF_HARM = re.compile(
     r"her) life)|vais mourir(?! de)|prefere mourir|"
     r"me suicider|(?<!va )(?<!vont )(?<!vas )me tuer|me foutre en l'air|mettre fin a (?:mes jours|ma vie|tout)|"
     r"en finir(?! avec)|"
-    r"(?:plus|pas)(?: du tout| vraiment| trop)? envie de vivre|(?:veu[xt]|voulai[st]|voudrai[st]?) (?:plus|pas) "
-    r"vivre|idees noires|"
+    r"(?:plus|pas)(?: du tout| vraiment| trop)? envie de vivre|(?:veu[xt]|voulai[st]|voudrai[st]?) "
+    r"(?:(?:meme|vraiment|juste|carrement|simplement) )?(?:plus|pas) vivre|idees noires|"
+    r"peu[xt] (?:plus|pas) vivre comme ca|"
+    r"(?:can'?t|cannot|can not) (?:go on|live)(?= like this| anymore| any more| any longer| with this|[.!,]| *$)|"
+    r"(?:end|ending) everything(?! with| between| avec)|"
+    r"(?:cuts|scars|coupures|entailles|scarifications) (?:on|sur) (?:his|her|my|their|ses|mes|les) "
+    r"(?:arms?|wrists?|legs?|thighs?|bras|poignets?|cuisses?|jambes?)|automutil\w*|s'auto-?mutil\w*|"
+    r"self[- ]?injur\w*|se mutile\w*|"
     # A parent or a counsellor reports in the third person: "il ne voulait plus vivre", "a pensé à se
     # faire du mal", "thinking about hurting himself". (A scammer "threatening to kill himself" is a
     # pressure tactic, not the victim's risk: only self-harm words, not suicide threats, go third-person.)
@@ -150,7 +162,7 @@ _SELF_HARM = re.compile(
     r"kill myself|killing myself|end it all|end my life|take my (?:own )?life|suicidal|thoughts of suicide|"
     r"thinking (?:about|of) (?:suicide|killing myself|ending it)|want to die|wanna die|wants to die|"
     r"want to be dead|(?:don'?t|do not|doesn'?t|does not) want to live|no reason to live|hurt(?:ing)? myself|"
-    r"self[- ]harm|better off dead|not worth living|ending my life|end my own life|feel like dying|"
+    r"self[- ]?harm\w*|better off dead|not worth living|ending my life|end my own life|feel like dying|"
     r"pens\w* (?:\w+ )?(?:au suicide|a me suicider|a mourir|a en finir|a me tuer)|"
     r"(?:fils|fille|son|daughter|enfant)\b[^.!?\n]{0,60}"
     r"(?:se suicider|se tuer|kill (?:himself|herself)))(?![\w])"
@@ -162,7 +174,10 @@ _SELF_HARM_WORDS = ("kms", "unalive", "overdose", "disparaitre", "disappear", "a
                     "jeter",
                     "pont", "scarif", "kill", "end it", "end my", "my life", "my own life", "die", "dead", "to live",
                     "hurt", "harm", "worth living", "mettre fin", "ending", "dying", "alive", "be here", "cut",
-                    "scarif", "coupe")
+                    "scarif", "coupe", "can't go on", "cant go on", "cannot go on", "can not go on", "can't live",
+                    "cant live", "cannot live", "can not live", "end everything", "ending everything", "cuts on",
+                    "scars on", "selfharm", "selfinjur", "automutil", "s'auto", "coupure", "entaille", "mutil",
+                    "injur", "jveux", "jvais", "jvoudrais", "jpeux", "jpense")
 
 # "plus envie de vivre", "don't want to live": the negation is of living, which is the signal.
 _SELF_NEGATION_INSIDE = re.compile(
@@ -183,14 +198,15 @@ def _self_harm(text: str, windows: list[tuple[int, int]]) -> bool:
 _DURATION = r"\d{1,3}\s{0,2}(?:h\b|heures?|hours?|hrs?|minutes?|mins?|min\b|jours?|days?|j\b)"
 _DEADLINE = re.compile(
     r"(?<![\w])(?:"
-    r"(?:tu as|t'as|ta|vous avez|tu n'as que|t'as que|il me donne|il m'a donne|je te donne|je vous donne|you have|"
-    r"you've got|you got|i give you|he gave me|he gives me|she gave me|only|dans|d'ici|sous|within|in the next|"
-    r"in|exactly|pendant les prochaines|next)\s{1,2}"
+    r"(?:tu as|t'as|ta|vous avez|tu n'as que|t'as que|je te donne|je vous donne|you have|"
+    r"you've got|you got|i give you|only|dans|d'ici|sous|within|in the next|"
+    r"in|exactly|pendant les prochaines|next|(?:ce |un |le |du )?delai(?: de)?|time limit(?: of)?)\s{1,2}"
     r"(?:(?:les|the|next|prochaines?|seulement|only|exactly|que)\s{1,2}){0,2}"
     + _DURATION +
     r"|" + _DURATION + r"\s{1,2}(?:pour|to)\s{1,2}(?:payer|pay|envoyer|send|repondre|reply|transferer|transfer)"
     r"|(?:avant|d'ici|jusqu'a|jusqu'au|before|by|until|till|no later than)\s{1,2}(?:ce soir|demain|minuit|midi|"
-    r"la fin de (?:la journee|la semaine)|ce (?:weekend|week-end)|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"la fin de (?:la journee|la semaine|ce mois|du mois)|la fin du mois|(?:ce|le|the|this) (?:weekend|week-end)|"
+    r"end of (?:the |this )?month|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
     r"dimanche|tonight|tomorrow|midnight|noon|the end of (?:the )?(?:day|week)|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|\d{1,2}\s?h\b|\d{1,2}(?::\d{2})?\s?(?:pm|am|p\.m\.|a\.m\.))"
     r"|deadline|ultimatum|compte a rebours|countdown|dernier delai|dans l'heure|within the hour"
@@ -200,12 +216,18 @@ _DEADLINE = re.compile(
     r"(?:\s[^.!?\n]{0,40})?\s(?:tonight|ce soir|today|aujourd'hui|tomorrow|demain))(?![\w])"
 )
 
-_DEADLINE_WORDS = ("today", "aujourd'hui",
+# "elle m'a donné 2h", "il lui laisse 24 heures", "they gave him 24 hours" (their own anchors: the
+# verbs are common, the main rule need not run wherever they are)
+_DEADLINE_GIVEN = re.compile(
+    r"(?<![\w])(?:(?:donne|laisse|accorde)\w{0,2}|(?:gave|gives|given|giving|give)\s(?:me|him|her|us|them|you))"
+    r"\s{1,2}(?:(?:les|the|next|prochaines?|seulement|only|exactly|que|jusqu'a)\s{1,2}){0,2}" + _DURATION
+)
+_DEADLINE_WORDS = ("today", "aujourd'hui", "weekend", "week-end", "end of", "fin du mois", "delai", "time limit",
     "heure", "hour", "hrs", "minute", "mins", "jour", "day", "ce soir", "demain", "minuit", "midi", "la fin de",
     "ce week", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "tonight", "tomorrow",
     "midnight", "noon", "the end of", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "deadline", "ultimatum", "rebours", "countdown", "dernier delai", "dans l'heure", "within the hour",
-    *(f"{d}{sep}{u}" for d in "0123456789" for sep in ("", " ", "  ") for u in ("h", "j")))
+    *(f"{d}{sep}{u}" for d in "0123456789" for sep in ("", " ", "  ") for u in ("h", "j", "pm", "am")))
 
 # --- paid ----------------------------------------------------------------------------------------
 _PAID = re.compile(
@@ -233,7 +255,30 @@ _AUDIENCE = (
     r"classe|grand frere|grande soeur|oncle|tante|friends?|family|mom|mum|mother|dad|father|brothers?|sisters?|"
     r"girlfriend|boyfriend|wife|husband|colleagues?|coworkers?|co-workers?|relatives|classmates|class|"
     r"tout le monde|everyone|everybody|liste|list|employeur|employer|school|ecole|church|eglise|groupe?|group chat|"
-    r"chums?|blonde|best friends?|bff|teammates?|team|equipe|teachers?|profs?|professeurs?|coach)"
+    r"chums?|blonde|best friends?|bff|teammates?|team|equipe|teachers?|profs?|professeurs?|coach|"
+    r"mates?|best mates?|pals?|buddies|bestie|compagne|compagnon|conjointe?|epouse|epoux|partner|fiancee?|"
+    r"camarades?|coloc|colocs|colocataires?|roommates?|flatmates?|housemates?|voisins?|voisines?|neighbou?rs?|"
+    r"manager|supervisor|superieure?|linkedin contacts|whatsapp contacts|facebook friends|instagram followers|"
+    r"aunts?|uncles?|grandma|grandmother|grandpa|grandfather|grandparents|grand-mere|grand-pere|grands-parents|"
+    r"mamie|papi|nephews?|nieces?|neveux?|in-laws|beau-pere|belle-mere|stepdad|stepmom|stepmother|stepfather|"
+    r"pastor|pasteur|imam|priest|pretre)"
+)
+# Only after "my/mon/ses…": "ma job" (Québec), "mon chef", "my kids", "ma fille aînée". A child named
+# alone ("started messaging my son") is most often the victim a parent reports for, not another person.
+_AUDIENCE_CONTACT = (
+    r"(?:" + _AUDIENCE[3:-1] + r"|enfants|kids|children|sons|daughters|filles|"
+    r"(?:fils|fille|son|daughter)\s{1,2}(?:aine|ainee|cadet|cadette|majeure?)|"
+    r"(?:eldest|oldest|youngest|elder|older|younger|grown|adult)\s{1,2}(?:son|daughter)|"
+    r"job|boulot|travail|taf|work|workplace|office|bureau|chef|cheffe|entreprise|company|boite)"
+)
+# Images sent to a child of the reporter are sent to another person ("il a envoyé la vidéo à ma fille").
+_AUDIENCE_OWNED = r"(?:" + _AUDIENCE_CONTACT[3:-1] + r"|fils|fille|enfant|kid|child|son|daughter)"
+# "des élèves de son collège", "people at our school", "kids from her class"
+_PEOPLE_AT = (
+    r"(?:des|d'|aux|some|the|to|a|a des)?\s{0,2}(?:eleves|students|people|gens|kids|jeunes|personnes|filles|garcons|"
+    r"boys|girls|guys|mecs|friends|amis)\s{1,2}(?:de|du|d'|at|from|in|of|dans)\s{0,2}(?:mon|ma|mes|son|sa|ses|my|his|"
+    r"her|our|notre|nos|their|leur|the|la|le)\s{1,2}(?:college|ecole|lycee|school|class|classe|fac|uni|university|"
+    r"universite|work|travail|job|boulot|church|eglise|quartier|neighbou?rhood|team|equipe|club)"
 )
 _IMAGES = r"(?:videos?|vids?|clips?|photos?|images?|pics?|pictures?|nudes?|captures?|sextapes?|it|them|tout)"
 _SHARED = re.compile(
@@ -250,7 +295,7 @@ _SHARED = re.compile(
     r"\s{1,2}(?:\w+\s{1,2}){0,5}"
     r"(?:a|au|aux|to|with|avec|give|dans|in)\s{1,2}(?:(?:tous|toute|toutes|all|some of|plusieurs de|certains de|"
     r"\w{1,8} (?:of|de|d'))\s{1,2})?(?:mes|ma|mon|ses|sa|son|my|his|her|leurs?|tes|ta|"
-    r"ton)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE +
+    r"ton|our|nos|notre)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE_OWNED +
     # passive: "my pics are already posted", "la vidéo a été publiée"
     r"|" + _IMAGES + r"\s{1,2}(?:are|is|were|was|been|a ete|ont ete|est|sont)\s{1,2}(?:(?:already|deja)\s{1,2})?"
     r"(?:posted|shared|published|leaked|sent to|forwarded to|publiees?|partagees?|diffusees?|envoyees? a|"
@@ -263,6 +308,7 @@ _SHARED = re.compile(
     r")"
 )
 _MEDIA = r"(?:photos?|videos?|vids?|images?|pics?|pictures?|nudes?|sextapes?|captures?|clips?)"
+_MEDIA_RE = re.compile(r"(?<![\w])" + _MEDIA + r"(?![\w])")
 _PUBLISHED = re.compile(
     r"(?<![\w])(?:publiee?s?|postee?s?|partagee?s?|diffusee?s?|mise?s? en ligne|posted|uploaded|leaked|published|"
     r"shared)\s{1,2}(?:(?:une?|des|one|some|all|toutes?|tous|several|plusieurs|two|three|deux|trois)\s{1,2}"
@@ -276,31 +322,80 @@ _SHARE_WORDS = ("circul", "tourne", "going around", "viral",
                 "mis ", "envoye", "partage", "transfere", "montre", "sent", "shared", "forwarded", "showed", "send",
                 "recu", "received", "vu ", "seen", "got ", "sur internet", "sur youtube", "sur facebook", "post")
 _RECEIVED = re.compile(
-    r"(?<![\w])(?:mes|ma|mon|ses|sa|son|my|his|her)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE +
+    r"(?<![\w])(?:mes|ma|mon|ses|sa|son|my|his|her)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE_OWNED +
     r"[^.!?\n]{0,40}?\s(?:a|ont|has|have|had|avait|avaient)?\s{0,2}(?:recu|received|vu|seen|got)\s[^.!?\n]{0,100}?"
     r"(?:videos?|photos?|images?|pics?|nudes?|captures?)"
 )
 _SHARED_TO_AUDIENCE = re.compile(
     r"(?:envoye|partage|transfere|montre|sent|shared|forwarded|showed|send|tagged|tague|recu|received|identifie|"
-    r"diffuse|publie|poste|posted|published|leaked)"
-    r"[^.!?\n]{0,60}?" + _AUDIENCE + r"|" + _AUDIENCE + r"[^.!?\n]{0,20}(?:recu|received|got)"
+    r"diffuse|publie|poste|posted|published|leaked|mis|put|sending|sharing|showing|envoie|partage|montre)"
+    r"[^.!?\n]{0,60}?(?:" + _AUDIENCE + r"|(?:mes|ma|mon|ses|sa|son|my|his|her|our|notre|nos)\s{1,2}(?:\w+\s{1,2})?"
+    + _AUDIENCE_OWNED + r"|" + _PEOPLE_AT + r")|" + _AUDIENCE + r"[^.!?\n]{0,20}(?:recu|received|got)"
 )
 _CONTACTED = re.compile(
-    r"(?<![\w])(?:contacte|ecrit a|ecrit aux|appele|menace|messaged|texted|contacted|called|wrote to|dm'?d|"
+    r"(?<![\w])(?:contacte|ecrit a|ecrit aux|appele|menace|messaged|texted|contacted|called|wrote to|dm'?d|dm'?ed|"
     r"reached out to|ajoute|added|tagged|tague|identifie|following|followed|started following|suivi|"
-    r"abonne a|envoye (?:un |des )?(?:messages?|msg|mp|dm) a|sent (?:a )?(?:messages?|dms?|texts?) to|threatened)"
+    r"abonne a|envoye (?:un |des )?(?:messages?|msg|mp|dm|textos?|sms) a|sent (?:a )?(?:messages?|dms?|texts?) to|"
+    r"threatened|emailed|e-mailed|harcele|harassed|stalked|"
+    # the act going on: "he's messaging my best mate", "il harcèle ma sœur"
+    r"messaging|texting|calling|contacting|harassing|stalking|following|adding|dming|writing to|emailing|"
+    r"harcele|ecrit a|appelle|contacte|"
+    # "a commencé à suivre mes amis", "started following my friends"
+    r"(?:commence|commencait|se met|s'est mis|s'est mise|started|began|begun|starting) (?:a|to) (?:suivre|contacter|"
+    r"ecrire a|ajouter|harceler|appeler|follow|contact|message|text|add|call|dm|harass)|"
+    # "sent friend requests to my wife", "des demandes d'amis à mes cousines"
+    r"(?:sent|sends|sending|envoye|envoie) (?:a |des |une )?(?:friend|follow|demandes? d'amis?|invitations?|"
+    r"demandes? d'abonnement)(?: requests?)? (?:to|a|aux?)|(?:friend|follow)[- ]requested|"
+    # "a créé un groupe Messenger avec ma mère", "made a group chat with my family"
+    r"(?:cree|created|made|started|fait|ouvert|opened) (?:un |une |a |an )?(?:\w+ )?(?:groupe|group|group chat|"
+    r"conversation|discussion)(?: \w+)? (?:avec|with))"
     r"\s{1,2}(?:(?:tous|toute|toutes|all|some of|plusieurs de|plusieurs|certains de|quelques uns de|une partie de|"
-    r"aussi|also|even)\s{1,2}){0,2}(?:mes|ma|mon|ses|sa|son|my|his|her|leurs?)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE
+    r"aussi|also|even|half|half of|la moitie de|la moitie des|most of|many of|a few of|quelques-uns de|"
+    r"(?:\d{1,2}|two|three|four|five|deux|trois|quatre|cinq) (?:of|de|d')|several of)\s{1,2}){0,2}"
+    r"(?:(?:mes|ma|mon|ses|sa|son|my|his|her|leurs?|our|nos|notre)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE_CONTACT +
+    r"|" + _PEOPLE_AT + r")"
 )
+# "He got my brother's number and has been calling him": the number of one of the victim's people,
+# then a call or a message in the same sentence.
+# Found from "'s number" / "numéro de" (literals ``re`` skips to), then the rest is read around.
+_THEIR_CONTACT = re.compile(
+    r"'s\s{1,2}(?:numbers?|phone|emails?|accounts?)(?P<en>)|(?<![\w])(?:numero|numeros|compte) (?:de|d') ?(?P<fr>)"
+)
+_THEIR_WHO_EN = re.compile(r"(?<![\w])(?:my|his|her)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE_OWNED + r"$")
+_THEIR_WHO_FR = re.compile(r"(?:mon|ma|mes|son|sa|ses)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE_OWNED + r"(?![\w])")
+_THEIR_CALL_EN = re.compile(r"[^.!?\n]{0,80}?(?:calling|called|texting|texted|messaging|messaged|contacting|"
+                            r"contacted|dm'?d|emailed|writing)")
+_THEIR_CALL_FR = re.compile(r"[^.!?\n]{0,80}?(?:appel\w*|ecrit|contacte\w*|harcel\w*|message\w*)")
+
+
+def _their_contact(text: str) -> bool:
+    """"He got my brother's number and has been calling him", "il a trouvé le numéro de ma mère et
+    l'appelle"."""
+    for match in _THEIR_CONTACT.finditer(text):
+        if match.group("en") is not None:
+            who = _THEIR_WHO_EN.search(text, max(0, match.start() - 40), match.start())
+            call = who and _THEIR_CALL_EN.match(text, match.end(), min(len(text), match.end() + 90))
+        else:
+            who = _THEIR_WHO_FR.match(text, match.end(), min(len(text), match.end() + 40))
+            call = who and _THEIR_CALL_FR.match(text, who.end(), min(len(text), who.end() + 90))
+        if call and _done(text, who if match.group("en") is not None else match):
+            return True
+    return False
 _CONTACT_WORDS = ("contacte", "ecrit a", "appele", "menace", "messaged", "texted", "called", "wrote to", "dm'd", "dmd",
                   "reached out", "ajoute", "added", "tagged", "tague", "identifie", "follow", "suivi", "abonne a",
                   "envoye un", "envoye des", "envoye message", "envoye msg", "envoye mp", "envoye dm", "sent a",
-                  "sent message", "sent dm", "sent text", "threatened")
+                  "sent message", "sent dm", "sent text", "threatened", "dm'ed", "emailed", "e-mailed", "harcel",
+                  "harass", "stalk", "messaging", "texting", "calling", "contacting", "adding", "dming", "writing to",
+                  "emailing", "appelle",
+                  "commence", "se met", "s'est mis", "started", "began", "begun", "starting",
+                  # friend requests and group chats
+                  "friend request", "friend-request", "demande d'ami", "demandes d'ami", "demande d'abonnement",
+                  "demandes d'abonnement", "invitation", "groupe", "group", "conversation", "discussion")
 _FUTURE = re.compile(
-    r"(?:claims?|claimed|pretends?|pretend|pretendu|affirme|soi-disant|supposedly|apparently|says|said|dit|"
-    r"va |vais |vont |menace d'|menace de |threatens? to |threatening to |will |'ll |gonna |going to |sinon |"
-    r"si |if |pourrait |could |would |veut |wants to |dit qu'il |says he |\bor |\bou |otherwise |else |unless |"
-    r"sauf si )[^.!?\n]{0,25}$"
+    r"(?:(?<![\w'])(?:claims?|claimed|pretends?|pretend|pretendu|affirme|soi-disant|supposedly|apparently|says|said|"
+    r"dit|va |vais |vont |menace d'|menace de |threatens? to |threatening to |will |gonna |going to |sinon |sinn |"
+    r"si |if |pourrait |could |would |veut |wants to |dit qu'il |says he |or |ou |otherwise |else |unless |"
+    r"sauf si )|'ll |(?<![\w])(?:i|he|she|they|we|you)'d )[^.!?\n]{0,25}$"
 )
 
 
@@ -313,29 +408,104 @@ _DENIED_AFTER = re.compile(
 )
 
 
+# A condition can be long: "si je paie pas avant vendredi il envoie tout à mes collègues".
+_CONDITION = re.compile(r"(?<![\w'])(?:si|if|unless|sauf si|sinon|sinn|otherwise)\s[^.!?\n]{0,60}$")
+_CONDITION_WORDS = ("si ", "if ", "unless", "sinon", "sinn", "otherwise")
+
+
+def _done(text: str, match: re.Match[str]) -> bool:
+    """Whether a match tells of something done, not threatened, claimed or denied."""
+    before = text[max(0, match.start() - 30):match.start()]
+    if _FUTURE.search(before) or _NEG.search(before[-22:]):
+        return False
+    low = max(0, match.start() - 70)
+    clause = text[low:match.start()]
+    if any(w in clause for w in _CONDITION_WORDS) and _CONDITION.search(text, low, match.start()):
+        return False
+    if _DENIED_AFTER.match(text, match.end(), min(len(text), match.end() + 90)):
+        return False
+    to_me = re.search(r"(?:m'a|ma|m'ont|me|moi)\s{0,2}$", before)
+    return not (to_me and not re.search(r"\b(?:il|elle|ils)\s{0,2}$", before))
+
+
 def _happened(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]] | None = None
               ) -> list[re.Match[str]]:
     """Matches that tell of something done, not threatened or denied."""
-    out = []
-    for match in (pattern.finditer(text) if windows is None else finditer_in(pattern, text, windows)):
-        before = text[max(0, match.start() - 30):match.start()]
-        if _FUTURE.search(before) or _NEG.search(before[-22:]):
-            continue
-        if _DENIED_AFTER.match(text, match.end(), min(len(text), match.end() + 90)):
-            continue
-        to_me = re.search(r"(?:m'a|ma|m'ont|me|moi)\s{0,2}$", before)
-        if to_me and not re.search(r"\b(?:il|elle|ils)\s{0,2}$", before):
-            continue
-        out.append(match)
-    return out
+    matches = pattern.finditer(text) if windows is None else finditer_in(pattern, text, windows)
+    return [match for match in matches if _done(text, match)]
 
 
-def _images_shared(text: str, windows: list[tuple[int, int]] | None = None) -> tuple[bool, bool]:
+# "il a envoyé un message à ma fille": words, not pictures (unless a picture is named too)
+_MESSAGE_WORD = re.compile(r"(?<![\w])(?:messages?|msg|mp|dms?|textos?|sms|texts?|demandes?|requests?|invitations?|"
+                           r"mails?|emails?|courriels?)(?![\w])")
+
+
+_TARGET = (r"(?:(?:mes|ma|mon|ses|sa|son|my|his|her|our|notre|nos|their|leurs?)\s{1,2}(?:\w+\s{1,2})?"
+           + _AUDIENCE_OWNED + r"|" + _PEOPLE_AT + r"|everyone|everybody|tout le monde|des gens|people)")
+_SHOT = r"(?:" + _MEDIA[3:-1] + r"|screenshots?|screen shots?|captures? d'ecran|recordings?|enregistrements?)"
+# Going on now: "le compte envoie ses photos à des élèves de son collège", "he is sending them to people
+# at our school" (after "sinon", "if", "says" it is a threat, which ``_happened`` leaves out).
+_SHARING_NOW = re.compile(
+    r"(?<![\w])(?:(?:is|are|keeps?|kept|has been|have been|started|starting|commence a|continue a|continue de|"
+    r"est en train d')\s{1,2}(?:sending|posting|sharing|showing|leaking|forwarding|envoyer|publier|partager|montrer|"
+    r"poster|diffuser)|envoie|envoient|partage|partagent|publie|publient|poste|postent|montre|montrent|diffuse|"
+    r"diffusent|balance|balancent|sends|shares|posts|shows|leaks|forwards)\s{1,2}"
+    r"(?:(?:ses|mes|les|sa|ma|la|her|my|his|the|their|leurs?|des|these|those|some of|une?|one of|a|an)\s{1,2}){0,2}"
+    r"(?:\w+\s{1,2})?(?:" + _SHOT + r"|them|it|ca|tout|everything)\s{1,2}(?:\w+\s{1,2}){0,2}"
+    r"(?:a|au|aux|to|with|avec|dans|in|on|sur)\s{1,2}" + _TARGET
+)
+# Sent to someone with the picture as the second object: "DM'd my sister a screenshot from our call",
+# "messaged my sister from TikTok with my photo", "sent them my photo", "il leur a envoyé la vidéo".
+_SENT_THEM = re.compile(
+    r"(?<![\w])(?:sent|dm'?d|dm'?ed|messaged|texted|showed|forwarded|emailed|e-mailed|envoye|montre|contacted|"
+    r"contacte|wrote to|ecrit a)\s{1,2}"
+    r"(?:(?:mes|ma|mon|ses|sa|son|my|his|her|our|their)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE_OWNED +
+    r"(?:\s{1,2}(?:[^.!?\n]{0,40}?\s)?(?:with|avec))?)\s{1,2}(?:(?:a|an|the|my|her|his|one of my|some of my|some|une?|"
+    r"la|le|les|des|ma|mes|sa|ses)\s{1,2})?(?:\w+\s{1,2})?" + _SHOT + r"(?![\w])"
+    r"|(?<![\w])(?:il|elle|ils|elles|on)\s{1,2}(?:leur|lui) a\s{1,2}(?:deja\s{1,2}|aussi\s{1,2})?"
+    r"(?:envoye|montre|transfere|partage|balance)\s{1,2}(?:\w+\s{1,2}){0,2}" + _SHOT + r"(?![\w])"
+)
+_SENT_THEM_PRONOUN = re.compile(
+    r"(?<![\w])(?:sent|showed|forwarded|dm'?d|texted)\s{1,2}(?:them|him|her)\s{1,2}(?:my|the|a|her|his|our|one of my|"
+    r"some of my)\s{1,2}(?:\w+\s{1,2})?" + _SHOT + r"(?![\w])"
+)
+# Already out there: "my video is already on a site", "les photos sont en ligne"; after "they say",
+# only when the reporter saw it ("I checked and it's there").
+_BE = ("is", "are", "was", "were", "est", "sont", "etait", "etaient")
+_BY_NOW = ("already", "now", "still", "deja", "maintenant", "toujours", "partout")
+_ONLINE = re.compile(
+    r"(?<![\w])(?:" + _SHOT + r"|it|they|elle|elles)(?:\s{1,2}(?:" + "|".join(_BE) + r")|'s|'re)\s{1,2}"
+    r"(?:(?:" + "|".join(_BY_NOW) + r")\s{1,2})?(?:online|en ligne|up on|live on|(?:on|sur)"
+    r"\s{1,2}(?:(?:a|an|the|un|une|le|la|des|some|his|her|son|sa|their|leur)\s{1,2})?(?:\w+\s{1,2})?(?:site|website|"
+    r"internet|youtube|porn\w*|xvideos|xhamster|facebook|insta\w*|tiktok|twitter|reddit|telegram|"
+    r"onlyfans|snap\w*|story|stories))(?![\w])"
+)
+_SEEN_IT = re.compile(
+    r"[^\n]{0,80}?(?:i checked|i saw it|i've seen it|i have seen it|it'?s there|it is there|they'?re there|"
+    r"j'ai verifie|j'ai vu|je l'ai vue?|je les ai vues?|elle y est|elles y sont|c'est vrai)"
+)
+
+
+def _images_shared(text: str, win: dict[str, list[tuple[int, int]]]) -> tuple[bool, bool]:
     """(images shared, shared with the victim's people)."""
-    if windows is not None and not windows:
+    direct = [m for m in _happened(_SHARING_NOW, text, win.get("sharing_now", []))
+              if not re.search(r"(?<![\w])(?:je|j'|i|we|on|tu|you)\s{1,2}(?:\w+\s{1,2})?$",
+                               text[max(0, m.start() - 12):m.start()])]
+    direct += _happened(_SENT_THEM, text, intersect(win.get("sent_them", []), win.get("media", [])))
+    direct += [m for m in _happened(_SENT_THEM_PRONOUN, text, win.get("sent_pronoun", []))
+               if _AUDIENCE_RE.search(text, max(0, m.start() - 100), m.start())
+               and not re.search(r"(?<![\w])(?:i|we)\s{1,2}(?:\w+\s{1,2})?$", text[max(0, m.start() - 12):m.start()])]
+    if direct:
+        return True, True
+    windows = win.get("shared", [])
+    online = [m for m in finditer_in(_ONLINE, text, win.get("online", [])) if not _NEG.search(
+        text, max(0, m.start() - 22), m.start()) and (_done(text, m) or _SEEN_IT.match(
+        text, m.end(), min(len(text), m.end() + 100)))]
+    if not windows and not online:
         return False, False
-    sent = [m for m in _happened(_SHARED, text, windows)
-            if not re.match(r"\s{0,2}(?:me|moi)\b", text[m.end():m.end() + 5])]
+    sent = online + [m for m in _happened(_SHARED, text, windows)
+            if not re.match(r"\s{0,2}(?:me|moi)\b", text[m.end():m.end() + 5])
+            and not (_MESSAGE_WORD.search(m.group()) and not _MEDIA_RE.search(m.group()))]
     sent += _happened(_PUBLISHED, text, windows)
     received = _happened(_RECEIVED, text, windows)  # "ma cousine a reçu la vidéo": shared with her
     if not sent and not received:
@@ -348,13 +518,15 @@ def _images_shared(text: str, windows: list[tuple[int, int]] | None = None) -> t
 # --- more images demanded --------------------------------------------------------------------------
 _MORE_IMAGES = re.compile(
     r"(?<![\w])(?:demande\w*|veut|veulent|voulait|exige\w*|reclame\w*|insiste pour|wants?|wanted|asks?|asking|asked|"
-    r"demands?|demanding|requests?|keeps asking|envoie|send|if i (?:don'?t|do not) send|unless i send|"
+    r"demands?|demanding|requests?|keeps asking|envoie|envoyer|faire|filmer|send|if i (?:don'?t|do not) send|"
+    r"unless i send|"
     r"si je (?:n'envoie|n'envoies|envoie|send|sens|sent) pas|if i (?:don'?t|do not) send him)\s{1,2}"
     r"(?:(?:moi|me|lui|leur|her|him|encore|toujours|still|now|maintenant|aussi|also|even|de lui envoyer|"
     r"que je (?:lui )?envoie|me to send|for|to send|him|que je fasse|de faire|d'envoyer|-moi|chaque (?:soir|jour|"
     r"semaine|nuit)|tous les (?:jours|soirs)|every (?:day|night|week)|each (?:day|night))\s{1,2}){0,3}"
-    r"(?:d'autres|d autres|plus de|encore des|encore une|encore un|de nouvelles?|des nouvelles?|une nouvelle|"
-    r"une autre|un autre|more|another|other|new|extra|additional)\s{1,2}(?:\d{1,2}\s{1,2})?(?:\w+\s{1,2})?"
+    r"(?:\d{1,2}\s{1,2})?(?:d'autres|d autres|dautres|plus de|encore des|encore une|encore un|de nouvelles?|"
+    r"des nouvelles?|une nouvelle|une autre|un autre|more|another|other|new|extra|additional)\s{1,2}"
+    r"(?:\d{1,2}\s{1,2})?(?:\w+\s{1,2})?"
     r"(?:photos?|videos?|vids?|images?|pics?|pictures?|nudes?|nus|sextapes?|selfies?)"
 )
 
@@ -366,6 +538,10 @@ _MORE_IMAGES_2 = re.compile(
     r"some)\s{1,2})?)"
     r"(?:photos?|videos?|vids?|images?|pics?|pictures?|nudes?|nus|sextapes?|selfies?)"
     r"|(?<![\w])\d{1,2}\s{1,2}(?:autres\s{1,2})?(?:photos?|videos?|vids?|images?|pics?|nudes?)\s{1,2}de plus"
+    # "harassing her for more pics", "il la harcèle pour avoir d'autres photos"
+    r"|(?<![\w])(?:for|pour (?:avoir |obtenir |recevoir )?)\s{0,2}(?:\d{1,2}\s{1,2})?(?:more|other|new|extra|"
+    r"additional|d'autres|dautres|plus de|de nouvelles?|encore des)\s{1,2}(?:\w+\s{1,2})?"
+    r"(?:photos?|videos?|vids?|images?|pics?|pictures?|nudes?|nus|sextapes?|selfies?)(?![\w])"
 )
 # Images demanded again without naming them ("il en redemande", "now demands more", "if I don't send
 # more") count only when pictures were spoken of just before and no money follows: "more" after a
@@ -373,8 +549,12 @@ _MORE_IMAGES_2 = re.compile(
 _MORE_UNNAMED = re.compile(
     r"(?<![\w])(?:(?:m'|me |lui |leur )?en\s{1,2}(?:re)?(?:demande|exige|reclame|veu[tx])\w*"
     r"(?:\s{1,2}(?:d'autres|encore|plus|toujours|tous les jours|chaque (?:jour|soir|semaine)))?|redemande\w*|"
-    r"(?:asking|asks|asked|demands?|demanding|wants?|wanted|requests?|requesting)\s{1,2}(?:for\s{1,2})?more|"
-    r"(?:send|sending|sent)\s{1,2}(?:him\s{1,2}|her\s{1,2}|them\s{1,2})?more)(?![\w])"
+    r"(?:asking|asks|asked|demands?|demanding|wants?|wanted|requests?|requesting)\s{1,2}"
+    r"(?:(?:her|him|me|them|us)\s{1,2})?(?:for\s{1,2})?more|"
+    r"(?:send|sending|sent)\s{1,2}(?:him\s{1,2}|her\s{1,2}|them\s{1,2})?more|"
+    # "il veut que j'en envoie d'autres" (SMS: "que jen envoie dautres")
+    r"(?:veut|veulent|voulait|exige|demande|reclame)\s{1,2}(?:que|qu')\s{0,2}(?:j'?|je\s|tu\s|il\s|elle\s)\s{0,2}"
+    r"(?:lui\s|leur\s)?en\s{1,2}(?:re)?(?:envoi|envoy|fass|fais|film)\w*)(?![\w])"
     r"(?!\s{0,2}(?:money|cash|argent|\$|€|£|dollars?|euros?|pounds?|bucks|\d|btc|bitcoin|gift|cards?))"
 )
 # A picture demanded under a threat: "si je n'envoie pas de vidéo", "unless I send him a video".
@@ -387,12 +567,40 @@ _MONEY_BEFORE = re.compile(
     r"[$€£₱]|\d|\b(?:paid|paye\w*|payer|argent|money|cash|codes?|cards?|cartes?|tickets?|coupons?|virement|"
     r"transfer\w*|dollars?|euros?|pounds?|bitcoin|btc|gcash|western|moneygram|ria)\b")
 _MEDIA_BEFORE = re.compile(_MEDIA + r"|\bnus?\b|\bnue\b|naked|sous-vetements|underwear|brassiere")
-_MORE2_WORDS = ("oblig", "force", "pousse", "made me", "makes me", "make me", "de plus", *(
+_MORE2_WORDS = ("oblig", "force", "pousse", "made me", "makes me", "make me", "de plus", "for more", "for other",
+                "for new", "for extra", "for additional", "pour d'autres", "pour dautres", "pour plus",
+                "pour de", "pour encore", "pour avoir", "pour obtenir", "pour recevoir", *(
     f"{adverb} {word}" for adverb in ("now", "maintenant", "then", "puis", "ensuite", "also", "aussi")
     for word in ("he", "she", "they", "il", "elle", "ils", "asking", "asks", "asked", "wants", "demande", "veut",
                  "exige", "reclame")))
-_MORE_WORDS = ("autre", "plus de", "encore", "nouvel", "more", "another", "other", "new ",
+_MORE_WORDS = ("autre", "dautre", "plus de", "encore", "nouvel", "more", "another", "other", "new ",
                "extra", "additional")
+
+# Pictures demanded a second time, after some were sent: "lui a demandé des photos. Maintenant le
+# compte envoie ses photos à des élèves et exige des vidéos."
+_IMAGE_DEMAND = re.compile(
+    r"(?<![\w])(?:demande\w*|exige\w*|reclame\w*|veut|veulent|voulait|wants?|wanted|asks? for|asked for|asking for|"
+    r"demands?|demanded|demanding|requests?|requested)\s{1,2}(?:(?:moi|me|lui|leur|her|him|them|you|te)\s{1,2})?"
+    r"(?:(?:des|de|d'|une?|a|an|some|ses|mes|tes|her|his|my|your|sa|ma|ta|les|the)\s{0,2})?(?:\w+\s{1,2})?"
+    + _MEDIA + r"(?![\w])"
+)
+_IMAGES_GOT = re.compile(
+    r"(?<![\w])(?:envoye\w*|envoie\w*|sent|sends|sending|got|recu|received|has|have|possede|garde|publie\w*|"
+    r"poste\w*|posted|shared|partage\w*)\s{1,2}(?:\w+\s{1,2}){0,3}" + _MEDIA + r"(?![\w])"
+    # "je lui en ai envoyé deux", "I sent him some"
+    r"|(?<![\w])en\s{1,2}(?:ai|a|avait|avais|avons|ont)\s{1,2}(?:deja\s{1,2})?(?:envoye|donne|fait)\w*"
+    r"|(?<![\w])sent\s{1,2}(?:him|her|them)\s{1,2}(?:some|one|two|three|a few|a couple)(?![\w])"
+)
+
+
+def _asked_again(text: str, windows: list[tuple[int, int]]) -> bool:
+    demands = [m for m in finditer_in(_IMAGE_DEMAND, text, windows)
+               if not _NEG.search(text, max(0, m.start() - 22), m.start())]
+    for first, second in pairwise(demands):
+        if second.start() - first.end() < 600 and _IMAGES_GOT.search(text, first.end(), second.start()):
+            return True
+    return False
+
 
 def _more_unnamed(text: str) -> bool:
     for match in _MORE_UNNAMED.finditer(text):
@@ -422,20 +630,34 @@ _CAM_WORDS = ("webcam", "web cam", "cam", "camera", "appel video", "facetimed", 
 _CAM = r"(?:" + trie_pattern(_CAM_WORDS) + r")(?![\w])"
 _CAM_RE = re.compile(r"(?<![\w])" + _CAM)
 # Prefixes: "enregistr" covers enregistré, enregistrement…
-_REC_RE = re.compile(r"(?<![\w])(?:" + trie_pattern((
+_REC_WORDS = (
     "enregistr", "film", "record", "captur", "screen record", "screenrecord", "montage", "screenshot",
     "video de moi", "video de toi", "video of me", "video of you", "video de la visio", "video de l'appel",
     "video de notre", "video of our", "video from our", "video of the call", "clip of our", "garde la video",
     "kept the video", "video from a", "video from the", "video from that", "video de leur", "video de cet appel",
     "recording of our", "recording of the call", "enregistrement de notre", "enregistrement de l'appel",
     # "un gars m'a piégé en appel vidéo": the trap is the recording
-    "piege", "trapped", "tricked")) + ")")
-_UNDRESS_RE = re.compile(r"(?<![\w])(?:" + trie_pattern((
-    "deshabill", "tout nu", "toute nu", "naked", "nude", "strip", "me touchais", "se touch", "masturb", "solo",
-    "a poil")) + ")")
-_CAM_ACCESS = re.compile(
-    r"(?:pirate|hacke|hacked|acces a|access to|allume|switched on|turned on|activated|active|activate)"
-    r"\s{1,2}(?:\w+\s{1,2}){0,3}" + _CAM
+    "piege", "trapped", "tricked")
+_REC_RE = re.compile(r"(?<![\w])(?:" + trie_pattern(_REC_WORDS) + ")")
+_UNDRESS_WORDS = ("deshabill", "tout nu", "toute nu", "naked", "nude", "strip", "me touchais", "se touch", "masturb",
+                  "solo", "a poil")
+_UNDRESS_RE = re.compile(r"(?<![\w])(?:" + trie_pattern(_UNDRESS_WORDS) + ")")
+_APPS = r"(?:skype|facetime|messenger|whatsapp|zoom|snap|snapchat|instagram|insta|teams|omegle|visio)"
+_RECORDED = re.compile(r"record\w*|enregistr\w*|video|film\w*")
+# The recording named by its call's app: "leak the Skype video", "envoyer la vidéo Skype", "our FaceTime clip".
+_APP_VIDEO = re.compile(
+    r"(?<![\w])(?:the|our|that|this|his|her|my|la|sa|ma|cette|notre|ta|leur)\s{1,2}(?:" + _APPS +
+    r"\s{1,2}(?:videos?|vids?|clips?|recordings?)(?!\s{0,2}(?:calls?|chats?))|(?:videos?|vids?|clips?|enregistrements?)"
+    r"\s{1,2}(?:de |du |from |on |sur )?" + _APPS + r")(?![\w])(?!\s{0,2}(?:calls?|chats?|appel))"
+)
+# The spam e-mail's claim ("I hacked your device and filmed you through your own webcam") records
+# nobody in a call: it is sextortion, not the webcam scheme, unless a call is named as well.
+_DEVICE_CAM = re.compile(
+    r"(?<![\w])(?:through|via|with|using|from|by|par|avec|a travers|depuis|grace a|on)\s{1,2}(?:your|ta|votre|ton|tes|"
+    r"vos|my|ma|mon|mes|his|her|sa|son|the)\s{1,2}(?:own\s{1,2}|propre\s{1,2})?(?:laptop\s{1,2}|front\s{1,2})?"
+    r"(?:web\s?cam|camera|cam|device|computer|laptop|ordinateur|ordi|appareil|ecran|screen)s?(?![\w])"
+    r"|(?<![\w])(?:hack\w*|pirat\w*|acces a|access to|allume|switched on|turned on|activated|active|activate)"
+    r"\s{1,2}(?:\w+\s{1,2}){0,3}(?:web\s?cam|camera|cam)(?![\w])"
 )
 
 
@@ -454,16 +676,24 @@ def _near(first: list[tuple[int, int]], second: list[tuple[int, int]], text: str
     return False
 
 
-def _webcam(text: str, win: dict[str, list[tuple[int, int]]]) -> bool:
-    """A camera or video call with a recording (or undressing) close by, or a hacked camera."""
-    cams = [m.span() for m in finditer_in(_CAM_RE, text, win.get("cam", []))]
+_DEVICE_ONLY = frozenset({"webcam", "web cam", "cam", "camera"})
+
+
+def _webcam(text: str, win: dict[str, list[tuple[int, int]]], device: bool) -> bool:
+    """A camera or video call with a recording (or undressing) close by; when the text tells of a
+    hacked device (``device``), only a call named as such counts, not the camera."""
+    found = list(finditer_in(_CAM_RE, text, win.get("cam", [])))
+    if device:
+        found = [m for m in found if m.group() not in _DEVICE_ONLY]
+    cams = [m.span() for m in found]
     if not cams:
-        return False
+        return _any(_APP_VIDEO, text, False, intersect(win.get("app_video", []), win.get("media", [])))
     recs = [m.span() for m in finditer_in(_REC_RE, text, win.get("rec", []))]
     if _near(cams, recs, text, 120, 120):
         return True
     undress = [m.span() for m in finditer_in(_UNDRESS_RE, text, win.get("undress", []))]
-    return _near(cams, undress, text, 60, 150) or _any(_CAM_ACCESS, text, False, win.get("cam_access", []))
+    return _near(cams, undress, text, 60, 150) or _any(_APP_VIDEO, text, False, intersect(
+        win.get("app_video", []), win.get("media", [])))
 
 
 # --- sextortion ------------------------------------------------------------------------------------
@@ -481,9 +711,24 @@ _INTIMATE = re.compile(
     r"private (?:pics|photos|videos)|jerking|me touchais|adult (?:videos|sites|content)|sites? pour adultes|"
     r"contenu (?:pour )?adultes?|osees?|hot pics|chaud)(?![\w])"
 )
+# Money for deleting: "pay to take it down", "il réclame 300 € pour la retirer"
+_DELETION = (r"take (?:it|them|the \w+) down|delete (?:it|them|the \w+)|remove (?:it|them|the \w+)|"
+             r"supprime\w* (?:la|les|tout)|(?:pour|to|de) (?:(?:la|les|le|l') ?)?(?:retirer|enlever|supprimer|effacer|"
+             r"remove|delete|take down)")
+_DELETION_RE = re.compile(_DELETION)
+_OR_WHO = ("it", "they", "them", "everyone", "everybody", "all", "the", "your", "my", "more", "ca", "elle", "elles",
+           "la", "les", "le", "tes", "ta", "ton", "tout", "toutes", "tous", "vos", "votre", "mes", "ma", "mon",
+           "d'autres", "plus")
+_OR_GOES = (r"(?:(?:or|ou)\s(?:" + trie_pattern(_OR_WHO) + r")|sinon|sinn|else|otherwise)\s(?:[\w']+\s){0,2}"
+            r"(?:goes|go|gets?|will go|sees?|will see|verra|"
+            r"verront|part|partira|ira|iront|recevra|recevront|receives?|gets? posted|gets? sent|gets? leaked|"
+            r"is posted|are posted|is sent|sera (?:publiee?|envoyee?|partagee?|diffusee?)|seront (?:publiees|"
+            r"envoyees|partagees|diffusees))")
+_OR_GOES_RE = re.compile(_OR_GOES)
 _THREAT_WORDS = trie_pattern((
-    "menac", "threat", "chantage", "blackmail", "fait chanter", "faire chanter", "sinon", "or else", "otherwise",
-    "if you don't", "if you dont", "if i don't", "if i dont", "sauf si", "unless", "expose", "extorsion",
+    "menac", "threat", "chantage", "blackmail", "fait chanter", "faire chanter", "sinon", "sinn", "or else",
+    "otherwise", "if you don't", "if you dont", "if i don't", "if i dont", "if i didn't", "if i didnt",
+    "if i did not", "if i do not", "sauf si", "unless", "expose", "extorsion",
     "extortion", "ransom", "rancon"))
 _THREAT_OR = trie_pattern(
     [f"{c} {p}{v}" for c in ("ou", "or", "et") for p in ("je ", "j'", "il ", "elle ")
@@ -492,9 +737,12 @@ _THREAT_OR = trie_pattern(
        for v in ("send", "post", "share", "publish", "leak", "show")])
 _THREAT_FUTURE = trie_pattern(
     [f"{p}{a}" for p in ("he", "she", "they", "i") for a in ("'ll", " will", " is going to", " are going to",
-                                                             " gonna", " go", " say he go", " say she go")]
+                                                             " gonna", " go", " say he go", " say she go", "'d",
+                                                             " would")]
     + [f"{p} {a}" for p in ("il", "elle", "ils", "qu'il", "qu'elle") for a in (
-        "va", "vont", "allait", "allaient", "menace de", "menace d'")])
+        "va", "vont", "allait", "allaient", "menace de", "menace d'")]
+    # Québec: "a va envoyer" (elle va), "y dit qu'y va", "qu'a va"
+    + [f"{p} va" for p in ("a", "y", "qu'a", "qu'y")])
 _THREAT_ANCHORS = (*(f"{c} {d} {w}" for c in ("or", "ou") for d in ("the", "your", "my", "la", "les", "tes", "ta",
                                                                        "ton", "mes", "ma")
                       for w in ("vid", "clip", "photo", "pic", "nude")),
@@ -505,16 +753,44 @@ _THREAT_ANCHORS = (*(f"{c} {d} {w}" for c in ("or", "ou") for d in ("the", "your
                    "ou elle", "et je", "et j'", "et il", "et elle", "or he", "or she", "or they", "or i", "and he",
                    "and she", "and they", "and i", "he'll", "she'll", "they'll", "i'll", "will", "going to", "gonna",
                    "il va", "elle va", "allait", "allaient", "he go", "she go", "they go",
-                   "ils vont", "il menace", "elle menace")
+                   "ils vont", "il menace", "elle menace", "sinn", "if i", "si je", "si j", "a va", "y va", "qu'a va",
+                   "qu'y va", "would", "he'd", "she'd", "they'd", "for not", "remove", "retir", "enlev", "effac",
+                   "else",
+                   *(f"{c} {w}" for c in ("or", "ou") for w in _OR_WHO))
 _THREAT = re.compile(
-    r"(?<![\w])(?:(?:" + _THREAT_WORDS + r")|(?:or|ou) (?:the|your|my|la|les|tes|ta|ton|mes|ma) (?:\w+ )?"
-    r"(?:videos?|vids?|clips?|photos?|pics?|pictures?|nudes?)|(?:pour|to) (?:ne )?(?:pas |not )?(?:publier|diffuser|"
-    r"envoyer|partager|post|leak|send|share)|take (?:it|them|the \w+) down|delete (?:it|them|the \w+)|"
-    r"supprime\w* (?:la|les|tout)|(?:" + _THREAT_OR + r")|(?:" + _THREAT_FUTURE + r")\s(?:\w+\s){0,2}"
-    r"(?:send|post|share|publish|leak|show|envoyer|publier|diffuser|partager|montrer|balancer))"
+    r"(?<![\w])(?:(?:" + _THREAT_WORDS + r")|(?:or|ou) (?:the|your|my|la|les|tes|ta|ton|mes|ma|more|all|d'autres|"
+    r"plus de|toutes? (?:les|tes|mes)) (?:\w+ )?"
+    r"(?:videos?|vids?|clips?|photos?|pics?|pictures?|nudes?)|(?:pour|to|for) (?:ne )?(?:pas |not )(?:publier|"
+    r"diffuser|envoyer|partager|montrer|post|leak|send|share|show|posting|leaking|sending|sharing|showing|"
+    r"publishing)|pour (?:publier|diffuser|envoyer)|" + _DELETION + r"|"
+    # "pay or it goes to your friends", "or everyone sees the video", "sinon la vidéo part à tes contacts"
+    + _OR_GOES + r"|"
+    # "si je paye pas le reste il met la vidéo sur YouTube"
+    r"si (?:je|j') ?(?:ne |n')?(?:lui |leur )?(?:paie|paye|payes|envoie|verse|vire|donne|fais)\w* pas|"
+    r"(?:" + _THREAT_OR + r")|(?:" + _THREAT_FUTURE + r")\s(?:\w+\s){0,2}"
+    r"(?:send|post|share|publish|leak|show|envoyer|publier|diffuser|partager|montrer|balancer|mettre))"
+)
+# "blackmailing me w pics", "me fait chanter avec des photos", "threatening her over pics"
+_BLACKMAIL_WITH = re.compile(
+    r"(?<![\w])(?:blackmail\w*|chantage|chanter|threaten\w*|menac\w*|extort\w*)\s(?:[\w']+\s){0,2}"
+    r"(?:with|w/?|avec|over|about|using|a cause de|par rapport a|en utilisant)\s(?:[\w']+\s){0,2}"
+    r"(?:photos?|videos?|vids?|images?|pics?|pictures?|nudes?|sextapes?|clips?)(?![\w])"
+)
+# "he has my video … wants £300": images held, money asked
+_HELD = re.compile(
+    r"(?<![\w'])(?:has|have|got|holds?|a|ont|possede|garde|detient)\s{1,2}(?:(?:still|toujours|encore|deja|already)"
+    r"\s{1,2})?(?:my|mes|ma|her|his|ses|sa|your|tes|ta)\s{1,2}(?:\w+\s{1,2})?(?:videos?|vids?|photos?|pics?|pictures?|"
+    r"nudes?|images?|sextapes?|recordings?|enregistrements?)(?![\w])"
+)
+# A fake police officer or recovery agent offering to delete the video for a fee is a scam, not a threat.
+_RECOVERY = re.compile(
+    r"(?<![\w])(?:police\w*|polici\w*|gendarm\w*|brigade|commandant|commissaire|inspecteur|inspector|officer|officier|agent|"
+    r"interpol|europol|fbi|cybercrim\w*|cyber crime|avocat|lawyer|attorney|cabinet|recovery|recuperation|"
+    r"rembours\w*|refund\w*)(?![\w])"
 )
 _SHARE_WORD = re.compile(
-    r"(?:envo\w*|send\w*|share\w*|partag\w*|publi\w*|post\w*|diffus\w*|montr\w*|show\w*|leak\w*|expos\w*|"
+    r"(?:envo\w*|send\w*|shar\w*|partag\w*|publi\w*|post\w*|diffus\w*|montr\w*|show\w*|leak\w*|expos\w*|"
+    r"part|partira|ira|iront|retir\w*|enlev\w*|effac\w*|remov\w*|goes|\bgets?\b|sent|"
     r"balanc\w*|verra|verront|see|sees|goes to|go to|rend publique|recoi\w*|recevr\w*|receive\w*|gets|put|mettre|"
     r"met|youtube|take \w+ down|supprim\w*|delete)"
 )
@@ -554,9 +830,21 @@ _SHARE_BEFORE = re.compile(
 
 
 def _threat_to_share(text: str, windows: list[tuple[int, int]]) -> bool:
-    """A threat with a share verb and the victim's people or their images, close together."""
+    """A threat with a share verb and the victim's people or their images, close together; money to
+    delete images, unless a fake officer or recovery agent offers it."""
+    recovery: bool | None = None
     for threat in finditer_in(_THREAT, text, windows):
+        if _DELETION_RE.fullmatch(threat.group()):
+            if recovery is None:
+                recovery = bool(_RECOVERY.search(text))
+            if recovery:
+                continue
+            if _MEDIA_RE.search(text, max(0, threat.start() - 150), min(len(text), threat.end() + 60)):
+                return True
         window = text[threat.start():min(len(text), threat.end() + 90)]
+        if _OR_GOES_RE.fullmatch(threat.group()) and not _MEDIA_RE.search(
+                text, max(0, threat.start() - 150), min(len(text), threat.end() + 90)):
+            continue  # "pay or everyone sees it": which pictures, if any, is not said
         if _SHARE_WORD.search(window) and (_AUDIENCE_RE.search(window) or _IMAGE_WORD.search(window)):
             return True
         # "she'll put our video call on YouTube unless I pay": the threat word comes after
@@ -570,16 +858,33 @@ _ANCHORS = Anchors({
     "self_harm": _SELF_HARM_WORDS,
     "school": _SCHOOL_WORDS,
     "deadline": _DEADLINE_WORDS,
+    "deadline_given": ("donne", "laisse", "accorde", "gave", "gives", "given", "giving", "give"),
     "paid": _PAID_WORDS,
     "shared": _SHARE_WORDS,
+    # the newer sharing rules: each match holds one of these words (and, ``intersect``, a picture word)
+    "sharing_now": ("sending", "posting", "sharing", "showing", "leaking", "forwarding", "envoi", "envoy", "partag",
+                    "publi", "post", "montr", "diffus", "balanc", "sends", "shares", "posts", "shows", "leaks",
+                    "forwards"),
+    "sent_them": ("sent", "dm'd", "dmd", "dm'ed", "messaged", "texted", "showed", "forwarded", "emailed", "e-mailed",
+                  "envoye", "montre", "leur a", "lui a", "contacte", "wrote to", "ecrit a"),
+    "sent_pronoun": tuple(f"{v} {p}" for v in ("sent", "showed", "forwarded", "dm'd", "dmd", "texted")
+                          for p in ("them", "him", "her")),
+    # "is on", "sont deja sur", "is already online"…: the verb and what follows it
+    "online": ("it's", "they're", *(f"{be} {now}{where}" for be in _BE for now in ("", *(f"{n} " for n in _BY_NOW))
+                                    for where in ("on", "sur", "online", "en ligne", "up on", "live on"))),
+    "media": ("photo", "video", "vid", "image", "pic", "nude", "sextape", "capture", "clip", "screen", "recording",
+              "enregistrement"),
     "contacted": _CONTACT_WORDS,
     "more": _MORE_WORDS,
     "more2": _MORE2_WORDS,
     "cam": _CAM_WORDS,
+    # Short prefixes: a long anchor would hide the words inside it from the other rules.
     "rec": ("enregistr", "film", "record", "captur", "screen", "montage", "video de", "video of", "video from",
-            "clip of", "garde la", "kept the"),
-    "undress": ("deshabill", "tout nu", "toute nu", "naked", "nude", "strip", "touch", "masturb", "solo"),
-    "cam_access": ("pirate", "hacke", "hacked", "acces a", "access to", "allume", "switched on", "turned on", "activ"),
+            "clip of", "garde la", "kept the", "piege", "trapped", "tricked"),
+    "undress": ("deshabill", "tout nu", "toute nu", "naked", "nude", "strip", "touch", "masturb", "solo", "a poil"),
+    "cam_access": ("web", "cam", "device", "computer", "laptop", "ordi", "appareil", "ecran", "screen"),
+    "app_video": ("skype", "facetime", "messenger", "whatsapp", "zoom", "snap", "instagram", "insta", "teams",
+                  "omegle", "visio"),
     "intimate": ("nu", "nude", "naked", "intim", "sex", "masturb", "porn",
                  "explicit",
                  "deshabill", "dirty", "compromett", "compromising", "privee", "private", "jerking", "touchais",
@@ -588,8 +893,10 @@ _ANCHORS = Anchors({
     "hack": ("hack", "pirat", "trojan", "troie", "malware", "spyware", "logiciel espion", "virus", "rat ", "pegasus",
              "keylogger", "acces", "access to"),
     "crypto": ("bitcoin", "btc", "litecoin", "ltc", "crypto", "wallet", "portefeuille", "ethereum", "usdt"),
-    "asks": ("veut", "veulent", "demand", "exig", "reclam", "want", "ask", "pay ", "payer", "paye", "paie"),
+    "asks": ("veut", "veulent", "demand", "exig", "reclam", "want", "ask", "pay ", "payer", "paye", "paie",
+             "request"),
     "explicit": ("sext", "chantage", "extortion", "blackmail"),
+    "held": ("video", "vid", "photo", "pic", "nude", "image", "sextape", "recording", "enregistrement"),
 }, reach=120)
 
 
@@ -612,31 +919,38 @@ def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] =
     signals = dict.fromkeys(SIGNALS, False)
     signals["minor"] = _minor(text, win.get("school", []))
     signals["self_harm"] = _self_harm(text, win.get("self_harm", []))
-    signals["deadline"] = _any(_DEADLINE, text, negatable=False, windows=win.get("deadline", []))
+    signals["deadline"] = _any(_DEADLINE, text, negatable=False, windows=win.get("deadline", [])) or _any(
+        _DEADLINE_GIVEN, text, negatable=False, windows=win.get("deadline_given", []))
     paid_money = any(m.role == "paid" for m in money)
     signals["paid"] = paid_money or bool(kinds & {"transfer_reference", "gift_card"}) or any(
         not _NEG.search(text, max(0, m.start() - 22), m.start())
         and not re.match(r"\s{0,2}(?:rien|pas|nothing|anything)\b", text[m.end():m.end() + 12])
         and not _IMAGE_AFTER.match(text, m.end(), min(len(text), m.end() + 40))
         for m in finditer_in(_PAID, text, win.get("paid", [])))
-    shared, to_people = _images_shared(text, win.get("shared", []))
+    shared, to_people = _images_shared(text, win)
     signals["images_shared"] = shared
-    signals["friends_contacted"] = to_people or bool(_happened(_CONTACTED, text, win.get("contacted", [])))
+    signals["friends_contacted"] = to_people or bool(_happened(_CONTACTED, text, win.get("contacted", []))) or bool(
+        _their_contact(text))
     signals["more_images_demanded"] = _any(_MORE_IMAGES, text, windows=win.get("more", [])) or _any(
-        _MORE_IMAGES_2, text, windows=win.get("more2", [])) or _more_unnamed(text) or _any(_IMAGES_OR_ELSE, text)
-    signals["webcam_scheme"] = _webcam(text, win)
+        _MORE_IMAGES_2, text, windows=win.get("more2", [])) or _more_unnamed(text) or _any(_IMAGES_OR_ELSE, text) \
+        or _asked_again(text, win.get("asks", []))
+    # "I hacked your phone", "recorded you through your own webcam": the spam e-mail's claim
+    hacked = _any(_HACK, text, False, win.get("hack", [])) or _any(_DEVICE_CAM, text, False, win.get("cam_access", []))
+    signals["webcam_scheme"] = _webcam(text, win, hacked)
     demanded = any(m.role == "demanded" for m in money) or _any(_ASKS_MONEY, text, False, win.get("asks", []))
     intimate = _any(_INTIMATE, text, windows=win.get("intimate", []))
     threat = _any(_THREAT, text, False, win.get("threat", []))
-    spam_scheme = _any(_HACK, text, False, win.get("hack", [])) and (
+    spam_scheme = hacked and (
         "crypto" in kinds or _any(_CRYPTO, text, False, win.get("crypto", []))) and (
-        intimate or signals["webcam_scheme"] or bool(re.search(r"record\w*|enregistr\w*|video", text)))
+        intimate or signals["webcam_scheme"] or bool(_RECORDED.search(text)))
     signals["sextortion"] = (
         signals["webcam_scheme"] or signals["more_images_demanded"] or spam_scheme
         or (_any(_EXPLICIT, text, False, win.get("explicit", [])) and not (
             _PREVENTION.search(text) and not (demanded or signals["paid"] or threat)))
         or (intimate and (threat or demanded or _intimate_images_asked_or_held(text, win.get("intimate", []))))
         or (threat and _threat_to_share(text, win.get("threat", [])))
+        or _any(_BLACKMAIL_WITH, text, False, win.get("threat", []))
+        or (demanded and _any(_HELD, text, windows=win.get("held", [])))
         or (shared and (demanded or signals["paid"]))
         or (demanded and _gate(text, ("for ", "pour ", "against ", "contre ")) and bool(_MONEY_FOR_IMAGES.search(text)))
     )

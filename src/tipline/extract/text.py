@@ -89,8 +89,7 @@ def extract_text(text: str, country: str | None = None, language: str | None = N
         for finder in FINDERS:
             mentions.extend(finder(norm.text, context))
     amounts = list(money_mod.find(norm.text, context))
-    resolved = [m for m in resolve(mentions, blocked=[m.span for m in amounts if m.span])
-                if not _reporters_own(norm.folded, m)]
+    resolved = _without_own(norm.folded, resolve(mentions, blocked=[m.span for m in amounts if m.span]))
     signals = signals_mod.detect(norm.folded, amounts, resolved)
     return Extraction(
         # A first look trusts the language it is given (intake's answer needs no more).
@@ -106,20 +105,55 @@ def extract_text(text: str, country: str | None = None, language: str | None = N
 # The reporter's own contact details ("mon numéro c'est le 06…", "you can reach me at…", a "Moi:"
 # line of a pasted chat) are not the scammer's: linking them would join victims and leak them.
 _OWN_KINDS = frozenset({"phone", "email", "profile", "paypal"})
+# "mon numéro c'est", "my contact number is", "mon mail à moi :", "mon propre mail :", "my own address (",
+# "mon numéro si vous voulez me rappeler :" (a short clause that ends on ":" or "(").
+_OWN_NOUN = (r"(?:numero|num|no|number|nr|tel|telephone|phone|portable|cell|cellphone|cellulaire|mobile|gsm|"
+             r"courriel|mail|e-mail|email|adresse|address|whatsapp|contact|coordonnees|details)")
 _OWN_BEFORE = re.compile(
-    r"(?<![\w])(?:(?:mon|ma|my|mes)\s{1,2}(?:propre\s|own\s|(?:numero|num|no|tel|telephone|portable|cell|cellulaire|"
-    r"mobile|phone|courriel|mail|e-mail|email|adresse(?: e?-?mail| courriel)?|whatsapp|work|home|office)\s{1,2})"
-    r"(?:(?:de|du|number|no|num|phone|cell|mobile|portable|telephone|tel|address|adresse|perso|personnel|pro)\s{1,2})?"
-    r"(?:(?:c'est|c est|cest|est|is|it's|:|-)\s{0,2})?(?:(?:le|la|l'|au)\s{0,2})?"
+    r"(?<![\w])(?:(?:mon|ma|my|mes)\s{1,2}(?:(?:propre|own|personal|personnel|perso|contact|work|home|office|"
+    r"private|prive)\s{1,2}){0,2}" + _OWN_NOUN +
+    r"(?:\s{1,2}(?:de|du|d'|number|no|num|phone|cell|mobile|portable|telephone|tel|address|adresse|e-?mail|mail|"
+    r"courriel|perso|personnel|pro|a moi|to me|de telephone|de portable|de tel)(?![\w])){0,2}"
+    r"(?:[^\n.!?:@()]{0,40}[:(])?\s{0,2}"
+    r"(?:(?:c'est|c est|cest|est|is|it's|:|-|=)\s{0,2})?(?:(?:le|la|l'|au)\s{0,2})?\(?\s{0,2}"
     r"|(?:m'appeler|m'appelez|me joindre|me contacter|m'ecrire|appelez[- ]moi|contactez[- ]moi|"
-    r"ecrivez[- ]moi|joignable|rejoindre)\s{1,2}(?:[a-z']{1,12}\s{1,2}){0,2}(?:au|a|sur|par|on)\s{0,2}"
-    r"(?:(?:le|la|l')\s{0,2})?(?:numero\s{0,2})?:?\s{0,2}"
+    r"ecrivez[- ]moi|joignable|rejoindre|me rappeler|me repondre)\s{1,2}(?:[a-z']{1,12}\s{1,2}){0,2}"
+    r"(?:au|a|sur|par|on)\s{0,2}(?:(?:le|la|l')\s{0,2})?(?:numero\s{0,2}|mail\s{0,2}|courriel\s{0,2})?:?\s{0,2}"
     r"|(?:reach|call|email|e-mail|contact|phone)\s{1,2}me\s{1,2}(?:back\s{1,2})?(?:(?:at|on)\s{1,2}"
-    r"(?:work|home|the office)\s{1,2})?(?:at|on|via)\s{1,2}(?:(?:my|the)\s{1,2}(?:\w+\s{1,2})?)?:?\s{0,2})$"
+    r"(?:work|home|the office)\s{1,2})?(?:at|on|via)\s{1,2}(?:(?:my|the)\s{1,2}(?:\w+\s{1,2})?)?:?\s{0,2}"
+    # "moi j'utilise x@y", "I use x@y", "mine is", "le mien c'est"
+    r"|(?:j'utilise|j utilise|i use|i'm using|im using|mine is|mine's|le mien (?:c'est|est)|la mienne (?:c'est|est))"
+    r"\s{0,2}:?\s{0,2}(?:(?:l'adresse|the address|the email|the number|le numero)\s{1,2})?)$"
 )
-_OWN_GATE = ("mon ", "ma ", "my ", "mes ", "m'", "me ", "moi", "joignable", "rejoindre")
+_OWN_GATE = ("mon ", "ma ", "my ", "mes ", "m'", "me ", "moi", "joignable", "rejoindre", "utilise", "i use",
+             "using", "mine", "mien")
+# A second contact in the same breath: "call me at 07… or at x@y", "joignable au 06… ou par mail : x@y".
+_OWN_LIST = re.compile(
+    r"\s{0,2}\)?\s{0,2}(?:,|;|/|&|ou|or|et|and)\s{1,2}(?:(?:at|on|au|sur|par|by|via|a)\s{1,2})?"
+    r"(?:(?:mail|e-mail|email|courriel|tel|telephone|phone|whatsapp|sms|texto|text|mon \w+|my \w+)\s{0,2})?"
+    r"(?:(?:c'est|is|:)\s{0,2})?(?:(?:le|la|l')\s{0,2})?"
+)
 _SPEAKER = re.compile(r"[ \t]{0,4}(?:\[[^\]\n]{0,30}\][ \t]{0,2})?(?P<who>[a-z][\w.'\-]{0,20}(?: [\w.'\-]{1,20})?)"
                       r"[ \t]{0,2}:(?!//)")
+
+
+def _without_own(folded: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` (sorted by position) less the reporter's own contact details, and the ones
+    listed right after one of those ("…au 06… ou par mail : x@y")."""
+    kept: list[Mention] = []
+    previous_own_end = -1
+    for m in mentions:
+        own = _reporters_own(folded, m)
+        if not own and m.span is not None and m.kind in _OWN_KINDS and previous_own_end >= 0:
+            gap = _OWN_LIST.match(folded, previous_own_end, m.span[0])
+            own = gap is not None and gap.end() == m.span[0]
+        if own and m.span is not None:
+            previous_own_end = m.span[1]
+            continue
+        if m.span is not None and m.kind in _OWN_KINDS:
+            previous_own_end = -1
+        kept.append(m)
+    return kept
 
 
 def _reporters_own(folded: str, m: Mention) -> bool:
@@ -132,8 +166,8 @@ def _reporters_own(folded: str, m: Mention) -> bool:
     if speaker is not None and speaker.end() <= start:
         # A pasted chat: the "Moi:"/"Me:" lines are the victim's, "mon snap" on another's line is theirs.
         return speaker.group("who") in ("moi", "me")
-    window = folded[max(0, start - 60):start]
-    return any(cue in window for cue in _OWN_GATE) and bool(_OWN_BEFORE.search(folded, max(0, start - 60), start))
+    window = folded[max(0, start - 80):start]
+    return any(cue in window for cue in _OWN_GATE) and bool(_OWN_BEFORE.search(folded, max(0, start - 80), start))
 
 
 def _to_original(m: Mention, norm: Normalised) -> Mention:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from email_validator import EmailNotValidError, validate_email
 
@@ -13,6 +14,7 @@ from tipline.extract.model import Context, Mention, mention
 KIND = "email"
 
 
+@lru_cache(maxsize=4096)  # email-validator is the slow part; reports repeat addresses
 def normalise(value: str) -> Identifier | None:
     try:
         result = validate_email(value.strip().removeprefix("mailto:"), check_deliverability=False)

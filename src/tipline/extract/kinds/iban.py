@@ -34,22 +34,34 @@ _CANDIDATE = re.compile(
 RANK = 95
 
 
-def find(text: str, context: Context, near_misses: list[NearMiss] | None = None) -> Iterator[Mention]:
-    """IBANs, compact or grouped; the longest prefix that passes mod-97 (a word may follow)."""
+def candidates(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, country) of each valid IBAN, and (start, end, "") of each shape that fails."""
     for match in _CANDIDATE.finditer(text):
         raw = match.group()
-        start = match.start()
+        valid = None
         # Shorter and shorter at group boundaries: "BE68 5390 0754 7034 SVP" → drop "SVP".
-        cuts = [len(raw), *[m.start() for m in re.finditer(r"[ \-]", raw)][::-1]]
-        found = None
-        for cut in cuts:
+        for cut in [len(raw), *[m.start() for m in re.finditer(r"[ \-]", raw)][::-1]]:
             piece = raw[:cut].rstrip(" -")
             if len(re.sub(r"[ \-]", "", piece)) < 15:
                 break
-            found = normalise(piece)
-            if found is not None:
-                yield mention(found, context, text, start, start + len(piece), rank=RANK)
+            if normalise(piece) is not None:
+                valid = piece
                 break
-        if found is None and near_misses is not None and raw[:2].isalpha() and raw[:2].isupper() \
+        if valid is not None:
+            yield match.start(), match.start() + len(valid), valid[:2].upper()
+        else:
+            yield match.start(), match.end(), ""
+
+
+def find(text: str, context: Context, near_misses: list[NearMiss] | None = None) -> Iterator[Mention]:
+    """IBANs, compact or grouped; the longest prefix that passes mod-97 (a word may follow)."""
+    for start, end, country in candidates(text):
+        if country:
+            found = normalise(text[start:end])
+            if found is not None:
+                yield mention(found, context, text, start, end, rank=RANK)
+            continue
+        raw = text[start:end]
+        if near_misses is not None and raw[:2].isalpha() and raw[:2].isupper() \
                 and len(raw) >= 18 and pycountry.countries.get(alpha_2=raw[:2]) is not None:
-            near_misses.append(NearMiss(KIND, raw, "mod-97 check failed", match.span(), context.source))
+            near_misses.append(NearMiss(KIND, raw, "mod-97 check failed", (start, end), context.source))

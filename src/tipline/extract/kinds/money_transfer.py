@@ -8,6 +8,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from tipline.domain.identifier import Identifier
+from tipline.extract.kinds import iban
 from tipline.extract.model import Context, Mention, mention
 from tipline.extract.patterns import trie_pattern
 
@@ -15,7 +16,10 @@ REFERENCE = "transfer_reference"
 RECIPIENT = "transfer_recipient"
 
 # Operators' published reference formats: a Western Union MTCN has 10 digits, a MoneyGram
-# reference 8; Ria and others use letters and digits, kept as written without separators.
+# reference 8; Ria and WorldRemit use letters and digits, kept as written without separators.
+# The prefix names the operator (two operators' references are not the same transfer); ``ref:``
+# when the operator is not known.
+_PREFIXES = {"western_union": "wu", "moneygram": "mg", "ria": "ria", "worldremit": "worldremit"}
 _SEPARATORS = re.compile(r"[\s\-./]+")
 _REFERENCE_RE = re.compile(r"[A-Z0-9]{6,20}")
 
@@ -28,7 +32,7 @@ def normalise_reference(value: str, method: str | None = None) -> Identifier | N
         return None
     if method == "moneygram" and not (compact.isdigit() and len(compact) == 8):
         return None
-    prefix = {"western_union": "wu", "moneygram": "mg"}.get(method or "", "ref")
+    prefix = _PREFIXES.get(method or "", "ref")
     return Identifier(REFERENCE, f"{prefix}:{compact}", compact)
 
 
@@ -54,7 +58,7 @@ def normalise_recipient(value: str, country: str | None = None) -> Identifier | 
 # A reference is only read after a cue word ("MTCN", "numéro de transfert", "reference", "code"…):
 # ten digits alone are as likely a phone or an order. The operator decides the format: Western
 # Union's MTCN has 10 digits, MoneyGram's reference 8; Ria and WorldRemit references (letters and
-# digits) are kept whole as ``ref:``, as ``normalise_reference`` does for the form.
+# digits) are kept whole as ``ria:``/``worldremit:``, as ``normalise_reference`` does for the form.
 _OPERATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("western_union", re.compile(r"western[\s\-]?union|\bwu\b|\bmtcn\b|\bwestern\b")),
     ("moneygram", re.compile(r"money\s?gram|\bmg\b")),
@@ -71,8 +75,8 @@ _REF_CUE = re.compile(
     ) + r")(?!\w)"
 )
 _REF_VALUE = re.compile(
-    r"[\s:#°=.\-]{0,6}(?:(?:est|is|c'est|le|la|number|no|n°|nr|de|du|transfert|ria|wu|mtcn|western union|moneygram|"
-    r"worldremit|:)\s{0,3}[:#]?\s{0,3}){0,4}"
+    r"[\s:#°=.\-]{0,6}(?:(?:est|is|was|etait|c'est|le|la|number|no|n°|nr|de|du|transfert|ria|wu|mtcn|"
+    r"western union|moneygram|worldremit|:)\s{0,3}[:#]?\s{0,3}){0,4}"
     r"(?P<ref>\d(?:[ \t\-.]{0,2}\n?[ \t]{0,2}\d){5,13}(?![\w])|[a-z]{0,4}\d[a-z0-9]{5,16}(?![\w]))"
 )
 _MORE_REF = re.compile(
@@ -117,13 +121,14 @@ def find_references(text: str, context: Context) -> Iterator[Mention]:
             continue  # "code promo", "référence de la commande": not a money transfer
         if compact.isdigit() and len(compact) == 10 and operator in (None, "western_union") and (
                 operator == "western_union" or strong):
-            identifier = normalise_reference(compact, "western_union")
+            method = "western_union"
         elif compact.isdigit() and len(compact) == 8 and operator == "moneygram":
-            identifier = normalise_reference(compact, "moneygram")
+            method = "moneygram"
         elif operator in ("ria", "worldremit") or (operator is None and strong and len(compact) >= 8):
-            identifier = normalise_reference(compact)
+            method = operator
         else:
             continue
+        identifier = normalise_reference(compact, method)
         if identifier is not None:
             taken.add(ref_start)
             yield mention(identifier, context, text, ref_start, ref_end, rank=RANK_REFERENCE)
@@ -137,8 +142,7 @@ def find_references(text: str, context: Context) -> Iterator[Mention]:
                 m_compact = re.sub(r"[\s\-.]", "", folded[m_start:m_end]).upper()
                 if len(m_compact) != len(compact) or m_compact.isdigit() != compact.isdigit():
                     break
-                again = normalise_reference(m_compact, {"wu": "western_union", "mg": "moneygram"}.get(
-                    identifier.value.split(":")[0]))
+                again = normalise_reference(m_compact, method)
                 if again is None:
                     break
                 taken.add(m_start)
@@ -159,13 +163,18 @@ _RECIPIENT_CUE = re.compile(
         "le nom c'est", "le nom est", "par un certain", "par une certaine", "par un dénommé", "par un denomme",
         "by a certain", "by someone called", "by a man called", "by a guy named", "retire par", "retires par",
         "retiree par", "withdrawn by", "collected by",
-        "picked up by")) + r"))(?!\w)\s{0,2}[:=\-]?\s{0,2}(?:de |of |is )?"
+        "picked up by", "au nom d'", "a l'ordre d'")) + r")"
+    # "Send by Western Union, name: John Okafor, country: Ghana": a bare "name:" needs an operator near.
+    r"|(?P<name>" + trie_pattern(("name", "full name", "nom", "nom complet", "nom et prenom", "prenom et nom",
+                                  "first and last name")) + r")(?=\s{0,2}[:=]))"
+    r"(?:(?<=')|(?!\w))\s{0,2}[:=\-]?\s{0,2}(?:de |of |is )?"
 )
+_OPERATOR_WORDS = re.compile(r"western|moneygram|money gram|\bria\b|worldremit|world remit|\bwu\b|mandat")
 # Starts with a space, which ``re`` skips to quickly; the name's capital is checked ahead.
 _TO_NAME = re.compile(
     r"\s(?:a|à|to|pour|for)\s{1,2}(?:(?:his|her|their|my|son|sa|ses|leur|ma|mon|un|une|a|the)\s{1,2})?"
     r"(?:(?:cousin|cousine|frere|frère|brother|sister|soeur|sœur|ami|amie|friend|oncle|uncle|tante|aunt|mother|"
-    r"mere|mère|father|pere|père|agent|partner|associate|collegue|collègue)\s{1,2})?(?=[A-ZÀ-Ý])"
+    r"mere|mère|father|pere|père|agent|partner|associate|collegue|collègue)\s{1,2})?(?:[\"“«‘][ \t]?)?(?=[A-ZÀ-Ý])"
 )
 _NAME_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]{1,24}")
 _NAME_STOP = frozenset([
@@ -185,7 +194,6 @@ _AMOUNT_NEAR = re.compile(
 
 
 _HONORIFIC = re.compile(r"(?:mme|mlle|mr|mrs|ms|miss|m\.|monsieur|madame|mademoiselle|dr)\.?[ \t]{1,2}", re.IGNORECASE)
-_IBAN_COUNTRY = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2})\d{2}[ ]?[A-Z0-9]{4}")
 
 
 def _name_at(text: str, pos: int, require_capitals: bool) -> tuple[int, int] | None:
@@ -210,29 +218,42 @@ def _name_at(text: str, pos: int, require_capitals: bool) -> tuple[int, int] | N
     return words[0].start(), words[-1].end()
 
 
-def _recipient_country(context: Context, starts: list[int], start: int, end: int) -> str | None:
-    """The first place named just after the name, else the nearest one before it (``starts``: the
-    sorted start offsets of ``context.places``)."""
+# Where the reporter is ("je suis à Thiès", "I live in Dublin", "Ottawa here") is not where the
+# money went.
+_REPORTER_AT = re.compile(
+    r"(?:je suis|j'suis|jsuis|chui|j'habite|jhabite|je vis|je reside|nous habitons|nous vivons|on habite|on est|"
+    r"je vous ecris|j'ecris|i'?m|i am|i live|we live|we are|we're|living|based|writing)"
+    r"(?:\s{1,2}(?:a|au|en|in|at|from|de|depuis|pres de|near|dans|here in|ici a))?\s{1,2}(?:la ville de\s{1,2})?$"
+)
+
+
+def _recipient_country(context: Context, starts: list[int], start: int, end: int, folded: str) -> str | None:
+    """The first place named just after the name, else the nearest one before it that is not the
+    reporter's own whereabouts (``starts``: the sorted start offsets of ``context.places``)."""
     places = context.places
     i = bisect_left(starts, end)
     if i < len(places) and places[i][1] <= end + 60:
         return places[i][0]
     j = bisect_left(starts, start) - 1
     if j >= 0 and places[j][2] <= start and places[j][2] >= start - 250:
+        p_start, p_end = places[j][1], places[j][2]
+        if _REPORTER_AT.search(folded, max(0, p_start - 40), p_start) or folded.startswith(" here", p_end):
+            return None
         return places[j][0]
     return None
 
 
 def _iban_country(text: str, start: int, end: int) -> str | None:
-    """An IBAN written next to the name ("FR76 3000… titulaire Mme X"): its country."""
+    """A valid IBAN written next to the name ("FR76 3000… titulaire Mme X"): its country. (A Ria
+    order number "ES6672910385" looks like the start of one.)"""
     best: tuple[int, str] | None = None
-    for m in _IBAN_COUNTRY.finditer(text, max(0, start - 150), min(len(text), end + 150)):
-        if m.group(1) in ("FR", "BE", "CH", "LU", "DE", "ES", "IT", "PT", "NL", "GB", "IE", "AT", "MC", "MA", "CI",
-                          "SN", "CM", "TN", "DZ", "BJ", "BF", "ML", "TG", "NE", "GA", "CG", "MG", "MU", "PL", "RO",
-                          "LT", "LV", "EE", "FI", "SE", "DK", "NO", "CZ", "SK", "HU", "HR", "SI", "GR", "CY", "MT"):
-            distance = abs(m.start() - start)
-            if best is None or distance < best[0]:
-                best = (distance, m.group(1))
+    low = max(0, start - 150)
+    for m in iban.candidates(text[low:min(len(text), end + 150)]):
+        if not m[2]:
+            continue
+        distance = abs(low + m[0] - start)
+        if best is None or distance < best[0]:
+            best = (distance, m[2])
     return best[1] if best else None
 
 
@@ -243,7 +264,10 @@ def find_recipients(text: str, context: Context) -> Iterator[Mention]:
     hits: list[tuple[int, bool]] = []  # (name start, strong cue)
     for cue in _RECIPIENT_CUE.finditer(folded):
         strong = cue.group("strong") is not None
-        if not strong:
+        if cue.group("name") is not None:
+            if not _OPERATOR_WORDS.search(folded, max(0, cue.start() - 150), min(len(folded), cue.end() + 100)):
+                continue
+        elif not strong:
             sentence = folded[max(0, cue.start() - 200):min(len(folded), cue.end() + 150)]
             if not (_SEND_MONEY.search(sentence) or _AMOUNT_NEAR.search(sentence)):
                 continue
@@ -263,7 +287,7 @@ def find_recipients(text: str, context: Context) -> Iterator[Mention]:
             continue  # "to Manila", "à Abidjan"
         if any(w in folded[start:end] for w in ("western", "moneygram", "union", "paypal")):
             continue
-        country = _iban_country(text, start, end) or _recipient_country(context, place_starts, start, end)
+        country = _iban_country(text, start, end) or _recipient_country(context, place_starts, start, end, folded)
         identifier = normalise_recipient(text[start:end], country)
         if identifier is not None:
             seen.add(start)

@@ -34,12 +34,14 @@ def normalise(value: str, default_region: str | None = None) -> Identifier | Non
 # Victims write numbers every way: "+225 07 58 12 34 56", "00225 0758123456", "07.58.12.34.56",
 # "(514) 820-3344", split over two lines. A candidate is a run of digit groups joined by single
 # separators (a newline too); it is then cut into the longest pieces libphonenumber's matcher
-# accepts with leniency VALID for the region. PhoneNumberMatcher alone is not enough: it stops at
+# accepts with leniency VALID for the region. Toll-free numbers are helplines and companies, never
+# a scammer's own line, and are left out. PhoneNumberMatcher alone is not enough: it stops at
 # a newline, reads "00" as international only for regions whose exit code is 00, and on a
 # megabyte of digits gives up after its try limit instead of staying linear.
 _CANDIDATE = re.compile(
     r"(?=[+(\d])(?<![\w+@/=#:.\-])(?P<prefix>\+\s?|\b00\s?)?\(?\d{1,15}\)?"
-    r"(?:(?:[ \t]{0,2}[.\-/][ \t]{0,2}|[ \t]{1,2}\n?[ \t]{0,2}|\n[ \t]{0,2}|(?<=\(0\)))\(?\d{1,15}\)?){0,9}(?![\w@])"
+    r"(?:(?:[ \t]{0,2}[.\-/][ \t]{0,2}\n?[ \t]{0,2}|[ \t]{1,2}\n?[ \t]{0,2}|\n[ \t]{0,2}|(?<=\(0\)))"
+    r"\(?\d{1,15}\)?){0,9}(?![\w@])"
 )
 _GROUP = re.compile(r"\d+")
 # Dates are blanked (same length) inside a candidate; times need nothing ("14h30", "22:41": neither
@@ -83,13 +85,22 @@ def _valid_date_short(value: str) -> bool:
     return 1 <= day <= 31 and 1 <= month <= 12
 
 
+_NOT_DIGIT = re.compile(r"\D")
+
+
 @lru_cache(maxsize=4096)  # a chat log repeats the same numbers; libphonenumber is the costly part
-def _match(number_text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
-    """The number if the whole of ``number_text`` is one valid number for ``region``."""
+def _match(number_text: str, region: str | None) -> tuple[str, str, str | None, bool] | None:
+    """(E.164, display, country, toll-free) if the whole of ``number_text`` is one valid number
+    for ``region``."""
     try:
         for match in phonenumbers.PhoneNumberMatcher(number_text, region, leniency=_LENIENCY, max_tries=3):
-            if match.start == 0 and len(re.sub(r"\D", "", match.raw_string)) == len(re.sub(r"\D", "", number_text)):
-                return match.number
+            if match.start == 0 and len(_NOT_DIGIT.sub("", match.raw_string)) == len(
+                    _NOT_DIGIT.sub("", number_text)):
+                number = match.number
+                return (phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
+                        phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL),
+                        phonenumbers.region_code_for_number(number),
+                        phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.TOLL_FREE)
     except Exception:
         return None
     return None
@@ -102,7 +113,7 @@ def find(text: str, context: Context) -> Iterator[Mention]:
         regions += [(code, 0.7) for code in dict.fromkeys(p[0] for p in context.places)][:3]
     count = 0
     for candidate in _CANDIDATE.finditer(text):
-        digits = sum(c.isdigit() for c in candidate.group())
+        digits = sum(map(str.isdigit, candidate.group()))
         if digits < 7:
             continue
         count += 1
@@ -155,10 +166,12 @@ def _pieces(text: str, context: Context, groups: list[tuple[int, int, str]], pre
                     if number is not None:
                         confidence = conf
                         break
+            if number is not None and number[3]:
+                i = j  # a helpline or a company's free number ("Childline 0800 1111"), not a person's
+                break
             if number is not None:
-                e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-                display = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-                identifier = Identifier(KIND, e164, display, phonenumbers.region_code_for_number(number), confidence)
+                e164, display, country, _ = number
+                identifier = Identifier(KIND, e164, display, country, confidence)
                 yield mention(identifier, context, text, span_start, groups[j - 1][1], rank=RANK)
                 i = j
                 break

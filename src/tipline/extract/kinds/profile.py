@@ -36,7 +36,8 @@ HOSTS: dict[str, str] = {
     "linkedin.com": "linkedin", "youtube.com": "youtube", "twitch.tv": "twitch", "reddit.com": "reddit",
     "threads.net": "threads", "threads.com": "threads",
 }
-PLATFORMS = frozenset(HOSTS.values()) | {"whatsapp", "unknown"}
+# Apps named in reports that have no profile URLs of their own (dating apps chiefly).
+PLATFORMS = frozenset(HOSTS.values()) | {"whatsapp", "unknown", "grindr", "bumble", "wizz", "happn", "hinge"}
 # Path words that are not account names (facebook.com/groups/…, instagram.com/p/…).
 NOT_HANDLES = frozenset({
     "groups", "pages", "p", "reel", "reels", "stories", "explore", "watch", "share", "sharer",
@@ -143,7 +144,7 @@ ALIASES: dict[str, str] = {
     "discord": "discord", "kik": "kik",
     "facebook": "facebook", "fb": "facebook", "messenger": "facebook",
     "tinder": "tinder", "badoo": "badoo", "meetic": "meetic", "grindr": "grindr", "bumble": "bumble",
-    "wizz": "wizz", "threads": "threads", "twitch": "twitch", "reddit": "reddit",
+    "wizz": "wizz", "threads": "threads", "twitch": "twitch", "reddit": "reddit", "happn": "happn", "hinge": "hinge",
 }
 _HANDLE_RULES: dict[str, re.Pattern[str]] = {
     "instagram": re.compile(r"[a-z0-9._]{1,30}"),
@@ -180,7 +181,7 @@ _AFTER = re.compile(
     r"[,;]?\s{0,3}(?P<paren>\()?\s{0,2}"
     r"(?:(?P<kw>pseudo|username|user name|user|nom d'utilisateur|identifiant|id|handle|compte|account|profil|"
     r"profile|named|called|nommee|nomme|appelee|appele|du nom de|name|nom)(?![\w])\s{0,2})?"
-    r"(?P<sep>:|=|->|=>|c'est|c est|cest|est|is|it's|its|c|-|–)?"
+    r"(?P<sep>:|=|->|=>|(?:c'est|c est|cest|est|is|it's|its|c)(?![\w'])|-|–)?"
     r"\s{0,3}(?:(?:le|la|l'|the)\s{1,2})?(?P<quote>[\"'“«(])?\s{0,2}(?P<at>@)?"
     r"(?P<handle>live:[a-z0-9._:\-]{3,80}|[a-z0-9_][a-z0-9._\-]{0,39})"
 )
@@ -204,16 +205,21 @@ _QUOTED_PLATFORM = re.compile(
     r"(?:(?:compte|account|profil|profile)\s{1,3})?"
 )
 _CALLED_BEFORE = re.compile(
-    r"(?<![\w])(?:user|username|account|compte|profil|profile|pseudo|someone|somebody|guy|girl|person|quelqu'un|"
-    r"mec|gars|fille|meuf)\s{1,2}(?:called|named|nomme|nommee|appele|appelee|du nom de|qui s'appelle)\s{1,2}$"
+    r"(?<![\w])(?:(?:user|username|account|compte|profil|profile|pseudo|someone|somebody|guy|girl|person|"
+    r"quelqu'un|mec|gars|fille|meuf)\s{1,2}(?:called|named|nomme|nommee|appele|appelee|du nom de|qui s'appelle)"
+    r"|username|user name|pseudo|handle|nom d'utilisateur|identifiant)\s{0,2}:?\s{0,2}$"
 )
+# 'groomed on Discord by 'xXnightwolfXx'', « contacté sur Snapchat par « sarah.12ans » »: the
+# platform named earlier in the sentence, the account quoted after "by"/"par".
+_BY_BEFORE = re.compile(r"(?<![\w])(?:by|par|from|de la part de|via|with|avec)\s{1,2}$")
 _AT_HANDLE = re.compile(r"@(?<![\w.@/]@)(?P<handle>[a-z0-9_](?:[a-z0-9._\-]{0,38}[a-z0-9_])?)")
 _SKYPE_LIVE = re.compile(r"live:(?<![\w.:]live:)[a-z0-9._:\-]{3,80}")
 _PLATFORM_AFTER = re.compile(
-    r"\s{0,3}[),]?\s{0,3}(?:on|sur|from|de|via|dans|in|\(|-)\s{1,3}(?:(?:son|sa|his|her|mon|my|le|la|the)\s{1,3})?"
+    r"\s{0,3}[),]?\s{0,3}\(?\s{0,2}(?:(?:also|aussi|too|again|encore|egalement|toujours|still)\s{1,3})?(?:on|sur|from|de|via|dans|in|\(|-)\s{1,3}(?:(?:son|sa|his|her|mon|my|le|la|the)\s{1,3})?"
     r"(?:(?:compte|account|profil|profile|page)\s{1,3})?(?P<alias>[a-z][a-z/\- ]{1,12})"
 )
-_DOMAIN_LIKE = re.compile(r".*\.(?:com|fr|net|org|ca|be|ch|me|io|ru|ci|sn|ma)$")
+# Generic top-level domains only: "fatou.ndiaye.sn", "nico.vdb.be" are accounts as often as not.
+_DOMAIN_LIKE = re.compile(r".*\.(?:com|net|org|io|info|biz|xyz|top|online|site|ru)$")
 RANK_MENTION = 50
 
 
@@ -222,8 +228,18 @@ def _handle_ok(platform: str, handle: str) -> bool:
     return bool(rule.fullmatch(handle)) and handle not in STOPWORDS and not _DOMAIN_LIKE.fullmatch(handle)
 
 
-def _looks_like_handle(handle: str) -> bool:
-    return any(c.isdigit() or c in "._" for c in handle)
+def _looks_like_handle(handle: str, written: str = "") -> bool:
+    """Digits, dots or underscores, or capitals inside a word as written ("xXnightwolfXx")."""
+    return any(c.isdigit() or c in "._" for c in handle) or bool(_CAMEL.search(written))
+
+
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
+def _first_name(written: str) -> bool:
+    """"Mélissa", "Liam": a capitalised word of letters only is how people write a first name,
+    a display name rather than an account."""
+    return len(written) > 1 and written[0].isupper() and written[1:].isalpha() and written[1:].islower()
 
 
 def _display_name_follows(text: str, end: int) -> bool:
@@ -255,12 +271,15 @@ def find(text: str, context: Context) -> Iterator[Mention]:
             continue
         # A plain word after "insta :" is as often a heading ("Sur Instagram : Gagner un…") as an
         # account: it needs an "@", a keyword ("pseudo:") or quotes; a handle-like word needs less.
+        written = text[after.start("handle"):h_end]
+        if not after.group("at") and not _looks_like_handle(handle, written) and _first_name(written):
+            continue  # "sur Tinder (Mélissa, 24 ans)", 'on Tinder called "Liam"': a display name
         strong = bool(after.group("at") or after.group("kw") or after.group("quote") or after.group("paren"))
-        if not strong and after.group("sep") in _STRONG_SEPARATORS and _looks_like_handle(handle):
+        if not strong and after.group("sep") in _STRONG_SEPARATORS and _looks_like_handle(handle, written):
             strong = True
         if platform == "skype" and handle.startswith("live:"):
             strong = True
-        if not _handle_ok(platform, handle) or (not strong and not _looks_like_handle(handle)):
+        if not _handle_ok(platform, handle) or (not strong and not _looks_like_handle(handle, written)):
             continue
         if folded[h_end:h_end + 1] in ("@", ":", "/") or (
                 not after.group("at") and _display_name_follows(text, h_end)):
@@ -300,7 +319,8 @@ def _quoted(text: str, folded: str, context: Context, claimed: set[int],
     for quoted in chain(_QUOTED.finditer(folded), _SINGLE_QUOTED.finditer(folded)):
         h_start = quoted.start("handle")
         handle = quoted.group("handle").rstrip(".-")
-        if h_start in claimed or handle in STOPWORDS or not _looks_like_handle(handle):
+        if h_start in claimed or handle in STOPWORDS or not _looks_like_handle(handle, text[h_start:h_start + len(
+                handle)]):
             continue
         platform = None
         where = _QUOTED_PLATFORM.match(folded, quoted.end(), min(len(folded), quoted.end() + 40))
@@ -309,6 +329,9 @@ def _quoted(text: str, folded: str, context: Context, claimed: set[int],
             platform = ALIASES[alias.group()]
         elif _CALLED_BEFORE.search(folded, max(0, quoted.start() - 30), quoted.start()):
             platform = _platform_for(folded, h_start, quoted.end(), platforms_at, alias_starts)
+        elif _BY_BEFORE.search(folded, max(0, quoted.start() - 20), quoted.start()):
+            platform = _platform_for(folded, h_start, quoted.end(), platforms_at, alias_starts)
+            platform = None if platform == "unknown" else platform
         if platform is None:
             continue
         found = normalise(handle, platform) if _handle_ok(platform, handle) else normalise(handle, "unknown")
