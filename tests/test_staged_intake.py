@@ -226,3 +226,22 @@ def test_serve_starts_a_reader_that_reads_what_the_api_received(settings, tmp_pa
     finally:
         os.killpg(proc.pid, 15)
         proc.wait(30)
+
+
+def test_the_reader_steps_aside_while_reports_keep_arriving_but_not_for_ever(client, tipline, monkeypatch):
+    client.post("/api/v1/reports", json={"narrative": NARRATIVE})
+    calls = {"n": 0}
+    stop = threading.Event()
+
+    def arriving(app) -> int:  # every look finds more unread reports than the last: a flood
+        calls["n"] += 1
+        if calls["n"] > 20:
+            stop.set()
+        return calls["n"]
+
+    monkeypatch.setattr(reading, "unread_count", arriving)
+    reading.run(tipline, stop, idle_seconds=0, max_defer_seconds=3600)
+    assert len(reading.unread(tipline)) == 1  # deferred while the flood lasts
+    calls["n"], stop = 0, threading.Event()
+    reading.run(tipline, stop, idle_seconds=0, max_defer_seconds=0)
+    assert reading.unread(tipline) == []  # a deferral has a bound: then it reads anyway

@@ -14,11 +14,12 @@ import contextlib
 import logging
 import os
 import threading
+import time
 import uuid
 from dataclasses import dataclass
 
 from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tipline import extract
 from tipline.domain.identifier import Found
@@ -121,14 +122,35 @@ def read_pending(app: Tipline, batch: int = 100) -> int:
             return done
 
 
-def run(app: Tipline, stop: threading.Event, idle_seconds: float = 0.25) -> None:
-    """The reader's loop: read what is unread, then wait a little; until ``stop`` is set.
+def unread_count(app: Tipline) -> int:
+    with app.db.read() as session:
+        return session.execute(select(func.count()).select_from(ReportRow).where(
+            ReportRow.extractor_version.is_(None), ReportRow.erased_at.is_(None))).scalar_one()
+
+
+def run(app: Tipline, stop: threading.Event, idle_seconds: float = 0.25, max_defer_seconds: float = 60.0) -> None:
+    """The reader's loop: read what is unread, a batch at a time; until ``stop`` is set.
+
+    It steps aside while intake is busy: when reports arrived during its last pause, it waits
+    another pause before reading (its CPU priority alone does not keep its database work off the
+    cores intake needs), for at most ``max_defer_seconds`` in a row, so a flood delays reading
+    but never stops it. Each case is open and scored from intake's first look meanwhile.
 
     A report that cannot be read (its document no longer validates) stays unread and is listed by
     ``tipline reextract``; the loop skips it rather than spinning on it.
     """
     skipped: set[uuid.UUID] = set()
+    deferred_since: float | None = None
+    waiting = unread_count(app)
     while not stop.is_set():
+        stop.wait(idle_seconds)
+        now_waiting = unread_count(app)
+        arriving, waiting = now_waiting > waiting, now_waiting
+        if arriving:
+            deferred_since = deferred_since or time.monotonic()
+            if time.monotonic() - deferred_since < max_defer_seconds:
+                continue
+        deferred_since = None
         ids = [i for i in unread(app, 100 + len(skipped)) if i not in skipped][:100]
         for report_id in ids:
             if stop.is_set():
@@ -139,8 +161,7 @@ def run(app: Tipline, stop: threading.Event, idle_seconds: float = 0.25) -> None
             except Exception:  # a database hiccup: the report stays unread and is retried
                 log.exception("reading a report failed; it stays unread and will be retried")
                 stop.wait(idle_seconds)
-        if not ids:
-            stop.wait(idle_seconds)
+        waiting = unread_count(app)
 
 
 def lower_priority() -> None:
