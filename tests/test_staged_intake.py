@@ -245,3 +245,19 @@ def test_the_reader_steps_aside_while_reports_keep_arriving_but_not_for_ever(cli
     calls["n"], stop = 0, threading.Event()
     reading.run(tipline, stop, idle_seconds=0, max_defer_seconds=0)
     assert reading.unread(tipline) == []  # a deferral has a bound: then it reads anyway
+
+
+def test_the_first_look_reads_in_the_texts_only_what_puts_a_help_route_first():
+    from tipline import extract
+
+    report = ReportIn.model_validate({
+        "narrative": "I'm 16, I already paid 300 dollars, he gives me 24 hours, I want to die",
+        "victim": {"country": "CA"}, "payments": [{"amount": "50", "currency": "CAD"}],
+        "scammer_identifiers": [{"kind": "phone", "value": "+225 07 58 12 34 56"}]})
+    first, full = extract.first_look(report), extract.extract_report(report)
+    assert first.signals["self_harm"] and first.signals["minor"]
+    assert first.signals["paid"]  # from the form's payment
+    assert not first.signals["deadline"] and full.signals["deadline"]  # the rest when the report is read
+    assert [(m.amount, m.role) for m in first.money] == [(50, "paid")]
+    assert {m.value for m in first.mentions} == {"+2250758123456"}
+    assert first.language == "en"

@@ -6,13 +6,16 @@ from collections.abc import Iterable
 
 from tipline.domain.enums import LinkSource
 from tipline.domain.report import FollowUpContent, ReportIn
+from tipline.extract import language as language_mod
+from tipline.extract import signals as signals_mod
 from tipline.extract.form import form_identifiers
 from tipline.extract.model import SIGNALS, Extraction, Mention, Money
-from tipline.extract.text import extract_text
+from tipline.extract.text import MAX_TEXT, extract_text
+from tipline.extract.unicode import normalise
 
 
 def _extract(forms: list[tuple[list, list, str]], texts: list[tuple[str, str | None]], region: str | None,
-             hint: str | None, find_identifiers: bool = True) -> Extraction:
+             hint: str | None) -> Extraction:
     """Form identifiers (rank above any text mention) and texts → one Extraction, deduplicated by
     (kind, value, source); signals and money from the texts only (callers add the structured ones)."""
     mentions: list[Mention] = []
@@ -27,7 +30,7 @@ def _extract(forms: list[tuple[list, list, str]], texts: list[tuple[str, str | N
     for source, text in texts:
         if not text:
             continue
-        x = extract_text(text, region, hint, source=str(source), identifiers=find_identifiers)
+        x = extract_text(text, region, hint, source=str(source))
         if language is None:
             language = x.language
         mentions.extend(x.mentions)
@@ -53,15 +56,29 @@ def _add_structured_money(x: Extraction, demands: list, payments: list) -> None:
 
 
 def first_look(report: ReportIn) -> Extraction:
-    """What intake needs before it answers: the form's identifiers, the money and signals of the
-    texts and the form, the language; not the identifiers written in the texts, which the reading
-    after the commit finds (``service.reading``). Signals that only an identifier gives (a transfer
-    reference in the narrative means "paid") are added by that reading."""
-    return extract_report(report, identifiers=False)
+    """What intake needs before it answers the API: the form's identifiers, money and answers,
+    and in the texts only what puts a help route first (thoughts of self-harm: the crisis line;
+    a minor: child protection) and the language. A fifth of ``extract_report``'s cost; the
+    reading after the commit (``service.reading``) finds everything else."""
+    mentions = [Mention(found, None, rank=100) for found in
+                form_identifiers(report.scammer_identifiers, report.payments, report.victim.country,
+                                 source=LinkSource.form)]
+    x = Extraction(language=report.language, mentions=mentions, money=[], places=[],
+                   signals=dict.fromkeys(SIGNALS, False))
+    for text in (report.narrative, report.chat_log):
+        if not text:
+            continue
+        folded = normalise(text[:MAX_TEXT]).folded
+        for key, value in signals_mod.safety(folded).items():
+            x.signals[key] = x.signals[key] or value
+        if x.language is None:
+            x.language = language_mod.detect(folded)
+    _add_structured_money(x, report.demands, report.payments)
+    _or_structured(x.signals, report, [])
+    return x
 
 
-def extract_report(report: ReportIn, follow_ups: Iterable[FollowUpContent] = (),
-                   identifiers: bool = True) -> Extraction:
+def extract_report(report: ReportIn, follow_ups: Iterable[FollowUpContent] = ()) -> Extraction:
     """Identifiers from the form (source ``form``), the narrative (``narrative``), the chat log
     (``chat``) and follow-ups (``follow_up``), deduplicated by (kind, value, source); money from
     the texts plus the form's demands and payments; signals from the texts OR-ed with what the
@@ -72,7 +89,7 @@ def extract_report(report: ReportIn, follow_ups: Iterable[FollowUpContent] = (),
     # The narrative first: the language of the report is the narrative's.
     texts = [(LinkSource.narrative, report.narrative), (LinkSource.chat, report.chat_log)]
     texts += [(LinkSource.follow_up, f.text) for f in follow_ups]
-    x = _extract(forms, texts, report.victim.country, report.language, identifiers)
+    x = _extract(forms, texts, report.victim.country, report.language)
     _add_structured_money(x, report.demands + [d for f in follow_ups for d in f.demands],
                           report.payments + [p for f in follow_ups for p in f.payments])
     _or_structured(x.signals, report, follow_ups)

@@ -911,14 +911,20 @@ _MONEY_FOR_IMAGES = re.compile(
 )
 
 
+def safety(text: str, win: dict[str, list[tuple[int, int]]] | None = None) -> dict[str, bool]:
+    """The two signals that put a help route first (the crisis line, child protection), for a
+    folded text: all that intake's first look reads in the texts (see ``extract.first_look``)."""
+    win = _ANCHORS.windows(text) if win is None else win
+    return {"minor": _minor(text, win.get("school", [])), "self_harm": _self_harm(text, win.get("self_harm", []))}
+
+
 def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] = ()) -> dict[str, bool]:
     """All signals for a folded text (see ``unicode.Normalised.folded``)."""
     money = list(money)
     kinds = {m.kind for m in mentions}
     win = _ANCHORS.windows(text)
     signals = dict.fromkeys(SIGNALS, False)
-    signals["minor"] = _minor(text, win.get("school", []))
-    signals["self_harm"] = _self_harm(text, win.get("self_harm", []))
+    signals.update(safety(text, win))
     signals["deadline"] = _any(_DEADLINE, text, negatable=False, windows=win.get("deadline", [])) or _any(
         _DEADLINE_GIVEN, text, negatable=False, windows=win.get("deadline_given", []))
     paid_money = any(m.role == "paid" for m in money)

@@ -69,31 +69,28 @@ def resolve(mentions: Iterable[Mention], blocked: Iterable[tuple[int, int]] = ()
 
 
 def extract_text(text: str, country: str | None = None, language: str | None = None,
-                 source: str = "narrative", identifiers: bool = True) -> Extraction:
+                 source: str = "narrative") -> Extraction:
     """Everything ``tipline.extract`` reads in one text. ``country`` is the reporter's (ISO 3166
     alpha-2: the default region for national phone numbers, the meaning of "$"); ``language`` a
-    hint used when the text is too short to tell. ``identifiers=False`` skips the identifier
-    finders (intake's first look: money, signals and language only). Never raises on any ``str``."""
+    hint used when the text is too short to tell. Never raises on any ``str``."""
     if not isinstance(text, str):
         text = text.decode("utf-8", "replace") if isinstance(text, bytes | bytearray) else str(text)
     text = text[:MAX_TEXT]
     region = _region(country)
     norm = normalise(text)
-    found_places = places_mod.find(norm.folded, norm.text) if identifiers else []  # places: for the finders
+    found_places = places_mod.find(norm.folded, norm.text)
     context = Context(region=region, language=language, source=source, folded=norm.folded,
                       places=tuple(found_places))
     near_misses: list[NearMiss] = []
-    mentions: list[Mention] = []
-    if identifiers:
-        mentions += [*crypto.find(norm.text, context, near_misses), *iban.find(norm.text, context, near_misses)]
-        for finder in FINDERS:
-            mentions.extend(finder(norm.text, context))
+    mentions: list[Mention] = [*crypto.find(norm.text, context, near_misses),
+                               *iban.find(norm.text, context, near_misses)]
+    for finder in FINDERS:
+        mentions.extend(finder(norm.text, context))
     amounts = list(money_mod.find(norm.text, context))
     resolved = _without_own(norm.folded, resolve(mentions, blocked=[m.span for m in amounts if m.span]))
     signals = signals_mod.detect(norm.folded, amounts, resolved)
     return Extraction(
-        # A first look trusts the language it is given (intake's answer needs no more).
-        language=language_mod.detect(norm.folded, hint=language) if identifiers or not language else language,
+        language=language_mod.detect(norm.folded, hint=language),
         mentions=[_to_original(m, norm) for m in resolved],
         money=[replace(m, span=norm.to_original(*m.span)) if m.span else m for m in amounts],
         places=places_mod.countries(found_places),
