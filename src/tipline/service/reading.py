@@ -131,8 +131,8 @@ def unread_count(app: Tipline) -> int:
 def run(app: Tipline, stop: threading.Event, idle_seconds: float = 0.25, max_defer_seconds: float = 60.0) -> None:
     """The reader's loop: read what is unread, a batch at a time; until ``stop`` is set.
 
-    It steps aside while intake is busy: when reports arrived during its last pause, it waits
-    another pause before reading (its CPU priority alone does not keep its database work off the
+    It steps aside while intake is busy: when reports arrived since its last look, it waits a
+    pause before reading (its CPU priority alone does not keep its database work off the
     cores intake needs), for at most ``max_defer_seconds`` in a row, so a flood delays reading
     but never stops it. Each case is open and scored from intake's first look meanwhile.
 
@@ -141,27 +141,34 @@ def run(app: Tipline, stop: threading.Event, idle_seconds: float = 0.25, max_def
     """
     skipped: set[uuid.UUID] = set()
     deferred_since: float | None = None
-    waiting = unread_count(app)
+    expected = unread_count(app)  # what the next look finds if no report arrives meanwhile
     while not stop.is_set():
-        stop.wait(idle_seconds)
-        now_waiting = unread_count(app)
-        arriving, waiting = now_waiting > waiting, now_waiting
-        if arriving:
+        waiting = unread_count(app)
+        if waiting > expected:  # reports arrived since the last look: intake is busy
             deferred_since = deferred_since or time.monotonic()
             if time.monotonic() - deferred_since < max_defer_seconds:
+                expected = waiting
+                stop.wait(idle_seconds)
                 continue
         deferred_since = None
         ids = [i for i in unread(app, 100 + len(skipped)) if i not in skipped][:100]
+        if not ids:
+            expected = waiting
+            stop.wait(idle_seconds)
+            continue
+        read = 0
         for report_id in ids:
             if stop.is_set():
                 return
             try:
                 if read_one(app, report_id) is None:
                     skipped.add(report_id)
+                else:
+                    read += 1
             except Exception:  # a database hiccup: the report stays unread and is retried
                 log.exception("reading a report failed; it stays unread and will be retried")
                 stop.wait(idle_seconds)
-        waiting = unread_count(app)
+        expected = waiting - read  # a backlog is read batch after batch, without a pause
 
 
 def lower_priority() -> None:
