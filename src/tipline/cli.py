@@ -187,10 +187,10 @@ DEMO_REPORTS = 1500
 DEMO_SEED = 2016
 
 
-def _open(settings: Settings | None = None):
+def _open(settings: Settings | None = None, upgrade: bool = True):
     from tipline.service.context import Tipline
 
-    return Tipline.open(settings or get_settings())
+    return Tipline.open(settings or get_settings(), upgrade=upgrade)
 
 
 def _print_line_errors(file: Path, errors: list[tuple[int, str]]) -> None:
@@ -424,17 +424,11 @@ def _read_forever() -> None:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
-    tipline = _open_without_upgrade()
+    tipline = _open(upgrade=False)  # `serve` migrated the store before starting the reader
     try:
         reading.run(tipline, stop)
     finally:
         tipline.close()
-
-
-def _open_without_upgrade():
-    from tipline.service.context import Tipline
-
-    return Tipline.open(get_settings(), upgrade=False)
 
 
 @app.command("reader")

@@ -14,6 +14,11 @@ from tipline.extract.text import MAX_TEXT, extract_text
 from tipline.extract.unicode import normalise
 
 
+def _form_mentions(identifiers: list, payments: list, region: str | None, source: str) -> list[Mention]:
+    """The identifiers typed in a form's fields; they rank above any mention found in a text."""
+    return [Mention(found, None, rank=100) for found in form_identifiers(identifiers, payments, region, source=source)]
+
+
 def _extract(forms: list[tuple[list, list, str]], texts: list[tuple[str, str | None]], region: str | None,
              hint: str | None) -> Extraction:
     """Form identifiers (rank above any text mention) and texts → one Extraction, deduplicated by
@@ -25,8 +30,7 @@ def _extract(forms: list[tuple[list, list, str]], texts: list[tuple[str, str | N
     signals = dict.fromkeys(SIGNALS, False)
     language: str | None = None
     for identifiers, payments, source in forms:
-        for found in form_identifiers(identifiers, payments, region, source=source):
-            mentions.append(Mention(found, None, rank=100))
+        mentions += _form_mentions(identifiers, payments, region, source)
     for source, text in texts:
         if not text:
             continue
@@ -60,9 +64,7 @@ def first_look(report: ReportIn) -> Extraction:
     and in the texts only what puts a help route first (thoughts of self-harm: the crisis line;
     a minor: child protection) and the language. A fifth of ``extract_report``'s cost; the
     reading after the commit (``service.reading``) finds everything else."""
-    mentions = [Mention(found, None, rank=100) for found in
-                form_identifiers(report.scammer_identifiers, report.payments, report.victim.country,
-                                 source=LinkSource.form)]
+    mentions = _form_mentions(report.scammer_identifiers, report.payments, report.victim.country, LinkSource.form)
     x = Extraction(language=report.language, mentions=mentions, money=[], places=[],
                    signals=dict.fromkeys(SIGNALS, False))
     for text in (report.narrative, report.chat_log):

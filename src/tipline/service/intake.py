@@ -139,8 +139,7 @@ def store_many(app: Tipline, batch: Sequence[ReportIn], source: Source, actor: s
         except DuplicateReport as e:
             out.append(e)
             continue
-        if (done := reading.read_one(app, stored.id)) is not None:
-            stored.identifiers, stored.read = done.identifiers, True
+        _read(app, stored)
         out.append(stored)
     return out
 
@@ -149,11 +148,17 @@ def _store(app: Tipline, report: ReportIn, source: Source, actor: str | None, id
            read: bool) -> tuple[Stored, extract.Extraction]:
     pending, x = prepare(app, report, source, actor, idempotency_key)
     stored: Stored = _writer(app)(pending)
-    if read and (done := reading.read_one(app, stored.id)) is not None:
-        stored.identifiers, stored.read = done.identifiers, True
-        stored.language = stored.language or done.extraction.language
+    if read and (done := _read(app, stored)) is not None:
         return stored, done.extraction
     return stored, x
+
+
+def _read(app: Tipline, stored: Stored) -> reading.Read | None:
+    """Read a just-stored report and update its receipt with what was read."""
+    if (done := reading.read_one(app, stored.id)) is not None:
+        stored.identifiers, stored.read = done.identifiers, True
+        stored.language = stored.language or done.extraction.language
+    return done
 
 
 def prepare(app: Tipline, report: ReportIn, source: Source, actor: str | None = None,

@@ -58,7 +58,6 @@ def without_own(found: list[Found], own: set[str]) -> list[Found]:
 class Read:
     """What reading a report found (None from ``read_one`` when it could not be read)."""
 
-    report: ReportIn
     extraction: extract.Extraction
     identifiers: list[Found]  # the report's own (form, narrative, chat), the reporter's contacts left out
 
@@ -104,7 +103,7 @@ def read_one(app: Tipline, report_id: uuid.UUID) -> Read | None:
         row.extractor_version = extract.VERSION
         cases.rescore(session, row)
     linking.after_report(app, report_id, report)  # after the commit: never loses the reading
-    return Read(report, x, without_own(x.identifiers, own))
+    return Read(x, without_own(x.identifiers, own))
 
 
 def read_pending(app: Tipline, batch: int = 100) -> int:

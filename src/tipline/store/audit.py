@@ -21,8 +21,8 @@ from tipline.store.tables import AuditHeadRow, AuditRow
 
 GENESIS = "0" * 64
 _LOCK_KEY = 0x7469706C696E65  # "tipline"
-_INSERT = insert(AuditRow.__table__).returning(AuditRow.__table__.c.id)
-_INSERT_MANY = insert(AuditRow.__table__).returning(AuditRow.__table__.c.id, sort_by_parameter_order=True)
+# executemany with RETURNING in the rows' order: the last id is the head's.
+_INSERT = insert(AuditRow.__table__).returning(AuditRow.__table__.c.id, sort_by_parameter_order=True)
 _HEAD = select(AuditHeadRow.count).where(AuditHeadRow.id == 1)
 _LAST_HASH = select(AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)
 # The chain's last hash and the head's count in one round trip.
@@ -77,7 +77,8 @@ def append_many(session: Session, events: list[Event]) -> list[str]:
     if session.get_bind().dialect.name == "postgresql":
         session.execute(_LOCK, {"k": _LOCK_KEY})
     # (SQLite: the writer already holds the database's write lock, taken by BEGIN IMMEDIATE.)
-    last, count = session.connection().execute(_STATE).one()
+    conn = session.connection()  # Core: no ORM layer on intake's hot path
+    last, count = conn.execute(_STATE).one()
     prev = last or GENESIS
     rows = []
     for event in events:
@@ -86,11 +87,7 @@ def append_many(session: Session, events: list[Event]) -> list[str]:
         rows.append(dict(at=at, actor=event.actor, action=event.action, object_type=event.object_type,
                          object_id=event.object_id, details=event.details, prev_hash=prev, hash=digest))
         prev = digest
-    conn = session.connection()  # Core: no ORM layer on intake's hot path
-    if len(rows) == 1:
-        last_id = conn.execute(_INSERT, rows[0]).scalar_one()
-    else:  # executemany with RETURNING, in the rows' order: the last id is the head's
-        last_id = conn.execute(_INSERT_MANY, rows).scalars().all()[-1]
+    last_id = conn.execute(_INSERT, rows).scalars().all()[-1]
     _move_head(session, last_id, prev, count, len(rows))
     return [r["hash"] for r in rows]
 

@@ -1,8 +1,9 @@
 """Group commit: the writes of concurrent callers in one transaction, each caller answered after it.
 
-Every commit waits for the database to make its log durable (an fsync on PostgreSQL, a WAL
-append under one write lock on SQLite), so a transaction per report caps intake at the disk's
-commit rate and makes concurrent requests queue on the lock. A single writer thread per process
+Every transaction has fixed costs whatever it holds: its statements' round trips, the audit
+chain's lock and head, the log flush at commit (an fsync on PostgreSQL, a WAL append under the
+one write lock on SQLite); with a transaction per report those costs were most of intake's CPU,
+and concurrent requests queued on the locks. A single writer thread per process
 instead takes whatever has queued while the previous commit was in flight, writes it together,
 commits once, and then resolves each caller's future: nobody is told "received" before their
 report is durable, and a burst costs a few commits instead of hundreds.
@@ -13,7 +14,6 @@ item per transaction, so one caller's error never becomes another's.
 
 from __future__ import annotations
 
-import logging
 import queue
 import threading
 from collections.abc import Callable, Sequence
@@ -26,7 +26,6 @@ from tipline.store.db import Database
 
 T = TypeVar("T")
 R = TypeVar("R")
-log = logging.getLogger("tipline.store")
 
 # Writes ``items`` in the caller's session; returns one result per item, in order. An item's
 # result may be an exception instance: that caller gets the exception, the others their results.

