@@ -76,6 +76,13 @@ def test_emails(text, expected):
     ("https://t.me/awa_belle", ["telegram:awa_belle"]),
     ("https://snapchat.com/add/kelly.love22?share_id=x", ["snapchat:kelly.love22"]),
     ("ig: @lina__drs\nsnap: lina.drs", ["instagram:lina__drs", "snapchat:lina.drs"]),
+    # an account named without its app: kept as unknown, or the app named on the same line
+    ("Le compte : jade.lmb_4410", ["unknown:jade.lmb_4410"]),
+    ("anaisjans71569 c'est son compte.", ["unknown:anaisjans71569"]),
+    ("maya_bb_31457 is the account.", ["unknown:maya_bb_31457"]),
+    ("Here is the profile lola_x04821", ["unknown:lola_x04821"]),
+    ("She messages me from kayla.x.2290 every night", ["unknown:kayla.x.2290"]),
+    ("she added me on snap. Username: lola_x04821", ["snapchat:lola_x04821"]),
 ])
 def test_profiles(text, expected):
     assert values(text, "profile") == expected
@@ -85,6 +92,9 @@ def test_profiles(text, expected):
     "il m'a demandé mon snap et mon insta", "mon insta c'est @julie.mrt", "my snapchat is emma_rose12",
     "je l'ai bloqué sur insta et sur snap", "Sur Instagram : Gagner un thermomix", "fb: Awa Koné (faux profil)",
     "https://www.instagram.com/?hl=fr", "instagram.com", "contact@ ou @gmail.com", "@@@ @ @",
+    # the reporter's own account, a word, a number, an address: not an account named without its app
+    "my account: tom_1994 got hacked", "mon compte : lucas_vdb2007", "The account: deleted now",
+    "account: 0758123456", "le compte : awa.belle@gmail.com", "Le profil : https://example.com/x1",
 ])
 def test_not_profiles(text):
     assert values(text, "profile") == []

@@ -486,6 +486,53 @@ _SEEN_IT = re.compile(
 )
 
 
+# The act told in any order, checked in three steps (a verb of sharing done, then where it went,
+# then a picture in the sentence): "a déjà envoyé une des photos à deux garçons de sa classe", "la
+# vidéo a quand même été envoyée à toute sa liste d'amis", "l'a partagée dans un serveur où se trouvent
+# plusieurs élèves", "shared the image in a group chat with several boys", "uploaded my video to <site>".
+_SHARED_VERB = re.compile(
+    r"(?<![\w])(?:sent|shared|posted|uploaded|forwarded|leaked|published|envoyee?s?|partagee?s?|publiee?s?|"
+    r"postee?s?|diffusee?s?|transferee?s?|balancee?s?)(?![\w])"
+)
+_SHARED_WHERE = re.compile(
+    r"[^.!?\n]{0,50}?\s(?P<prep>to|a|au|aux|with|avec|in|into|dans|on|sur|en)\s{1,2}(?:[^.!?\n]{0,25}?\s)??"
+    r"(?:(?P<people>" + _TARGET + r"|" + _AUDIENCE + r")"
+    r"|(?P<place>group ?chats?|groupes?|chats? de groupe|servers?|serveurs?|story|stories|internet|websites?|sites?|"
+    r"youtube|porn\w*|xvideos|https?://|www\.))(?![\w])"
+)
+# "la vidéo sera partagée", "would be sent", "she'd send my pics to my wife": not done.
+_NOT_YET = re.compile(r"(?:(?<![\w])(?:sera|seront|serait|seraient|will|would|could|might|may|va|vont|menace|"
+                      r"threaten\w*|sinon|otherwise|unless|if|si)|'d|'ll)(?![\w])")
+_SHARED_BY_ME = re.compile(r"(?<![\w])(?:je|j'|i|i've|we|on|tu|you)\s{1,2}(?:\w+\s{1,2}){0,2}$")
+_PRONOUN_OBJECT = re.compile(r"(?<![\w])(?:l'|les\s)(?:a|ont|avait|avaient)\s{1,2}(?:\w+\s{1,2})?(?:ete\s{1,2})?$")
+
+
+def _shared_anywhere(text: str, windows: list[tuple[int, int]]) -> tuple[bool, bool]:
+    """(shared, with the victim's people) by ``_SHARED_VERB`` + ``_SHARED_WHERE`` + a picture."""
+    shared = to_people = False
+    for verb in finditer_in(_SHARED_VERB, text, windows):
+        where = _SHARED_WHERE.match(text, verb.end(), min(len(text), verb.end() + 160))
+        if where is None or not _done(text, verb) or _NOT_YET.search(text, max(0, verb.start() - 20), verb.start()) \
+                or _NOT_YET.search(text, verb.end(), where.start("prep")):
+            continue
+        before = text[max(0, verb.start() - 30):verb.start()]
+        if _SHARED_BY_ME.search(before) or re.match(r"\s{0,2}(?:me|moi)\b", text[verb.end():verb.end() + 5]):
+            continue
+        low = max(0, verb.start() - 120)
+        sentence_start = max(text.rfind(c, low, verb.start()) for c in ".!?\n") + 1
+        object_before = _MEDIA_RE.search(text, max(sentence_start, verb.start() - 120), verb.start())
+        object_after = _MEDIA_RE.search(text, verb.end(), where.start("prep"))
+        pronoun = _PRONOUN_OBJECT.search(before) and _MEDIA_RE.search(text, max(0, verb.start() - 250), verb.start())
+        if not (object_before or object_after or pronoun):
+            continue
+        shared = True
+        to_people = to_people or where.group("people") is not None or bool(
+            _AUDIENCE_RE.search(text, where.end(), min(len(text), where.end() + 60)))
+        if to_people:
+            break
+    return shared, to_people
+
+
 def _images_shared(text: str, win: dict[str, list[tuple[int, int]]]) -> tuple[bool, bool]:
     """(images shared, shared with the victim's people)."""
     direct = [m for m in _happened(_SHARING_NOW, text, win.get("sharing_now", []))
@@ -498,6 +545,9 @@ def _images_shared(text: str, win: dict[str, list[tuple[int, int]]]) -> tuple[bo
     if direct:
         return True, True
     windows = win.get("shared", [])
+    anywhere, anywhere_people = _shared_anywhere(text, windows)
+    if anywhere_people:
+        return True, True
     online = [m for m in finditer_in(_ONLINE, text, win.get("online", [])) if not _NEG.search(
         text, max(0, m.start() - 22), m.start()) and (_done(text, m) or _SEEN_IT.match(
         text, m.end(), min(len(text), m.end() + 100)))]
@@ -509,7 +559,7 @@ def _images_shared(text: str, win: dict[str, list[tuple[int, int]]]) -> tuple[bo
     sent += _happened(_PUBLISHED, text, windows)
     received = _happened(_RECEIVED, text, windows)  # "ma cousine a reçu la vidéo": shared with her
     if not sent and not received:
-        return False, False
+        return anywhere, False
     to_people = bool(received) or any(
         _SHARED_TO_AUDIENCE.search(text, m.start(), min(len(text), m.end() + 60)) for m in sent)
     return True, to_people
@@ -677,14 +727,59 @@ def _near(first: list[tuple[int, int]], second: list[tuple[int, int]], text: str
 
 
 _DEVICE_ONLY = frozenset({"webcam", "web cam", "cam", "camera"})
+# The recording told by what it is of, or what was done: "la vidéo de notre appel", "a video from our
+# call", "chantage à la webcam", "il m'a filmé", "the profile that recorded me".
+_CALL_RECORDING = re.compile(
+    r"(?<![\w])(?:chantage|arnaque|sextorsion|sextortion|blackmail|scam|extortion|extorsion)\s{1,2}(?:a la\s{1,2})?"
+    r"(?:web\s?cam|camera)(?![\w])"
+    r"|(?<![\w])web\s?cam\s{1,2}(?:blackmail|scam|extortion|sextortion)"
+    r"|(?<![\w])(?:videos?|vids?|clips?|enregistrements?|recordings?|films?)\s{1,2}(?:de|d'|of|from|du)\s{0,2}"
+    r"(?:(?:notre|l'|cet|cette|ce|la|our|the|that|this|a|an|un|une|my|mon|ma|sa|son|leur|their)\s{0,2})?"
+    r"(?:[\w']+\s{1,2})?(?:appel|call|visio|facetime|live|session|conversation video|video chat)s?(?![\w])"
+    # "une vidéo coquine en appel", "a video during the call"
+    r"|(?<![\w])(?:videos?|vids?|clips?)\s{1,2}(?:[\w']+\s{1,2}){0,2}(?:en|pendant l'|pendant un|during (?:the|our|a)|"
+    r"on (?:the|our|a))\s{0,2}(?:appel|call|video call|visio)(?![\w])"
+    # the call itself is what will be posted: "she'll put our video call on YouTube"
+    r"|(?<![\w])(?:post|put|send|share|publish|leak|upload|envoyer|publier|poster|mettre|diffuser|balancer)\w*\s{1,2}"
+    r"(?:our|the|that|notre|l'|cet|ce|son|mon)\s{0,2}"
+    r"(?:video call|videocall|appel video|appel|call|facetime|visio)(?![\w])"
+)
+_RECORDED_PERSON = re.compile(
+    r"(?<![\w])(?:m'|l'|nous\s|les\s)(?:a|ont|avait|avaient|aurait)\s{1,2}(?:\w+\s{1,2})?(?:enregistr|film)\w*"
+    r"|(?<![\w])(?:recorded|filmed|screen-?recorded|screenrecorded)\s{1,2}(?:me|him|her|us|my (?:son|brother|boyfriend|"
+    r"husband|friend))(?![\w])"
+)
+_CALL_WORD = re.compile(r"appel|call|visio|facetim|video chat|chat video|cam to cam|omegle|chatroulette")
+_VIDEO_NOUN = re.compile(r"(?<![\w])(?:videos?|vids?|clips?|recordings?|enregistrements?|sextapes?)(?![\w])"
+                         r"(?!\s{0,2}(?:calls?|chats?|appels?|sur (?:whatsapp|skype|messenger|snap)))")
+
+
+def _video_apart(text: str, calls: list[tuple[int, int]]) -> bool:
+    """A call took place (not negated) and a video is held apart from the call's own words: "he'll
+    post the video … it was a video call on Snap": the video is the call's."""
+    if all(_NEG.search(text, max(0, s - 22), s) for s, _ in calls):
+        return False
+    starts = [s for s, _ in calls]
+    for video in _VIDEO_NOUN.finditer(text):
+        i = bisect_left(starts, video.start() + 4) - 1  # the last call starting before the noun (or 3 after)
+        if i < 0 or calls[i][1] < video.start():
+            return True
+    return False
 
 
 def _webcam(text: str, win: dict[str, list[tuple[int, int]]], device: bool) -> bool:
     """A camera or video call with a recording (or undressing) close by; when the text tells of a
     hacked device (``device``), only a call named as such counts, not the camera."""
+    if _any(_CALL_RECORDING, text, windows=win.get("call_rec", [])):
+        return True
+    if not device and _any(_RECORDED_PERSON, text, windows=win.get("rec", [])):
+        return True
     found = list(finditer_in(_CAM_RE, text, win.get("cam", [])))
     if device:
         found = [m for m in found if m.group() not in _DEVICE_ONLY]
+    calls = [m for m in found if _CALL_WORD.search(m.group())]
+    if calls and not device and _video_apart(text, [m.span() for m in calls]):
+        return True
     cams = [m.span() for m in found]
     if not cams:
         return _any(_APP_VIDEO, text, False, intersect(win.get("app_video", []), win.get("media", [])))
@@ -826,6 +921,10 @@ _SHARE_BEFORE = re.compile(
     r"(?<![\w])(?:put|post|publish|upload|leak|send|share|show|mettre|mettra|met|publier|publiera|envoyer|envoiera|"
     r"balancer|balancera|diffuser|diffusera|montrer|montrera)\w{0,3}\s(?:[\w']+\s){0,3}"
     r"(?:videos?|vids?|video call|photos?|pics?|pictures?|nudes?|clips?|captures?)(?![\w])"
+    # passive: "la vidéo sera partagée avec tous mes contacts si je ne paie pas"
+    r"|(?<![\w])(?:videos?|vids?|photos?|pics?|pictures?|nudes?|clips?|captures?)\s(?:sera|seront|serait|seraient|"
+    r"will be|would be|gets?|will get)\s(?:\w+\s)?(?:publiee?s?|partagee?s?|envoyee?s?|diffusee?s?|postee?s?|"
+    r"posted|shared|sent|leaked|published|uploaded)(?![\w])"
 )
 
 
@@ -878,6 +977,9 @@ _ANCHORS = Anchors({
     "more": _MORE_WORDS,
     "more2": _MORE2_WORDS,
     "cam": _CAM_WORDS,
+    # every match of ``_CALL_RECORDING`` names the call or the camera
+    "call_rec": ("webcam", "web cam", "cam", "camera", "appel", "call", "visio", "facetim", "live", "session",
+                 "conversation video", "video chat"),
     # Short prefixes: a long anchor would hide the words inside it from the other rules.
     "rec": ("enregistr", "film", "record", "captur", "screen", "montage", "video de", "video of", "video from",
             "clip of", "garde la", "kept the", "piege", "trapped", "tricked"),

@@ -40,6 +40,8 @@ def name_key(name: str) -> str:
     """Accents, case, punctuation and word order removed: "KOUASSI Serge Yao" = "Kouassi Yao Serge"."""
     decomposed = unicodedata.normalize("NFKD", name)
     letters = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    # "N'Guessan" is written "Nguessan" as often: an apostrophe inside a name joins, not splits.
+    letters = re.sub(r"(?<=[a-z])['’`´](?=[a-z])", "", letters)
     words = re.findall(r"[a-z0-9]+", letters)
     return " ".join(sorted(words))
 
@@ -169,6 +171,9 @@ _RECIPIENT_CUE = re.compile(
                                   "first and last name")) + r")(?=\s{0,2}[:=]))"
     r"(?:(?<=')|(?!\w))\s{0,2}[:=\-]?\s{0,2}(?:de |of |is )?"
 )
+_ACCOUNT_NAMED = re.compile(r"(?<![\w])(?:compte|account|profil|profile|page|pseudo|facebook|instagram|snap\w*|"
+                            r"tiktok|whatsapp|telegram)(?![\w])[^.!?\n]{0,25}$")
+_NAMING_CUES = frozenset({"au nom de", "au nom d'", "a l'ordre de", "a l'ordre d'", "le nom c'est", "le nom est"})
 _OPERATOR_WORDS = re.compile(r"western|moneygram|money gram|\bria\b|worldremit|world remit|\bwu\b|mandat")
 # Starts with a space, which ``re`` skips to quickly; the name's capital is checked ahead.
 _TO_NAME = re.compile(
@@ -182,7 +187,10 @@ _NAME_STOP = frozenset([
     "to", "from", "by", "on", "with", "and", "or", "for", "of", "the", "son", "sa", "ses", "his", "her", "their",
     "mon", "ma", "mes", "my", "qui", "que", "who", "which", "dans", "avec", "chez", "sur", "puis", "then", "ville",
     "city", "pays", "country", "numero", "number", "mtcn", "code", "ref", "reference", "western", "union",
-    "moneygram", "ria", "worldremit", "orange", "wave", "money", "transfer", "transfert", "cash",
+    "moneygram", "ria", "worldremit", "orange", "wave", "money", "transfer", "transfert", "cash", "dieu", "god",
+    "allah", "sinon", "sinn", "svp", "stp", "please", "pls", "otherwise", "else", "avant", "before", "ce", "cette",
+    "today", "tonight", "demain", "tomorrow", "urgent", "asap", "sous", "within", "ou", "il", "elle", "he", "she",
+    "they", "ils", "je", "i", "pour", "sans", "merci",
 ])
 _SEND_MONEY = re.compile(
     r"western|moneygram|\bria\b|worldremit|\bwu\b|mandat|transfert|transfer|\b(?:envoy|sent|send|wired|went|retir|"
@@ -268,17 +276,20 @@ def find_recipients(text: str, context: Context) -> Iterator[Mention]:
             if not _OPERATOR_WORDS.search(folded, max(0, cue.start() - 150), min(len(folded), cue.end() + 100)):
                 continue
         elif not strong:
+            if _ACCOUNT_NAMED.search(folded, max(0, cue.start() - 40), cue.start()):
+                continue  # "un compte facebook au nom de Diego del Rio": whose profile, not a payee
             sentence = folded[max(0, cue.start() - 200):min(len(folded), cue.end() + 150)]
             if not (_SEND_MONEY.search(sentence) or _AMOUNT_NEAR.search(sentence)):
                 continue
-        hits.append((cue.end(), strong))
+        # After "au nom de", "in the name of"… a name follows even when typed in lower case.
+        hits.append((cue.end(), strong or cue.group("weak") in _NAMING_CUES))
     for to in _TO_NAME.finditer(text):
         sentence = folded[max(0, to.start() - 150):min(len(folded), to.end() + 80)]
         if _SEND_MONEY.search(sentence) and (_AMOUNT_NEAR.search(sentence) or re.search(
                 r"western|moneygram|\bria\b|worldremit|\bwu\b|mandat", sentence)):
             hits.append((to.end(), False))
     for pos, strong in hits:
-        span = _name_at(text, pos, require_capitals=not strong and not folded.startswith("au nom", pos - 12))
+        span = _name_at(text, pos, require_capitals=not strong)
         if span is None or span[0] in seen:
             continue
         start, end = span

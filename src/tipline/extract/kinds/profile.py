@@ -297,6 +297,7 @@ def find(text: str, context: Context) -> Iterator[Mention]:
         if found is not None:
             claimed.add(live.start())
             yield mention(found, context, text, live.start(), live.start() + len(value), rank=RANK_MENTION)
+    yield from _bare(text, folded, context, claimed, platforms_at)
     alias_starts = [p[0] for p in platforms_at]
     for at in _AT_HANDLE.finditer(folded):
         if at.start() in claimed:
@@ -311,6 +312,81 @@ def find(text: str, context: Context) -> Iterator[Mention]:
         if found is not None:
             yield mention(found, context, text, at.start(), at.end(), rank=RANK_MENTION,
                           confidence=0.9 if platform != "unknown" else 0.6)
+
+
+# Accounts named without their app: "Pseudo : lola_x0482", "The account: lola_x0482", "lola_x0482
+# c'est son compte", "she messages me from lola_x0482". Reporters copy the name they see and forget
+# to say where; the handle is kept (``unknown:`` unless a platform word is on the same line) because
+# the same name on any app is how linking joins their report to others (``link.near.skeleton``).
+# Only handle-like words (digits, dots, underscores) are taken: "the account: deleted" is not one.
+# One scan finds the cue words (a trie of literals, fast in C); the rest is read around each.
+_ACCOUNT_NOUNS = ("compte", "account", "profil", "profile", "identifiant", "pseudo", "pseudonyme", "username",
+                  "user name", "user id", "handle", "nom d'utilisateur", "contact de l'arnaqueur",
+                  "contact du maitre chanteur", "scammer contact", "scammer's account", "scammer account",
+                  "scammer's username", "scammer's handle")
+_ACCOUNT_VERBS = ("m'ecrit", "m'a ecrit", "me contacte", "m'a contacte", "m'appelle", "messages me", "messaged me",
+                  "texts me", "writes to me", "wrote to me", "contacted me", "contacts me", "wrote me", "writes me")
+_ACCOUNT_CUE = re.compile(r"(?<![\w@])(?:(?P<noun>" + trie_pattern(_ACCOUNT_NOUNS) + r")|(?P<verb>"
+                          + trie_pattern(_ACCOUNT_VERBS) + r"))(?![\w])")
+_HANDLE_AFTER_NOUN = re.compile(
+    r"(?:\s{1,2}(?:utilise|used|de l'arnaqueur|of the scammer|du maitre chanteur))?"
+    r"(?P<sep>\s{0,2}(?::|=|->|-)|\s{1,2}(?:c'est|est|is|was|etait)(?![\w']))?"
+    r"\s{0,3}(?:le |la |the )?[\"'“«]?\s{0,2}@?(?P<handle>[a-z0-9_][a-z0-9._\-]{2,39})"
+)
+_SHOWN_BEFORE = re.compile(r"(?:voici|voila|here is|here's|this is|c'est)\s{1,2}(?:le|la|the|son|sa|his|her)\s{1,2}$")
+_HANDLE_AFTER_VERB = re.compile(
+    r"\s{1,2}(?:depuis|from|avec|with)\s{1,2}(?:(?:le compte|l'account|the account|the profile|le profil)\s{1,2})?"
+    r"@?(?P<handle>[a-z0-9_][a-z0-9._\-]{2,39})"
+)
+# "lola_x0482 c'est son compte", "maya_bb_31457 is the account"
+_HANDLE_BEFORE_NOUN = re.compile(
+    r"(?<![\w@./:\-])@?(?P<handle>[a-z0-9_][a-z0-9._\-]{2,39})\s{0,2}(?:,|-|–)?\s{0,2}"
+    r"(?:c'est|c est|cest|est|is|was|etait)\s{1,2}(?:son|sa|le|the|his|her|their|leur)\s{1,2}$"
+)
+_NOUN_AFTER = frozenset({"compte", "account", "profil", "profile", "pseudo", "username", "handle"})
+
+
+def _bare_candidates(folded: str) -> Iterator[tuple[int, str]]:
+    for cue in _ACCOUNT_CUE.finditer(folded):
+        start, end = cue.span()
+        if _POSSESSIVE.search(folded, max(0, start - 20), start) and not _others_line(folded, start):
+            continue  # "mon compte : x" is the reporter's own
+        if cue.group("verb"):
+            after = _HANDLE_AFTER_VERB.match(folded, end, min(len(folded), end + 80))
+            if after:
+                yield after.start("handle"), after.group("handle")
+            continue
+        after = _HANDLE_AFTER_NOUN.match(folded, end, min(len(folded), end + 90))
+        if after and (after.group("sep") or _SHOWN_BEFORE.search(folded, max(0, start - 25), start)):
+            yield after.start("handle"), after.group("handle")
+        if cue.group("noun") in _NOUN_AFTER:
+            before = _HANDLE_BEFORE_NOUN.search(folded, max(0, start - 70), start)
+            if before:
+                yield before.start("handle"), before.group("handle")
+
+
+def _bare(text: str, folded: str, context: Context, claimed: set[int],
+          platforms_at: list[tuple[int, int, str]]) -> Iterator[Mention]:
+    alias_starts = [p[0] for p in platforms_at]
+    for h_start, raw in _bare_candidates(folded):
+        handle = raw.rstrip(".-_") if raw.endswith((".", "-")) else raw
+        h_end = h_start + len(handle)
+        written = text[h_start:h_end]
+        if h_start in claimed or handle in STOPWORDS or not _looks_like_handle(handle, written):
+            continue
+        if not any(c.isalpha() for c in handle) or folded[h_end:h_end + 1] in ("@", "/") or (
+                folded[h_end:h_end + 1] == ":" and folded[h_end + 1:h_end + 2].isalnum()):
+            continue  # a number (the phone finder's), an e-mail address, a URL
+        if _DOMAIN_LIKE.fullmatch(handle) or handle.startswith(("http", "www.")):
+            continue
+        platform = _platform_for(folded, h_start, h_end, platforms_at, alias_starts)
+        if not _handle_ok(platform, handle):
+            platform = "unknown"
+        found = normalise(handle, platform) if platform != "skype" else normalise(handle, "skype")
+        if found is not None:
+            claimed.add(h_start)
+            yield mention(found, context, text, h_start, h_end, rank=RANK_MENTION - 5,
+                          confidence=0.8 if platform != "unknown" else 0.6)
 
 
 def _quoted(text: str, folded: str, context: Context, claimed: set[int],
