@@ -148,7 +148,8 @@ def test_references(text, expected):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("il m'a contacté au nom de la police", []),
-    ("IBAN FR76 3000 6000 0112 3456 7890 189 au nom de Sophie Martin", []),  # a bank account, not a transfer
+    # the holder of the account a scammer gives is where the money goes; the IBAN tells the country
+    ("IBAN FR76 3000 6000 0112 3456 7890 189 au nom de Sophie Martin", ["FR:martin sophie"]),
     ("recipient: John Smith", ["??:john smith"]),
     ("I sent $500 by MoneyGram to Chukwuemeka Obi in Lagos", ["NG:chukwuemeka obi"]),
     ("j'ai envoyé 200 € à Abidjan par western union", []),  # a city is not a name

@@ -50,9 +50,15 @@ _NUMBER = re.compile(r"\d{1,2}(?!\d)")
 _YEARS_FR = re.compile(r"\s{0,2}ans?(?![\w])(?!\s{0,2}(?:de |d'|que |qu'|plus |auparavant|avant|apres|deja))")
 _WHO_FR = re.compile(
     r"(?:^|[^\w])(?P<who>j'?ai|j ai|jai|g|il a|elle a|ila|qui a|ayant|agee? de|age de|fils|fille|enfant|ado|"
-    r"garcon|gamin|gamine|neveu|niece|petit|petite|frere|soeur|sœur|cousine?|eleve|de)"
+    r"garcon|gamin|gamine|neveu|niece|petit|petite|frere|soeur|sœur|cousine?|eleve|de|"
+    # Moroccan darija "3andha 16 ans" (she has), Haitian Creole "gason 17 an"
+    r"3andha|3ando|3andi|3ndha|3ndo|andha|gason|tifi|pitit)"
     r"(?:\s{1,2}(?:de|a|est|a peine|seulement|juste|only))?[\s(,]{1,3}$"
+    # "la maman de Noah, 14 ans", "Mon fils Maxime (15 ans)": an age set apart after a name
+    r"|(?P<apart>[a-z][a-z\-]{1,20}\s{0,2}(?:,|\()\s{0,2})$"
 )
+_PERSONA_AGE = re.compile(r"(?:profil|profile|compte|account|pseudo|presente|disait|claimed|pretend|fake)\w*"
+                          r"[^.!?\n]{0,25}$")
 _NOT_AGE_BEFORE = re.compile(r"(?:il y a|y a|depuis|pendant|fait|dans|en|apres|avant|for|since)\s{1,2}$")
 _WHO_EN = re.compile(
     r"(?:^|[^\w])(?:i'?m|i am|im|he'?s|she'?s|he is|she is|aged?|who is|who's|(?:son|daughter|kid|child|boy|girl|"
@@ -79,6 +85,8 @@ def _is_minor_age(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 30):start]
     if _YEARS_FR.match(text, end):
         who = _WHO_FR.search(before)
+        if who is not None and who.group("apart") and _PERSONA_AGE.search(text, max(0, start - 60), start):
+            return False  # « un profil "Manon, 16 ans" »: the age a fake profile claims
         return who is not None and not _NOT_AGE_BEFORE.search(text[max(0, start - 12):start])
     if _YEARS_OLD.match(text, end):
         return True
@@ -92,8 +100,13 @@ _SCHOOL = re.compile(
     r"(?:en|en classe de|classe de) (?:6e|6eme|5e|5eme|4e|4eme|3e|3eme|seconde|2nde|premiere|1ere|terminale)|"
     r"secondaire \d|sec \d|"
     r"high school|middle school|junior high|grade \d{1,2}|\d{1,2}th grade|year (?:7|8|9|10|11)\b|"
-    r"mineure?s?|underage|under age|a minor|is minor|teenager|\bteen\b|\bado\b|adolescente?s?)(?![\w])"
+    r"mineure?s?|underage|under age|a minor|is minor|teenager|\bteen\b|\bado\b|adolescente?s?|"
+    # West African and Kenyan secondary school: "SHS 2", "JSS 3", "in form 3"; Algeria's CEM
+    r"(?:shs|jss|jhs)\s?\d|in form [1-4]|\bcem\b)(?![\w])"
 )
+# "Brigade de protection des mineurs" (a fake police e-mail) names no minor.
+_MINORS_UNIT = re.compile(r"(?:protection|brigade|office|unite|section) (?:de |des )?(?:la )?(?:protection )?"
+                          r"(?:des )?$")
 
 
 # "terminale mais j'ai 18 ans": the victim's adult age outweighs the school; "a teacher at a high
@@ -114,7 +127,10 @@ def _minor(text: str, windows: list[tuple[int, int]] | None = None) -> bool:
     if windows is not None and not windows:
         return False
     for match in (_SCHOOL.finditer(text) if windows is None else finditer_in(_SCHOOL, text, windows)):
-        if _NEG.search(text, max(0, match.start() - 22), match.start()):
+        if _NEG.search(text, max(0, match.start() - 22), match.start()) or (
+                match.group().startswith("mineur") and (_MINORS_UNIT.search(
+                    text, max(0, match.start() - 40), match.start()) or (
+                    match.start() > 0 and text[match.start() - 1] in "._-@"))):
             continue
         if _STAFF_BEFORE.search(text, max(0, match.start() - 45), match.start()) or _ADULT_AGE.search(
                 text, max(0, match.start() - 300), min(len(text), match.end() + 300)):
@@ -126,7 +142,7 @@ def _minor(text: str, windows: list[tuple[int, int]] | None = None) -> bool:
 _SCHOOL_WORDS = ("classe de", "colleg", "lycee", "lyceen", "en 6", "en 5", "en 4", "en 3", "en 2", "en 1",
                  "seconde", "premiere",
                  "terminale", "secondaire", "sec ", "school", "grade", "year ", "mineur", "underage", "under age",
-                 "minor", "teen", "ado", "junior")
+                 "minor", "teen", "ado", "junior", "shs", "jss", "jhs", "in form", "cem")
 # --- self-harm -----------------------------------------------------------------------------------
 _SELF_HARM = re.compile(
     r"(?<![\w])(?:envie de mourir|veux mourir|"
@@ -165,7 +181,24 @@ _SELF_HARM = re.compile(
     r"self[- ]?harm\w*|better off dead|not worth living|ending my life|end my own life|feel like dying|"
     r"pens\w* (?:\w+ )?(?:au suicide|a me suicider|a mourir|a en finir|a me tuer)|"
     r"(?:fils|fille|son|daughter|enfant)\b[^.!?\n]{0,60}"
-    r"(?:se suicider|se tuer|kill (?:himself|herself)))(?![\w])"
+    r"(?:se suicider|se tuer|kill (?:himself|herself))|"
+    # What a sibling or a friend reports: "il dit qu'il va se tuer", "wished he was dead", "better off
+    # without me", "a note saying sorry to mom". A scammer may threaten suicide as a tactic, but a
+    # hotline must not miss a victim who does: this reading errs on the side of the crisis line.
+    r"(?:va|vais|allait|veut|voudrait|pense a|pensait a|parle de|parlait de) se (?:tuer|suicider|pendre|jeter)|"
+    r"se jeter (?:sous|du|d'un|par|de)|"
+    r"(?:going to|gonna|will|wants to|wanted to|is going to|was going to) kill (?:himself|herself|themselves|myself)|"
+    r"(?:take|taking|swallow|swallowing) (?:(?:a load of|a bunch of|all (?:the|my|his|her|of (?:my|his|her|the))|"
+    r"(?:my|his|her)(?: (?:mum's|mom's|mother's|dad's))?) )?(?:pills|tablets)|"
+    r"(?:avaler|prendre) (?:tous (?:les|ses|mes) |des |plein de )?(?:cachets|medicaments|pilules)|"
+    r"(?:wish|wished|wishes|wishing) (?:i|he|she|they) (?:was|were|had) (?:dead|never been born)|"
+    r"better off (?:without (?:me|him|her)|if i (?:wasn'?t|was not|weren'?t) (?:here|around|alive))|"
+    r"(?:don'?t|do not|can'?t|cannot|doesn'?t) see (?:the|any) point (?:anymore|any more|in (?:living|going on|"
+    r"anything))|(?:can'?t|cannot|can not|don'?t) see (?:a|any) way out|"
+    r"sleep and (?:not|never) wake up|(?:ne (?:plus|jamais|pas) (?:me|se) reveiller)|"
+    r"(?:been|started|is|was|am|i'm) cutting (?:again|myself|himself|herself|themselves)|cutting again|"
+    r"(?:suicide|goodbye) note|note (?:saying|to say) (?:sorry|goodbye)|lettre d'adieu|mot d'adieu|"
+    r"sorry for everything|pardon pour tout)(?![\w])"
 )
 
 _SELF_HARM_WORDS = ("kms", "unalive", "overdose", "disparaitre", "disappear", "attempt", "tentative", "tente de",
@@ -177,7 +210,12 @@ _SELF_HARM_WORDS = ("kms", "unalive", "overdose", "disparaitre", "disappear", "a
                     "scarif", "coupe", "can't go on", "cant go on", "cannot go on", "can not go on", "can't live",
                     "cant live", "cannot live", "can not live", "end everything", "ending everything", "cuts on",
                     "scars on", "selfharm", "selfinjur", "automutil", "s'auto", "coupure", "entaille", "mutil",
-                    "injur", "jveux", "jvais", "jvoudrais", "jpeux", "jpense")
+                    "injur", "jveux", "jvais", "jvoudrais", "jpeux", "jpense",
+                    "se tuer", "se suicider", "se pendre", "se jeter", "pills", "tablets", "cachets", "wish",
+                    "better off",
+                    "point", "way out", "wake up", "reveiller", "cutting", "note", "adieu", "sorry for everything",
+                    "medicaments", "pilules",
+                    "pardon pour tout")
 
 # "plus envie de vivre", "don't want to live": the negation is of living, which is the signal.
 _SELF_NEGATION_INSIDE = re.compile(
@@ -185,9 +223,22 @@ _SELF_NEGATION_INSIDE = re.compile(
 )
 
 
+# "il va se suicider s'il reçoit pas l'argent", "he will kill himself if I leave": someone's suicide
+# threat made to pressure the reporter (a condition on what the reporter does or pays), not the
+# victim's risk. "Elle va se tuer si ses camarades voient ça" stays the victim's.
+_THIRD_PERSON = re.compile(r"himself|herself|themselves|se (?:tuer|suicider|pendre|jeter)")
+_PRESSURE = re.compile(r"(?<![\w'])(?:si|if|unless|sauf si|s'il|sil)\s[^.!?\n]{0,40}?(?:(?<![\w'])(?:je|j'|i|tu|you)"
+                       r"(?![\w'])|argent|money|pay|paie|paye|send|envoie|leave|quitte)")
+
+
 def _self_harm(text: str, windows: list[tuple[int, int]]) -> bool:
     """"je n'ai plus envie de vivre" carries its own negation: only a negation of the whole counts."""
     for match in finditer_in(_SELF_HARM, text, windows):
+        if _THIRD_PERSON.search(match.group()):
+            low = max(0, match.start() - 60, text.rfind(".", max(0, match.start() - 60), match.start()) + 1)
+            high = min(len(text), match.end() + 60)
+            if _PRESSURE.search(text, low, high):
+                continue
         if _SELF_NEGATION_INSIDE.search(match.group()) or not _NEG.search(
                 text, max(0, match.start() - 22), match.start()):
             return True
@@ -195,12 +246,14 @@ def _self_harm(text: str, windows: list[tuple[int, int]]) -> bool:
 
 
 # --- deadline ------------------------------------------------------------------------------------
-_DURATION = r"\d{1,3}\s{0,2}(?:h\b|heures?|hours?|hrs?|minutes?|mins?|min\b|jours?|days?|j\b)"
+_DURATION = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|ten|twelve|twenty-four|forty-eight|an?|une?|deux|trois|"
+             r"quatre|cinq|six|sept|dix|douze|vingt-quatre|quarante-huit)\s{0,2}"
+             r"(?:h\b|heures?|hours?|hrs?|minutes?|mins?|min\b|jours?|days?|j\b)")
 _DEADLINE = re.compile(
     r"(?<![\w])(?:"
-    r"(?:tu as|t'as|ta|vous avez|tu n'as que|t'as que|je te donne|je vous donne|you have|"
+    r"(?:tu as|t'as|ta|vous avez|tu n'as que|t'as que|je te donne|je vous donne|you have|you now have|you still have|"
     r"you've got|you got|i give you|only|dans|d'ici|sous|within|in the next|"
-    r"in|exactly|pendant les prochaines|next|(?:ce |un |le |du )?delai(?: de)?|time limit(?: of)?)\s{1,2}"
+    r"in|exactly|pendant les prochaines|next|(?:ce |un |le |du )?delai(?: de)?|time limit(?: of)?)\s{0,2}:?\s{0,2}"
     r"(?:(?:les|the|next|prochaines?|seulement|only|exactly|que)\s{1,2}){0,2}"
     + _DURATION +
     r"|" + _DURATION + r"\s{1,2}(?:pour|to)\s{1,2}(?:payer|pay|envoyer|send|repondre|reply|transferer|transfer)"
@@ -213,7 +266,29 @@ _DEADLINE = re.compile(
     # "pay 400 dollars tonight", "he will post my pics tomorrow"
     r"|(?:pay|payer|paie|paye|send|envoie|envoyer|transfer\w*|post|publi\w*|diffus\w*|leak\w*|share|wants?|"
     r"veut|exige|reclame|recoi\w*|recevr\w*|receive\w*|gets?|verra|verront|will see)"
-    r"(?:\s[^.!?\n]{0,40})?\s(?:tonight|ce soir|today|aujourd'hui|tomorrow|demain))(?![\w])"
+    r"(?:\s[^.!?\n]{0,40})?\s(?:tonight|ce soir|today|aujourd'hui|tomorrow|demain|tmrw|tmr)"
+    # a weekday after what is to be done (not "j'ai payé 200 CHF jeudi": done, on a past day)
+    r"|(?:payer|pay|send|envoyer|post|poster|publier|publish|leak|share|partager|diffuser|montrer|show)"
+    r"(?:\s[^.!?\n]{0,40})?\s(?:on\s)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:si|if)\s[^.!?\n]{0,25}?(?:paye|paie|payes|paid|pay|verse)\s(?:pas\s|avant\s|by\s|before\s)?(?:lundi|mardi|"
+    r"mercredi|jeudi|vendredi|samedi|dimanche|demain|ce soir|tomorrow|tonight|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)"
+    # a day or a date given with the demand: "si j'ai pas payé lundi", "si demain à 12h je n'ai pas payé",
+    # "avant le 15 du mois", "by end of this week", "pay by evening 6 pm", "tmrw noon or i post"
+    r"|(?:si|if)\s(?:[^.!?\n]{0,25}\s)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|ce soir|"
+    r"tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s[^.!?\n]{0,25})?\s"
+    r"(?:paye|paie|payes|payer|paid|pay|verse|envoye|sent)"
+    r"|(?:avant|d'ici|jusqu'au|before|by|until)\s(?:le|the)\s\d{1,2}(?:er|st|nd|rd|th)?(?![\d.,/])"
+    r"|(?:by|before|until)\s(?:the\s)?end of (?:this|the|next) (?:week|month|day)"
+    r"|(?:by|before|until)\s(?:this |tomorrow |today )?(?:evening|morning|afternoon|night)(?:\s\d{1,2}(?::\d{2})?\s?"
+    r"(?:pm|am))?"
+    r"|(?:tmrw|tmr|tomorrow|demain)\s(?:noon|midi|morning|matin|night|soir|\d{1,2}\s?(?:h|pm|am))"
+    r"|(?:disposez de|dispose de|have got|avez)\s" + _DURATION + r""
+    r"|(?:en|in)\s" + _DURATION + r"\s(?:sinon|or|otherwise|ou)"
+    r"|(?<=[.!?\n\"])\s{1,2}" + _DURATION + r"\s{0,2}[.!\"]"
+    r"|due\s(?:by|on|before|tomorrow|today|tonight|friday|monday)"
+    r"|(?:is|are|will be|sera|est)\s(?:due|attendu\w*)\s(?:by|to|for|pour|avant|before|on|le)\s)(?![\w])"
 )
 
 # "elle m'a donné 2h", "il lui laisse 24 heures", "they gave him 24 hours" (their own anchors: the
@@ -227,6 +302,8 @@ _DEADLINE_WORDS = ("today", "aujourd'hui", "weekend", "week-end", "end of", "fin
     "ce week", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "tonight", "tomorrow",
     "midnight", "noon", "the end of", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "deadline", "ultimatum", "rebours", "countdown", "dernier delai", "dans l'heure", "within the hour",
+    "avant le", "d'ici le", "jusqu'au", "before the", "by the", "until the", "evening", "morning", "afternoon",
+    "tmrw", "tmr", "due", "attendu", "disposez", "dispose", "have got",
     *(f"{d}{sep}{u}" for d in "0123456789" for sep in ("", " ", "  ") for u in ("h", "j", "pm", "am")))
 
 # --- paid ----------------------------------------------------------------------------------------

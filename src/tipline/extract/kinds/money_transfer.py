@@ -157,6 +157,8 @@ def find_references(text: str, context: Context) -> Iterator[Mention]:
 _RECIPIENT_CUE = re.compile(
     r"(?<![\w])(?:(?P<strong>" + trie_pattern((
         "nom du beneficiaire", "nom du destinataire", "nom du receveur", "beneficiaire", "destinataire",
+        "beneficiaire suivant", "destinataire suivant", "following recipient", "following receiver",
+        "following beneficiary", "following name",
         "receiver's name", "receiver name", "receiver", "recipient's name", "recipient name", "recipient",
         "beneficiary", "receveur", "titulaire du compte", "titulaire", "nom du titulaire", "account name",
         "account holder", "account holder name", "name on the account", "nom sur le compte")) + r")"
@@ -165,21 +167,27 @@ _RECIPIENT_CUE = re.compile(
         "le nom c'est", "le nom est", "par un certain", "par une certaine", "par un dénommé", "par un denomme",
         "by a certain", "by someone called", "by a man called", "by a guy named", "retire par", "retires par",
         "retiree par", "withdrawn by", "collected by",
-        "picked up by", "au nom d'", "a l'ordre d'")) + r")"
+        "picked up by", "au nom d'", "a l'ordre d'", "le nom de", "le nom d'", "et le nom", "under the name of",
+        "a une certaine", "a un certain", "a une denommee", "a un denomme", "to a certain", "to someone called",
+        "to a man called", "to a woman called", "to a guy called")) + r")"
     # "Send by Western Union, name: John Okafor, country: Ghana": a bare "name:" needs an operator near.
     r"|(?P<name>" + trie_pattern(("name", "full name", "nom", "nom complet", "nom et prenom", "prenom et nom",
-                                  "first and last name")) + r")(?=\s{0,2}[:=]))"
-    r"(?:(?<=')|(?!\w))\s{0,2}[:=\-]?\s{0,2}(?:de |of |is )?"
+                                  "first and last name")) + r")(?=\s{0,2}[:=]|\s{1,2}[\"“«'a-z]))"
+    r"(?:(?<=')|(?!\w))\s{0,2}[:=\-]?\s{0,2}(?:de |of |is )?(?:[\"“«‘]\s?)?"
 )
-_ACCOUNT_NAMED = re.compile(r"(?<![\w])(?:compte|account|profil|profile|page|pseudo|facebook|instagram|snap\w*|"
-                            r"tiktok|whatsapp|telegram)(?![\w])[^.!?\n]{0,25}$")
+_SOCIAL = r"(?:facebook|fb|instagram|insta|snap\w*|tiktok|whatsapp|telegram|twitter|badoo|tinder|meetic)"
+_ACCOUNT_NAMED = re.compile(r"(?<![\w])(?:profil|profile|page|pseudo|(?:compte|account)\s(?:\w+\s)?" + _SOCIAL + r"|"
+                            + _SOCIAL + r"\s(?:account|compte|profile|profil)|presente\w*|fait appeler|going by|"
+                            r"goes by|went by|calls? (?:her|him)self|called (?:her|him)self)(?![\w])[^.!?\n]{0,25}$")
 _NAMING_CUES = frozenset({"au nom de", "au nom d'", "a l'ordre de", "a l'ordre d'", "le nom c'est", "le nom est"})
-_OPERATOR_WORDS = re.compile(r"western|moneygram|money gram|\bria\b|worldremit|world remit|\bwu\b|mandat")
+_OPERATOR_WORDS = re.compile(r"western|moneygram|money gram|\bria\b|worldremit|world remit|\bwu\b|mandat|\biban\b|"
+                             r"\bbank|\brib\b|virement|transfer|revolut|palmpay|wafacash|cash plus|\bcompte\b|account")
 # Starts with a space, which ``re`` skips to quickly; the name's capital is checked ahead.
 _TO_NAME = re.compile(
     r"\s(?:a|à|to|pour|for)\s{1,2}(?:(?:his|her|their|my|son|sa|ses|leur|ma|mon|un|une|a|the)\s{1,2})?"
     r"(?:(?:cousin|cousine|frere|frère|brother|sister|soeur|sœur|ami|amie|friend|oncle|uncle|tante|aunt|mother|"
-    r"mere|mère|father|pere|père|agent|partner|associate|collegue|collègue)\s{1,2})?(?:[\"“«‘][ \t]?)?(?=[A-ZÀ-Ý])"
+    r"mere|mère|father|pere|père|agent|partner|associate|collegue|collègue|certaine?|dénommée?|denommee?|nommée?|"
+    r"certain|called|named)\s{1,2})?(?:[\"“«‘][ \t]?)?(?=[A-ZÀ-Ý])"
 )
 _NAME_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]{1,24}")
 _NAME_STOP = frozenset([
@@ -188,20 +196,30 @@ _NAME_STOP = frozenset([
     "mon", "ma", "mes", "my", "qui", "que", "who", "which", "dans", "avec", "chez", "sur", "puis", "then", "ville",
     "city", "pays", "country", "numero", "number", "mtcn", "code", "ref", "reference", "western", "union",
     "moneygram", "ria", "worldremit", "orange", "wave", "money", "transfer", "transfert", "cash", "dieu", "god",
-    "allah", "sinon", "sinn", "svp", "stp", "please", "pls", "otherwise", "else", "avant", "before", "ce", "cette",
+    "allah", "bitcoin", "btc", "atm", "premium", "gift", "card", "cards", "carte", "cartes", "google", "apple",
+    "steam", "amazon", "itunes", "store", "bank", "banque", "account", "compte", "iban", "paypal", "revolut",
+    "crypto", "wallet", "sinon", "sinn", "svp", "stp", "please", "pls", "otherwise", "else", "avant", "before", "ce",
+    "cette",
     "today", "tonight", "demain", "tomorrow", "urgent", "asap", "sous", "within", "ou", "il", "elle", "he", "she",
     "they", "ils", "je", "i", "pour", "sans", "merci",
 ])
 _SEND_MONEY = re.compile(
-    r"western|moneygram|\bria\b|worldremit|\bwu\b|mandat|transfert|transfer|\b(?:envoy|sent|send|wired|went|retir|"
-    r"withdr|picked up|collected)\w*"
+    r"western|moneygram|\bria\b|worldremit|\bwu\b|mandat|transfert|transfer|virement|\b(?:envoy|sent|send|wired|went|"
+    r"retir|withdr|picked up|collected|vers|vire|deposit|pay|paie|paye|iban|rib)\w*"
 )
 _AMOUNT_NEAR = re.compile(
-    r"\d\s{0,2}(?:€|\$|£|eur|usd|cad|fcfa|cfa|dollars?|euros?|dirhams?|dh|xof|naira|cedis?|pesos?)"
+    r"\d\s{0,2}(?:€|\$|£|eur|usd|cad|aud|gbp|chf|fcfa|cfa|dollars?|euros?|dirhams?|dh|xof|xaf|naira|cedis?|pesos?|"
+    r"dinars?|tnd|dzd|da\b|rands?|zar|rupees?|inr|rs\b|shillings?|ksh|francs?|livres?|pounds?|quid|k\b)"
+    r"|(?<![\w])(?:r|ksh|rs\.?|n|ghs|php)\s?\d|[€$£₱₦]\s?\d"
 )
 
 
 _HONORIFIC = re.compile(r"(?:mme|mlle|mr|mrs|ms|miss|m\.|monsieur|madame|mademoiselle|dr)\.?[ \t]{1,2}", re.IGNORECASE)
+
+
+# An initial inside a name: "Emmanuel K. Mensah", "T. Nkosi" (a capital and a full stop).
+_INITIAL = re.compile(r"[A-ZÀ-Ý]\.(?=[ \t]{1,2}[A-ZÀ-Ýa-zà-ÿ])")
+_INITIAL_THEN_NAME = re.compile(r"[A-ZÀ-Ý]\.[ \t]{1,2}[A-ZÀ-Ý][a-zà-ÿ]")
 
 
 def _name_at(text: str, pos: int, require_capitals: bool) -> tuple[int, int] | None:
@@ -210,7 +228,8 @@ def _name_at(text: str, pos: int, require_capitals: bool) -> tuple[int, int] | N
     honorific = _HONORIFIC.match(text, pos)
     cursor = honorific.end() if honorific else pos
     while len(words) < 4:
-        match = _NAME_WORD.match(text, cursor)
+        match = _NAME_WORD.match(text, cursor) or (_INITIAL.match(text, cursor) if words or _INITIAL_THEN_NAME.match(
+            text, cursor) else None)
         if match is None:
             break
         word = match.group()
