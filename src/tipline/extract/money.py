@@ -57,10 +57,12 @@ _CURRENCY_WORDS: dict[str, str] = {
     "rs": "INR", "rs.": "INR", "₹": "INR", "ksh": "KES", "kshs": "KES", "kes": "KES", "a$": "AUD", "nz$": "NZD",
     "dinar": "DINAR", "dinars": "DINAR", "da": "DZD_DA", "dt": "TND_DT", "r": "ZAR_R",
     "e": "EUR_E",  # "500e": SMS French, read only with a demand or a payment around it (see ``find``)
+    "gourde": "HTG", "gourdes": "HTG", "htg": "HTG", "gh₵": "GHS", "ghc": "GHS", "s$": "SGD", "sgd": "SGD",
+    "n": "NGN_N", "p": "PHP_P", "shillings": "KES", "shilling": "KES",
 }
 _SYMBOLS_BEFORE = ("€", "$", "£", "usd", "us$", "cad", "ca$", "c$", "eur", "gbp", "chf", "fcfa", "xof", "₦", "₱",
                    "ngn", "aud", "mad", "cfa", "au$", "a$", "nz$", "rs", "rs.", "inr", "₹", "ksh", "kshs", "kes", "r",
-                   "zar")
+                   "zar", "₵", "gh₵", "ghs", "ghc", "s$", "sgd", "n", "p", "php", "htg")
 _DINAR = {"DZ": "DZD", "TN": "TND", "LY": "LYD", "IQ": "IQD", "JO": "JOD", "KW": "KWD", "BH": "BHD", "RS": "RSD",
           "MK": "MKD"}
 
@@ -77,8 +79,9 @@ _NUMBER = (
 # Numbers are found digit first (``re`` skips to digits in C); the currency is then read right
 # after the number, or right before it ("$400", "USD 1,200").
 # A currency glued before the digits ("R5,000", "Rs25000", "KSh500", "USD300") is the one letter run allowed.
-_AMOUNT = re.compile(r"(?=\d)(?:(?<![\w.,])|(?<=(?<![\w])r)|(?<=(?<![\w])rs)|(?<=ksh)|(?<=kes)|(?<=usd)|(?<=eur)|"
-                     r"(?<=cad)|(?<=gbp)|(?<=inr)|(?<=aud)|(?<=chf))" + _NUMBER)
+_AMOUNT = re.compile(r"(?=\d)(?:(?<![\w.,])|(?<=(?<![\w])r)|(?<=(?<![\w])rs)|(?<=(?<![\w])rs\.)|(?<=ksh)|(?<=kes)|"
+                     r"(?<=usd)|(?<=eur)|(?<=cad)|(?<=gbp)|(?<=inr)|(?<=aud)|(?<=chf)|(?<=ghs)|(?<=sgd)|(?<=php)|"
+                     r"(?<=(?<![\w])n)|(?<=(?<![\w])p))" + _NUMBER)
 _CUR_AFTER = re.compile(r"\s{0,2}(?P<cur>" + _alternation(list(_CURRENCY_WORDS)) + r")(?![a-z])")
 _CUR_BEFORE = re.compile(r"(?<![\w])(?P<cur>" + _alternation(list(_SYMBOLS_BEFORE)) + r")\s{0,2}$")
 
@@ -86,14 +89,19 @@ _CUR_BEFORE = re.compile(r"(?<![\w])(?P<cur>" + _alternation(list(_SYMBOLS_BEFOR
 _PAID = re.compile(
     r"(?<![\w])(?:(?:j'?|j\s)ai|g|je lui ai|on (?:lui )?a|elle (?:lui )?a|il (?:lui )?a|nous avons|(?:j'?|j\s)avais|"
     r"je lui avais|il (?:lui )?avait|elle (?:lui )?avait|on (?:lui )?avait|nous avions|i|we|she|he|i'?ve|"
-    r"we'?ve|i have|i had|i'd|they|ils (?:lui )?ont|elles ont)\s{1,2}"
+    r"we'?ve|i have|i had|i'd|they|ils (?:lui )?ont|elles ont|"
+    # someone close paid: "mon mari a envoyé 500 €", "Dad sent $1,000", "my brother paid"
+    r"(?:mon|ma|my|our|notre)\s{1,2}(?:mari|femme|chum|blonde|frere|soeur|fils|fille|pere|mere|copain|copine|"
+    r"conjoint|conjointe|compagnon|compagne|cousin|cousine|oncle|tante|ami|amie|husband|wife|brother|sister|son|"
+    r"daughter|father|mother|dad|mom|mum|boyfriend|girlfriend|partner|friend|mate|cousin|uncle|aunt)"
+    r"(?:\s{1,2}(?:a|avait|has|had))?|dad|mom|mum|papa|maman)\s{1,2}"
     r"(?:(?:deja|already|just|encore|finally|finalement|only|seulement|lui|him|her|"
     r"them|meme|aussi|also|fait)\s{1,2}){0,3}"
     r"(?:paye|paid|envoye|sent|verse|vire|wired|transfere|transferred|perdu|lost|achete|bought|donne|gave|given|"
     r"zelled|venmoed|cashapped|cash apped|paypaled|deposited|depose|retire|withdrew|"
     r"(?:fait|effectue|realise|made) (?:un |une |des |\d+ |mon |ma |le |la |a |an )?(?:premier |premiere |deuxieme |"
     r"second |dernier |nouvel |first |second |last )?(?:transfert|virement|envoi|paiement|versement|depot|transfer|"
-    r"payment|deposit)s?|envoi|spent|depense)"
+    r"payment|deposit)s?|envoi|spent|depense|don pay|don send)"
     r"|(?<![\w])(?:cost me|m'a coute|ca m'a coute|deja paye|deja envoye|already paid|already sent|wired|paid|perdu|"
     r"lost)"
     r"(?![\w])"
@@ -129,7 +137,10 @@ _DEMANDED = re.compile(
     r"demands?|demanded|requir\w*|send|transfer|pay|told me to|asked me to|wanted me to|buy|ransom|rancon|"
     r"pidio|pide|quiere|exige|tarif|price is|sinon|or else|otherwise|"
     r"(?:verse|paie|paye|envoie|vire) pas|unless i (?:pay|send)|if i (?:don'?t|do not) (?:pay|send)|"
-    r"envoyez|payez|versez|virez|transferez|deposez)(?![\w])"
+    r"envoyez|payez|versez|virez|transferez|deposez|verser|deposer|"
+    # the demand lowered or named: "then they dropped it to $400", "un montant de 990 €", "a fair price"
+    r"dropped it to|dropped to|lowered (?:it )?to|reduced (?:it )?to|(?:a |il a )?baisse a|descendu a|reduit a|"
+    r"montant de|amount of|fair price)(?![\w])"
 )
 # Rarer demand cues, run only on a sentence that holds one of their words (``_DEMANDED_GATE``):
 # "£200 now or the video goes to your mum", "350€ pour ne pas publier", "he'll take it down for $600".
@@ -192,6 +203,10 @@ def _currency(word: str, country: str | None) -> str | None:
             return "TND" if country == "TN" else None
         case "ZAR_R":  # "R5,000" in South Africa only
             return "ZAR" if country == "ZA" else None
+        case "NGN_N":  # "N80,000" in Nigeria only
+            return "NGN" if country == "NG" else None
+        case "PHP_P":  # "P15,000" in the Philippines only
+            return "PHP" if country == "PH" else None
         case "EUR_E":
             return "EUR"
         case "LOCAL":
@@ -271,7 +286,31 @@ def _role(folded: str, start: int, end: int) -> Role:
     if role == "unknown" and any(start - m.end() <= 40 or m.start() - end <= 25 for m in _FEE.finditer(
             folded, max(s, start - 60), min(e, end + 40))):
         return "demanded"
+    if role == "unknown" and _said_by_other(folded, start):
+        return "demanded"  # a pasted chat: "[22:41] Inconnu: 400€ en transcash et je supprime tout"
     return role
+
+
+# A chat line's speaker: "[22:41] Inconnu: …", "[1/15 12:20 AM] +1 (347) 812-5066: …"; without a
+# time, the same speaker must open another line too ("Total: 3x 100€" is no chat).
+_CHAT_SPEAKER = re.compile(r"[ \t]{0,4}(?P<time>\[[^\]\n]{0,30}\][ \t]{0,2})?(?P<who>[^:\n]{1,30}?)[ \t]{0,2}:[ \t]")
+_REPORTER_SPEAKERS = frozenset({"moi", "me", "je", "i", "victim", "victime", "reporter"})
+
+
+def _said_by_other(folded: str, start: int) -> bool:
+    line_start = folded.rfind("\n", max(0, start - 300), start) + 1
+    if line_start == 0 and start > 300:
+        return False
+    speaker = _CHAT_SPEAKER.match(folded, line_start, start)
+    if speaker is None:
+        return False
+    who = speaker.group("who").strip()
+    if who in _REPORTER_SPEAKERS or len(who.split()) > 4 or who.startswith(("http", "www")):
+        return False
+    if speaker.group("time"):
+        return True
+    low, high = max(0, start - 3000), min(len(folded), start + 3000)
+    return folded.count("\n" + who + ":", low, high) + folded.count("\n" + who + " :", low, high) >= 2
 
 
 _MET_GATE = ("fait", "que", "qu'", "which", "that", "and i")
@@ -358,13 +397,18 @@ _BARE_VERBS = trie_pattern((
     *(f"en {p}{v}" for p in ("", "re") for v in ("veut", "veux", "veulent", "voulait", "demande", "exige", "reclame")),
     "redemande", "wants", "want", "wanted", "asks for", "ask for", "asking for", "asked for", "demands", "demand",
     "demanded", "demanding", "exige", "reclame", "veut", "voulait", "demande"))
+# A paid amount likewise: "I sent 10,000 yesterday", "je lui ai déjà donné 100 000 en espèces", "I paid 15k".
+_BARE_PAID_VERBS = trie_pattern((
+    "paid", "sent", "send", "pay", "payer", "envoye", "envoyer", "envoie", "paye", "payes", "paie", "verse", "donne",
+    "vire", "transfere", "transferred", "gave", "deposited", "wired", "don pay", "don send"))
 _BARE_DEMAND = re.compile(
-    r"(?<![\w])(?:" + _BARE_VERBS + r")\w{0,3}"
-    r"\s{1,2}(?:(?:encore|maintenant|now|another|still|aussi|also|me|moi|him|her|lui|only|seulement|juste|just|"
-    r"desormais)\s{1,2}){0,2}"
-    r"(?P<num>\d{1,3}(?:[ .,]\d{3})+|\d{2,7})(?![\w]|[.,]\d)"
+    r"(?<![\w])(?:" + _BARE_VERBS + r"|" + _BARE_PAID_VERBS + r")\w{0,3}"
+    r"\s{1,2}(?:(?:encore|maintenant|now|another|still|aussi|also|me|moi|him|her|them|lui|leur|only|seulement|juste|"
+    r"just|desormais|deja|already|de|d')\s{1,2}){0,3}"
+    r"(?P<num>\d{1,3}(?:[ .,]\d{3})+|\d{2,7}|\d{1,3}(?:[.,]\d)?\s?k)(?![\w]|[.,]\d)"
     r"(?=\s{0,2}(?:[.!?,;:)]|$|\n|(?:more|de plus|encore|et|and|sinon|or|else|otherwise|ou|now|maintenant|pour|to|by|"
-    r"avant|before|d'ici|within|dans)(?![\w])))"
+    r"avant|before|d'ici|within|dans|par|via|through|thru|on|sur|en|yesterday|hier|already|deja|last|today|"
+    r"aujourd'hui|cash|thats|that's|in|a|au|with|avec)(?![\w])))"
     r"(?!\s{0,2}(?:more|de plus|encore|autres?|other)?\s{0,2}(?:photos?|videos?|vids?|pics?|pictures?|nudes?|images?|"
     r"clips?|selfies?)(?![\w]))"
 )
@@ -424,14 +468,31 @@ def find(text: str, context: Context) -> Iterator[Money]:
             continue  # "500e" only where money is asked or paid
         count += 1
         found.append(Money(amount, currency, role, (start, end), context.source))
-    if found and _gate_bare(folded):
+    if _gate_bare(folded):
         found += _bare_demands(folded, context, found)
     found.sort(key=lambda m: m.span[0] if m.span else -1)
     yield from _listed_roles(folded, found)
 
 
 def _gate_bare(folded: str) -> bool:
-    return any(w in folded for w in ("veu", "demand", "exig", "reclam", "want", "ask"))
+    return any(w in folded for w in ("veu", "demand", "exig", "reclam", "want", "ask", "paid", "sent", "send", "pay",
+                                     "envoy", "envoi", "paye", "paie", "verse", "donne", "vire", "transfer", "gave",
+                                     "deposited", "wired"))
+
+
+# Without any amount named in the text, a bare one of a thousand or more takes the reporter's
+# country's currency (CLDR's, through Babel): "she wants 200k on Palmpay" from Nigeria is naira.
+# Only short texts are read whole this way (a report, not a megabyte).
+_WHOLE_TEXT_BARE = 20_000
+
+
+def _local_currency(region: str | None) -> str | None:
+    if not region:
+        return None
+    from babel.numbers import get_territory_currencies
+
+    found = get_territory_currencies(region)  # [] for a territory CLDR does not know
+    return found[0] if found else None
 
 
 def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Money]:
@@ -441,31 +502,49 @@ def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Mon
     out: list[Money] = []
     windows: list[tuple[int, int]] = []  # up to 250 characters after each amount named
     for m in named:
-        low, high = m.span[1], min(len(folded), m.span[1] + 250)
+        low, high = m.span[1], min(len(folded), m.span[1] + 600)
         if windows and low <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], high))
         else:
             windows.append((low, high))
+    local = None
+    if len(folded) <= _WHOLE_TEXT_BARE:
+        windows = [(0, len(folded))]
+        local = _local_currency(context.region)
     for match in finditer_in(_BARE_DEMAND, folded, windows):
         if len(out) >= MAX_AMOUNTS:
             break
         start, end = match.span("num")
         i = bisect_right(ends, start) - 1  # the last amount named before this one
-        if taken.overlaps(start, end) or i < 0 or start - ends[i] > 250:
+        if taken.overlaps(start, end):
+            continue
+        if i >= 0 and start - ends[i] <= 600:
+            currency = named[i].currency
+        elif not named and local is not None:
+            currency = local
+        else:
             continue
         amount = _amount_text(match.group("num"))
-        if amount is None or amount < 20:
+        if amount is None or amount < 20 or (currency is local and not named and amount < 1000):
+            continue  # "if I don't send 200": 200 of what, with no currency anywhere, is not said
+        role = _role(folded, start, end)
+        if role == "unknown":
             continue
-        out.append(Money(amount, named[i].currency, _role(folded, start, end), (start, end), context.source))
+        out.append(Money(amount, currency, role, (start, end), context.source))
     return out
 
 
 def _amount_text(number: str) -> Decimal | None:
+    thousands = number.endswith("k")
+    number = number.rstrip("k").strip()
     digits = re.sub(r"[ .,]", "", number) if re.fullmatch(r"\d{1,3}(?:[ .,]\d{3})+", number) else number
     try:
-        value = Decimal(digits)
+        value = Decimal(digits.replace(",", "."))
     except InvalidOperation:
         return None
+    if thousands:
+        value *= 1000
+        value = Decimal(int(value)) if value == value.to_integral_value() else value
     return value if value > 0 else None
 
 

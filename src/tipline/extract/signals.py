@@ -279,7 +279,7 @@ _DEADLINE = re.compile(
     r"|(?:si|if)\s(?:[^.!?\n]{0,25}\s)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|ce soir|"
     r"tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s[^.!?\n]{0,25})?\s"
     r"(?:paye|paie|payes|payer|paid|pay|verse|envoye|sent)"
-    r"|(?:avant|d'ici|jusqu'au|before|by|until)\s(?:le|the)\s\d{1,2}(?:er|st|nd|rd|th)?(?![\d.,/])"
+    r"|(?:(?:avant|d'ici|before|by|until)\s(?:le|the)|jusqu'au)\s\d{1,2}(?:er|st|nd|rd|th)?(?![\d.,/])"
     r"|(?:by|before|until)\s(?:the\s)?end of (?:this|the|next) (?:week|month|day)"
     r"|(?:by|before|until)\s(?:this |tomorrow |today )?(?:evening|morning|afternoon|night)(?:\s\d{1,2}(?::\d{2})?\s?"
     r"(?:pm|am))?"
