@@ -101,7 +101,9 @@ class Anchors:
         index = {rule: i for i, rule in enumerate(self._rules)}
         self._owners = {word: tuple(index[rule] for rule in sorted(found)) for word, found in owners.items()}
         # Words start at a word boundary ("sent" not in "présent", "jour" not in "bonjour").
-        self._regex = re.compile(r"(?<![a-z])(?:" + trie_pattern(owners) + ")")
+        # A zero-width match (the word in a look-ahead) so that matches may overlap: "leur a" (one
+        # rule's word) must not hide "appel" (another's) in "leur appel".
+        self._regex = re.compile(r"(?<![a-z])(?=(" + trie_pattern(owners) + "))")
 
     def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Merged (start, end) windows per rule; a rule with no anchor in ``text`` has none."""
@@ -110,9 +112,9 @@ class Anchors:
         ends: list[list[int]] = [[] for _ in self._rules]
         last = [-reach - 1] * len(self._rules)  # the end of each rule's last window
         for match in self._regex.finditer(text):
-            start, end = match.span()
+            start, end = match.span(1)
             low, high = start - reach, end + reach
-            for rule in owners[match.group()]:
+            for rule in owners[match.group(1)]:
                 if low <= last[rule]:
                     ends[rule][-1] = high
                 else:

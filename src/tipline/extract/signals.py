@@ -646,17 +646,25 @@ def _images_shared(text: str, win: dict[str, list[tuple[int, int]]]) -> tuple[bo
 _MORE_IMAGES = re.compile(
     r"(?<![\w])(?:demande\w*|veut|veulent|voulait|exige\w*|reclame\w*|insiste pour|wants?|wanted|asks?|asking|asked|"
     r"demands?|demanding|requests?|keeps asking|envoie|envoyer|faire|filmer|send|if i (?:don'?t|do not) send|"
+    r"needs?|needed|a besoin d'|avait besoin d'|"
     r"unless i send|"
     r"si je (?:n'envoie|n'envoies|envoie|send|sens|sent) pas|if i (?:don'?t|do not) send him)\s{1,2}"
     r"(?:(?:moi|me|lui|leur|her|him|encore|toujours|still|now|maintenant|aussi|also|even|de lui envoyer|"
     r"que je (?:lui )?envoie|me to send|for|to send|him|que je fasse|de faire|d'envoyer|-moi|chaque (?:soir|jour|"
-    r"semaine|nuit)|tous les (?:jours|soirs)|every (?:day|night|week)|each (?:day|night))\s{1,2}){0,3}"
+    r"semaine|nuit)|tous les (?:jours|soirs)|every (?:day|night|week)|each (?:day|night)|a|an|some|une?|des|"
+    r"the|[\"“«]|one)\s{0,2}){0,3}"
     r"(?:\d{1,2}\s{1,2})?(?:d'autres|d autres|dautres|plus de|encore des|encore une|encore un|de nouvelles?|"
     r"des nouvelles?|une nouvelle|une autre|un autre|more|another|other|new|extra|additional)\s{1,2}"
     r"(?:\d{1,2}\s{1,2})?(?:\w+\s{1,2})?"
     r"(?:photos?|videos?|vids?|images?|pics?|pictures?|nudes?|nus|sextapes?|selfies?)"
 )
 
+# A naked call demanded: "he wants her to video call him naked" (more images, not yet a recording).
+_NAKED_CALL = re.compile(
+    r"(?<![\w])(?:wants?|wanted|asks?|asked|asking|demands?|demanded|veut|voulait|exige|demande)\s{1,2}"
+    r"(?:\w+\s{1,2}){0,3}(?:video call|videocall|facetime|appel video|appel en video|cam|visio)\w*\s{1,2}"
+    r"(?:\w+\s{1,2}){0,3}(?:naked|nude|nue?s?|a poil|undressed|deshabille\w*|topless)(?![\w])"
+)
 _MORE_IMAGES_2 = re.compile(
     r"(?<![\w])(?:(?:oblige\w*|force\w*|forcing|forced|pousse\w*|makes? me|made me)\s{1,2}(?:\w+\s{1,2}){0,4}"
     r"(?:envoyer|send|faire|filmer|film)\s{1,2}(?:\w+\s{1,2}){0,2}|"
@@ -665,6 +673,10 @@ _MORE_IMAGES_2 = re.compile(
     r"some)\s{1,2})?)"
     r"(?:photos?|videos?|vids?|images?|pics?|pictures?|nudes?|nus|sextapes?|selfies?)"
     r"|(?<![\w])\d{1,2}\s{1,2}(?:autres\s{1,2})?(?:photos?|videos?|vids?|images?|pics?|nudes?)\s{1,2}de plus"
+    # pictures as the other price: "75 000 FCFA … ou d'autres vidéos à la place", "or more pics instead"
+    r"|(?<![\w])(?:ou|or)\s{1,2}(?:bien\s{1,2})?(?:d'autres|dautres|more|other|new|de nouvelles?|des nouvelles?)\s{1,2}"
+    r"(?:\w+\s{1,2})?(?:photos?|videos?|vids?|images?|pics?|pictures?|nudes?)\s{1,2}(?:a la place|instead|en echange|"
+    r"in exchange|in place)(?![\w])"
     # "harassing her for more pics", "il la harcèle pour avoir d'autres photos"
     r"|(?<![\w])(?:for|pour (?:avoir |obtenir |recevoir )?)\s{0,2}(?:\d{1,2}\s{1,2})?(?:more|other|new|extra|"
     r"additional|d'autres|dautres|plus de|de nouvelles?|encore des)\s{1,2}(?:\w+\s{1,2})?"
@@ -678,7 +690,7 @@ _MORE_UNNAMED = re.compile(
     r"(?:\s{1,2}(?:d'autres|encore|plus|toujours|tous les jours|chaque (?:jour|soir|semaine)))?|redemande\w*|"
     r"(?:asking|asks|asked|demands?|demanding|wants?|wanted|requests?|requesting)\s{1,2}"
     r"(?:(?:her|him|me|them|us)\s{1,2})?(?:for\s{1,2})?more|"
-    r"(?:send|sending|sent)\s{1,2}(?:him\s{1,2}|her\s{1,2}|them\s{1,2})?more|"
+    r"(?:send|sends|sending|sent)\s{1,2}(?:him\s{1,2}|her\s{1,2}|them\s{1,2})?more|"
     # "il veut que j'en envoie d'autres" (SMS: "que jen envoie dautres")
     r"(?:veut|veulent|voulait|exige|demande|reclame)\s{1,2}(?:que|qu')\s{0,2}(?:j'?|je\s|tu\s|il\s|elle\s)\s{0,2}"
     r"(?:lui\s|leur\s)?en\s{1,2}(?:re)?(?:envoi|envoy|fass|fais|film)\w*)(?![\w])"
@@ -696,7 +708,9 @@ _MONEY_BEFORE = re.compile(
 _MEDIA_BEFORE = re.compile(_MEDIA + r"|\bnus?\b|\bnue\b|naked|sous-vetements|underwear|brassiere")
 _MORE2_WORDS = ("oblig", "force", "pousse", "made me", "makes me", "make me", "de plus", "for more", "for other",
                 "for new", "for extra", "for additional", "pour d'autres", "pour dautres", "pour plus",
-                "pour de", "pour encore", "pour avoir", "pour obtenir", "pour recevoir", *(
+                "pour de", "pour encore", "pour avoir", "pour obtenir", "pour recevoir", "ou d'autres", "ou dautres",
+                "ou bien", "or more", "or other", "or new", "ou de nouvelle", "ou des nouvelle", "naked", "nude", "nue",
+                "nus", "a poil", "undressed", "deshabill", "topless", *(
     f"{adverb} {word}" for adverb in ("now", "maintenant", "then", "puis", "ensuite", "also", "aussi")
     for word in ("he", "she", "they", "il", "elle", "ils", "asking", "asks", "asked", "wants", "demande", "veut",
                  "exige", "reclame")))
@@ -733,7 +747,7 @@ def _more_unnamed(text: str) -> bool:
     for match in _MORE_UNNAMED.finditer(text):
         if _NEG.search(text, max(0, match.start() - 22), match.start()):
             continue
-        start = max(0, match.start() - 160)
+        start = max(0, match.start() - 300)
         media = [m.end() for m in _MEDIA_BEFORE.finditer(text, start, match.start())]
         money = [m.end() for m in _MONEY_BEFORE.finditer(text, start, match.start())]
         # "…sent 3,000 but he wants more": the nearer of pictures and money is what "more" is about.
@@ -864,6 +878,9 @@ def _webcam(text: str, win: dict[str, list[tuple[int, int]]], device: bool) -> b
     if _near(cams, recs, text, 120, 120):
         return True
     undress = [m.span() for m in finditer_in(_UNDRESS_RE, text, win.get("undress", []))]
+    demanded = [m.span() for m in finditer_in(_NAKED_CALL, text, win.get("more2", []))]
+    if demanded:  # a naked call asked for is not a recording made
+        undress = [u for u in undress if not any(a <= u[0] < b for a, b in demanded)]
     return _near(cams, undress, text, 60, 150) or _any(_APP_VIDEO, text, False, intersect(
         win.get("app_video", []), win.get("media", [])))
 
@@ -980,6 +997,23 @@ _IMAGES_ASKED_OR_HELD = re.compile(
     r"(?:photos?|videos?|images?|pics?|pictures?|nudes?|selfies?)(?:\s{1,2}(?:\w+\s{1,2})?(?:intimes?|nue?s?|"
     r"sexy|osees?|intimate|naked|explicit))?"
 )
+# The victim's own pictures in the story: asked for, sent by the victim, held or recorded. With money
+# demanded or paid, that is sextortion even when no threat is spelled out ("she asked for pics, then
+# demanded Google Play cards").
+_VICTIM_MEDIA = (r"(?:photos?|videos?|vids?|images?|pics?|pictures?|nudes?|tsawer|sextapes?|selfies?|"
+                 r"recordings?|enregistrements?)")
+_VICTIM_IMAGES = re.compile(
+    r"(?<![\w])(?:(?:demande\w*|asked|asking|asks?|exige\w*|wanted|wants?|convaincu|convinced|got|tricked|obtenu|"
+    r"recupere|persuade\w*|reclame\w*|requested)\s{1,2}(?:(?:him|her|me|them|lui|leur|moi|to send|d'envoyer|de lui "
+    r"envoyer|into sending|for|des|de|d'|some|a|une?|the)\s{0,2}){0,3}(?:\w+\s{1,2})?" + _VICTIM_MEDIA +
+    r"|(?:(?:j'?ai|j ai|jai|i|i've|il a|elle a|he|she|on a|we)\s{1,2}(?:(?:lui|him|her|them|leur|deja|already|"
+    r"also|aussi)\s{1,2}){0,2}(?:sent|envoye|shared|partage)\s{1,2}(?:\w+\s{1,2}){0,2}" + _VICTIM_MEDIA + r")"
+    r"|(?:has|have|got|holds?|a|ont|has got|possede|garde|detient)\s{1,2}(?:(?:still|toujours|encore|deja|already)"
+    r"\s{1,2})?(?:my|mes|ma|her|his|ses|sa|your|ur|tes|ta|our|nos)\s{1,2}(?:\w+\s{1,2})?" + _VICTIM_MEDIA +
+    r"|" + _VICTIM_MEDIA + r"\s{1,2}(?:of me|de moi)"  # "une photo d'elle" may be the scammer's
+    r"|(?:recorded|filmed)\s{1,2}(?:it|me|him|her|us|our)|(?:m'|l'|nous\s)(?:a|ont|avait)\s{1,2}(?:\w+\s{1,2})?"
+    r"(?:enregistr|film)\w*)(?![\w])"
+)
 _ASKS_MONEY = re.compile(
     r"(?:veut|veulent|demande\w*|exige\w*|reclame\w*|wants?|asks?|asked|demands?|pay|payer|paie|paye)"
     r"\s{1,2}(?:\w+\s{1,2}){0,3}(?:de l'argent|d'argent|argent|money|bitcoins?|crypto|cartes?|cards?|\d)"
@@ -1075,7 +1109,8 @@ _ANCHORS = Anchors({
     "asks": ("veut", "veulent", "demand", "exig", "reclam", "want", "ask", "pay ", "payer", "paye", "paie",
              "request"),
     "explicit": ("sext", "chantage", "extortion", "blackmail"),
-    "held": ("video", "vid", "photo", "pic", "nude", "image", "sextape", "recording", "enregistrement"),
+    "held": ("video", "vid", "photo", "pic", "nude", "image", "sextape", "recording", "enregistrement", "tsawer",
+             "selfie", "recorded", "filmed", "enregistr", "film"),
 }, reach=120)
 
 
@@ -1118,7 +1153,7 @@ def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] =
         _their_contact(text))
     signals["more_images_demanded"] = _any(_MORE_IMAGES, text, windows=win.get("more", [])) or _any(
         _MORE_IMAGES_2, text, windows=win.get("more2", [])) or _more_unnamed(text) or _any(_IMAGES_OR_ELSE, text) \
-        or _asked_again(text, win.get("asks", []))
+        or _asked_again(text, win.get("asks", [])) or _any(_NAKED_CALL, text, windows=win.get("more2", []))
     # "I hacked your phone", "recorded you through your own webcam": the spam e-mail's claim
     hacked = _any(_HACK, text, False, win.get("hack", [])) or _any(_DEVICE_CAM, text, False, win.get("cam_access", []))
     signals["webcam_scheme"] = _webcam(text, win, hacked)
@@ -1138,5 +1173,6 @@ def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] =
         or (demanded and _any(_HELD, text, windows=win.get("held", [])))
         or (shared and (demanded or signals["paid"]))
         or (demanded and _gate(text, ("for ", "pour ", "against ", "contre ")) and bool(_MONEY_FOR_IMAGES.search(text)))
+        or ((demanded or signals["paid"]) and _any(_VICTIM_IMAGES, text, windows=win.get("held", [])))
     )
     return signals
