@@ -105,31 +105,46 @@ _OWN_KINDS = frozenset({"phone", "email", "profile", "paypal"})
 # "mon numéro c'est", "my contact number is", "mon mail à moi :", "mon propre mail :", "my own address (",
 # "mon numéro si vous voulez me rappeler :" (a short clause that ends on ":" or "(").
 _OWN_NOUN = (r"(?:numero|num|no|number|nr|tel|telephone|phone|portable|cell|cellphone|cellulaire|mobile|gsm|"
-             r"courriel|mail|e-mail|email|adresse|address|whatsapp|contact|coordonnees|details)")
+             r"courriel|mail|e-mail|email|adresse|address|whatsapp|contact|coordonnees|details|line|ligne|landline|"
+             r"fixe)")
 _OWN_BEFORE = re.compile(
     r"(?<![\w])(?:(?:mon|ma|my|mes)\s{1,2}(?:(?:propre|own|personal|personnel|perso|contact|work|home|office|"
     r"private|prive)\s{1,2}){0,2}" + _OWN_NOUN +
     r"(?:\s{1,2}(?:de|du|d'|number|no|num|phone|cell|mobile|portable|telephone|tel|address|adresse|e-?mail|mail|"
     r"courriel|perso|personnel|pro|a moi|to me|de telephone|de portable|de tel)(?![\w])){0,2}"
-    r"(?:[^\n.!?:@()]{0,40}[:(])?\s{0,2}"
-    r"(?:(?:c'est|c est|cest|est|is|it's|:|-|=)\s{0,2})?(?:(?:le|la|l'|au)\s{0,2})?\(?\s{0,2}"
+    r"(?:[^\n.!?:@()]{0,40}[:(]|[^\n.!?:@()\d]{0,40}\s(?=(?:c'est|c est|cest|c|est|is)\s))?\s{0,2}"
+    r"(?:(?:c'est|c est|cest|c|est|is|it's|:|-|=)\s{0,2})?(?:(?:le|la|l'|au)\s{0,2})?\(?\s{0,2}"
     r"|(?:m'appeler|m'appelez|me joindre|me contacter|m'ecrire|appelez[- ]moi|contactez[- ]moi|"
     r"ecrivez[- ]moi|joignable|rejoindre|me rappeler|me repondre)\s{1,2}(?:[a-z']{1,12}\s{1,2}){0,2}"
     r"(?:au|a|sur|par|on)\s{0,2}(?:(?:le|la|l')\s{0,2})?(?:numero\s{0,2}|mail\s{0,2}|courriel\s{0,2})?:?\s{0,2}"
-    r"|(?:reach|call|email|e-mail|contact|phone)\s{1,2}me\s{1,2}(?:back\s{1,2})?(?:(?:at|on)\s{1,2}"
+    r"|(?:a votre disposition|a ta disposition|disponible|available)\s{1,2}(?:au|a|sur|par|at|on)\s{0,2}"
+    r"(?:(?:le|la|l')\s{0,2})?"
+    r"|(?:(?:pls|please|plz|svp|you can|vous pouvez)\s{1,2}(?:text|sms|whatsapp|message|dm)\s{1,2}me\s{1,2}(?:at|on)"
+    r"\s{0,2})"
+    r"|(?:reach|call|email|e-mail|contact|phone|ring)\s{1,2}me\s{1,2}(?:back\s{1,2})?"
+    r"(?:(?:at|on)\s{1,2}"
     r"(?:work|home|the office)\s{1,2})?(?:at|on|via)\s{1,2}(?:(?:my|the)\s{1,2}(?:\w+\s{1,2})?)?:?\s{0,2}"
     # "moi j'utilise x@y", "I use x@y", "mine is", "le mien c'est"
     r"|(?:j'utilise|j utilise|i use|i'm using|im using|mine is|mine's|le mien (?:c'est|est)|la mienne (?:c'est|est))"
     r"\s{0,2}:?\s{0,2}(?:(?:l'adresse|the address|the email|the number|le numero)\s{1,2})?)$"
 )
 _OWN_GATE = ("mon ", "ma ", "my ", "mes ", "m'", "me ", "moi", "joignable", "rejoindre", "utilise", "i use",
-             "using", "mine", "mien")
+             "using", "mine", "mien", "disposition", "disponible", "available")
+# A helpline's number is nobody's to link: "the Revenge Porn Helpline (0345 6000 459)", "Kids Help Phone".
+_HELPLINE_BEFORE = re.compile(
+    r"(?<![\w])(?:helpline|hotline|help line|help phone|ligne d'ecoute|ligne d'aide|ligne d'urgence|crisis line|"
+    r"tel-jeunes|tel jeunes|samaritans|childline|numero vert|service client|customer (?:service|support|care))"
+    r"[^.!?\n]{0,25}$"
+)
 # A second contact in the same breath: "call me at 07… or at x@y", "joignable au 06… ou par mail : x@y".
 _OWN_LIST = re.compile(
     r"\s{0,2}\)?\s{0,2}(?:,|;|/|&|ou|or|et|and)\s{1,2}(?:(?:at|on|au|sur|par|by|via|a)\s{1,2})?"
     r"(?:(?:mail|e-mail|email|courriel|tel|telephone|phone|whatsapp|sms|texto|text|mon \w+|my \w+)\s{0,2})?"
     r"(?:(?:c'est|is|:)\s{0,2})?(?:(?:le|la|l')\s{0,2})?"
 )
+_FIELD_LABEL = re.compile(r"(?:son|sa|ses|his|her|their|le|la|les|the)\s|(?:whatsapp|numero|num|tel|phone|e-?mail|"
+                          r"mail|snap|insta|facebook|fb|contact|compte|account|profil|profile|iban|paypal|skype|"
+                          r"telegram|tiktok)(?![\w])")
 _SPEAKER = re.compile(r"[ \t]{0,4}(?:\[[^\]\n]{0,30}\][ \t]{0,2})?(?P<who>[a-z][\w.'\-]{0,20}(?: [\w.'\-]{1,20})?)"
                       r"[ \t]{0,2}:(?!//)")
 
@@ -160,10 +175,14 @@ def _reporters_own(folded: str, m: Mention) -> bool:
     newline = folded.rfind("\n", max(0, start - 400), start)
     line_start = newline + 1 if newline >= 0 or start <= 400 else -1
     speaker = _SPEAKER.match(folded, line_start, start) if line_start >= 0 else None
+    if speaker is not None and _FIELD_LABEL.match(speaker.group("who")):
+        speaker = None  # "Son WhatsApp : …" labels a detail; it is no chat speaker
     if speaker is not None and speaker.end() <= start:
         # A pasted chat: the "Moi:"/"Me:" lines are the victim's, "mon snap" on another's line is theirs.
         return speaker.group("who") in ("moi", "me")
     window = folded[max(0, start - 80):start]
+    if m.kind == "phone" and _HELPLINE_BEFORE.search(folded, max(0, start - 60), start):
+        return True
     return any(cue in window for cue in _OWN_GATE) and bool(_OWN_BEFORE.search(folded, max(0, start - 80), start))
 
 

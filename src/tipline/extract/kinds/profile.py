@@ -207,7 +207,11 @@ _QUOTED_PLATFORM = re.compile(
 _CALLED_BEFORE = re.compile(
     r"(?<![\w])(?:(?:user|username|account|compte|profil|profile|pseudo|someone|somebody|guy|girl|person|"
     r"quelqu'un|mec|gars|fille|meuf)\s{1,2}(?:called|named|nomme|nommee|appele|appelee|du nom de|qui s'appelle)"
-    r"|username|user name|pseudo|handle|nom d'utilisateur|identifiant)\s{0,2}:?\s{0,2}$"
+    r"|username|user name|pseudo|handle|nom d'utilisateur|identifiant"
+    # 'sur snap sous le nom de "manon.pvt"', '(her name there is "Amaka_luv")', 'son nom c'est "rym.bz.x"'
+    r"|(?:son|sa|her|his|their|leur)\s{1,2}(?:nom|name|pseudo)(?:\s{1,2}(?:there|la-bas|dessus|on it))?\s{1,2}"
+    r"(?:c'est|c est|est|is|was|etait)|sous le nom d[e']|au nom d[e']|under the name|by the name|going by|goes by"
+    r"|from id|id)\s{0,2}:?\s{0,2}$"
 )
 # 'groomed on Discord by 'xXnightwolfXx'', « contacté sur Snapchat par « sarah.12ans » »: the
 # platform named earlier in the sentence, the account quoted after "by"/"par".
