@@ -421,6 +421,7 @@ _CONTACTED = re.compile(
     r"(?:commence|commencait|se met|s'est mis|s'est mise|started|began|begun|starting) (?:a|to) (?:suivre|contacter|"
     r"ecrire a|ajouter|harceler|appeler|follow|contact|message|text|add|call|dm|harass)|"
     # "sent friend requests to my wife", "des demandes d'amis à mes cousines"
+    r"(?:sent|send|sends) (?:a )?(?:messages?|dms?|texts?) to|"
     r"(?:sent|sends|sending|envoye|envoie) (?:a |des |une )?(?:friend|follow|demandes? d'amis?|invitations?|"
     r"demandes? d'abonnement)(?: requests?)? (?:to|a|aux?)|(?:friend|follow)[- ]requested|"
     # "a créé un groupe Messenger avec ma mère", "made a group chat with my family"
@@ -429,8 +430,9 @@ _CONTACTED = re.compile(
     r"\s{1,2}(?:(?:tous|toute|toutes|all|some of|plusieurs de|plusieurs|certains de|quelques uns de|une partie de|"
     r"aussi|also|even|half|half of|la moitie de|la moitie des|most of|many of|a few of|quelques-uns de|"
     r"(?:\d{1,2}|two|three|four|five|deux|trois|quatre|cinq) (?:of|de|d')|several of)\s{1,2}){0,2}"
-    r"(?:(?:mes|ma|mon|ses|sa|son|my|his|her|leurs?|our|nos|notre)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE_CONTACT +
-    r"|" + _PEOPLE_AT + r")"
+    r"(?:(?:mes|ma|mon|ses|sa|son|my|his|her|leurs?|our|nos|notre)\s{1,2}(?:[\w']+\s{1,2})?" + _AUDIENCE_CONTACT +
+    r"|" + _PEOPLE_AT + r"|(?:deux|trois|quatre|plusieurs|two|three|four|several|\d{1,2})\s{1,2}(?:(?:de|of)\s{1,2}"
+    r"(?:ses|his|her|my|mes)\s{1,2})?(?:copains|copines|amis|amies|potes|friends|classmates|camarades|mates))"
 )
 # "He got my brother's number and has been calling him": the number of one of the victim's people,
 # then a call or a message in the same sentence.
@@ -461,6 +463,7 @@ def _their_contact(text: str) -> bool:
 _CONTACT_WORDS = ("contacte", "ecrit a", "appele", "menace", "messaged", "texted", "called", "wrote to", "dm'd", "dmd",
                   "reached out", "ajoute", "added", "tagged", "tague", "identifie", "follow", "suivi", "abonne a",
                   "envoye un", "envoye des", "envoye message", "envoye msg", "envoye mp", "envoye dm", "sent a",
+                  "send message", "sends message", "send a message", "sent message",
                   "sent message", "sent dm", "sent text", "threatened", "dm'ed", "emailed", "e-mailed", "harcel",
                   "harass", "stalk", "messaging", "texting", "calling", "contacting", "adding", "dming", "writing to",
                   "emailing", "appelle",
@@ -535,10 +538,11 @@ _SHARING_NOW = re.compile(
 # "messaged my sister from TikTok with my photo", "sent them my photo", "il leur a envoyé la vidéo".
 _SENT_THEM = re.compile(
     r"(?<![\w])(?:sent|dm'?d|dm'?ed|messaged|texted|showed|forwarded|emailed|e-mailed|envoye|montre|contacted|"
-    r"contacte|wrote to|ecrit a)\s{1,2}"
-    r"(?:(?:mes|ma|mon|ses|sa|son|my|his|her|our|their)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE_OWNED +
-    r"(?:\s{1,2}(?:[^.!?\n]{0,40}?\s)?(?:with|avec))?)\s{1,2}(?:(?:a|an|the|my|her|his|one of my|some of my|some|une?|"
-    r"la|le|les|des|ma|mes|sa|ses)\s{1,2})?(?:\w+\s{1,2})?" + _SHOT + r"(?![\w])"
+    r"contacte|wrote to|ecrit a|(?:sent|send|sends) (?:a )?messages? to)\s{1,2}"
+    r"(?:(?:mes|ma|mon|ses|sa|son|my|his|her|our|their)\s{1,2}(?:[\w']+\s{1,2})?" + _AUDIENCE_OWNED +
+    r"(?:\s{1,2}(?:[^.!?\n]{0,40}?\s)?(?:with|avec|en (?:lui|leur) envoyant))?)\s{1,2}(?:(?:a|an|the|my|her|his|"
+    r"one of my|some of my|some|une?|la|le|les|des|ma|mes|sa|ses)\s{1,2})?(?:[\w']+\s{1,2}){0,3}" + _SHOT +
+    r"(?![\w])"
     r"|(?<![\w])(?:il|elle|ils|elles|on)\s{1,2}(?:leur|lui) a\s{1,2}(?:deja\s{1,2}|aussi\s{1,2})?"
     r"(?:envoye|montre|transfere|partage|balance)\s{1,2}(?:\w+\s{1,2}){0,2}" + _SHOT + r"(?![\w])"
 )
@@ -567,20 +571,37 @@ _SEEN_IT = re.compile(
 # then a picture in the sentence): "a déjà envoyé une des photos à deux garçons de sa classe", "la
 # vidéo a quand même été envoyée à toute sa liste d'amis", "l'a partagée dans un serveur où se trouvent
 # plusieurs élèves", "shared the image in a group chat with several boys", "uploaded my video to <site>".
+# "Il a créé un faux compte Instagram avec mes photos", "a fake profile using her pics", "un compte qui
+# publie des photos volées": the pictures are out, on a profile anyone sees.
+_OUT_ON_A_PROFILE = re.compile(
+    r"(?<![\w])(?:(?:faux|fake|nouveau|new)\s{1,2}(?:compte|account|profil|profile|page)(?:\s{1,2}\w+)?\s{1,2}"
+    r"(?:avec|with|using|en utilisant)\s{1,2}(?:mes|ses|my|his|her|leurs?|their|les|the)\s{1,2}(?:\w+\s{1,2})?"
+    + _MEDIA + r"|(?:compte|account|page|profil|profile)\s{1,2}(?:\w+\s{1,2})?(?:qui|that|which)\s{1,2}"
+    r"(?:publie|poste|diffuse|partage|posts|shares|publishes|is posting|is sharing)\s{1,2}(?:\w+\s{1,2}){0,2}"
+    + _MEDIA + r")(?![\w])"
+)
 _SHARED_VERB = re.compile(
     r"(?<![\w])(?:sent|shared|posted|uploaded|forwarded|leaked|published|envoyee?s?|partagee?s?|publiee?s?|"
     r"postee?s?|diffusee?s?|transferee?s?|balancee?s?)(?![\w])"
 )
 _SHARED_WHERE = re.compile(
     r"[^.!?\n]{0,50}?\s(?P<prep>to|a|au|aux|with|avec|in|into|dans|on|sur|en)\s{1,2}(?:[^.!?\n]{0,25}?\s)??"
-    r"(?:(?P<people>" + _TARGET + r"|" + _AUDIENCE + r")"
+    r"(?:(?P<people>" + _TARGET + r"|" + _AUDIENCE + r"|(?:mes|ma|mon|my|his|her|ses|sa|son)\s{1,2}"
+    r"(?!(?:compte|account|phone|telephone|email|mail|inbox|wallet|portefeuille|numero|number|bank|banque|adresse|"
+    r"address|boite|box)\b)"
+    r"[a-z']{2,15}(?:\s{1,2}rep)?)"
     r"|(?P<place>group ?chats?|groupes?|chats? de groupe|servers?|serveurs?|story|stories|internet|websites?|sites?|"
     r"youtube|porn\w*|xvideos|https?://|www\.))(?![\w])"
 )
 # "la vidéo sera partagée", "would be sent", "she'd send my pics to my wife": not done.
 _NOT_YET = re.compile(r"(?:(?<![\w])(?:sera|seront|serait|seraient|will|would|could|might|may|va|vont|menace|"
                       r"threaten\w*|sinon|otherwise|unless|if|si)|'d|'ll)(?![\w])")
-_SHARED_BY_ME = re.compile(r"(?<![\w])(?:je|j'|i|i've|we|on|tu|you)\s{1,2}(?:\w+\s{1,2}){0,2}$")
+# "dans un serveur où se trouvent plusieurs élèves", "a group chat with several boys from his year"
+_PEOPLE_THERE = re.compile(r"(?<![\w])(?:" + _AUDIENCE + r"|eleves|students|pupils|boys|girls|garcons|filles|kids)"
+                           r"(?![\w])")
+_TO_ME_BEFORE = re.compile(r"(?<![\w])(?:m'|me\s)(?:a|ont|avait|avaient)?\s{0,2}(?:(?:deja|aussi|encore)\s{1,2})?$")
+_SHARED_BY_ME = re.compile(r"(?<![\w])(?:je\s|j'|j\s|i\s|i've\s|we\s|on\s(?=a\s|avait\s|les\s|l')|tu\s|you\s)\s{0,2}"
+                           r"(?:[\w']+\s{1,2}){0,2}$")
 _PRONOUN_OBJECT = re.compile(r"(?<![\w])(?:l'|les\s)(?:a|ont|avait|avaient)\s{1,2}(?:\w+\s{1,2})?(?:ete\s{1,2})?$")
 
 
@@ -593,10 +614,12 @@ def _shared_anywhere(text: str, windows: list[tuple[int, int]]) -> tuple[bool, b
                 or _NOT_YET.search(text, verb.end(), where.start("prep")):
             continue
         before = text[max(0, verb.start() - 30):verb.start()]
-        if _SHARED_BY_ME.search(before) or re.match(r"\s{0,2}(?:me|moi)\b", text[verb.end():verb.end() + 5]):
-            continue
+        if _SHARED_BY_ME.search(before) or _TO_ME_BEFORE.search(before) or re.match(
+                r"\s{0,2}(?:me|moi)\b", text[verb.end():verb.end() + 5]):
+            continue  # the victim's own sending, or pictures sent to the reporter
         low = max(0, verb.start() - 120)
-        sentence_start = max(text.rfind(c, low, verb.start()) for c in ".!?\n") + 1
+        # ". " ends a sentence; a dot inside a link or an address does not
+        sentence_start = max(text.rfind(c, low, verb.start()) for c in (". ", "! ", "? ", "\n")) + 1
         object_before = _MEDIA_RE.search(text, max(sentence_start, verb.start() - 120), verb.start())
         object_after = _MEDIA_RE.search(text, verb.end(), where.start("prep"))
         pronoun = _PRONOUN_OBJECT.search(before) and _MEDIA_RE.search(text, max(0, verb.start() - 250), verb.start())
@@ -604,7 +627,7 @@ def _shared_anywhere(text: str, windows: list[tuple[int, int]]) -> tuple[bool, b
             continue
         shared = True
         to_people = to_people or where.group("people") is not None or bool(
-            _AUDIENCE_RE.search(text, where.end(), min(len(text), where.end() + 60)))
+            where.group("place") and _PEOPLE_THERE.search(text, where.end(), min(len(text), where.end() + 60)))
         if to_people:
             break
     return shared, to_people
@@ -623,6 +646,7 @@ def _images_shared(text: str, win: dict[str, list[tuple[int, int]]]) -> tuple[bo
         return True, True
     windows = win.get("shared", [])
     anywhere, anywhere_people = _shared_anywhere(text, windows)
+    anywhere = anywhere or _any(_OUT_ON_A_PROFILE, text, windows=win.get("media", []))
     if anywhere_people:
         return True, True
     online = [m for m in finditer_in(_ONLINE, text, win.get("online", [])) if not _NEG.search(
@@ -1076,7 +1100,8 @@ _ANCHORS = Anchors({
                     "publi", "post", "montr", "diffus", "balanc", "sends", "shares", "posts", "shows", "leaks",
                     "forwards"),
     "sent_them": ("sent", "dm'd", "dmd", "dm'ed", "messaged", "texted", "showed", "forwarded", "emailed", "e-mailed",
-                  "envoye", "montre", "leur a", "lui a", "contacte", "wrote to", "ecrit a"),
+                  "envoye", "montre", "leur a", "lui a", "contacte", "wrote to", "ecrit a", "send message", "sends message",
+                  "send a message"),
     "sent_pronoun": tuple(f"{v} {p}" for v in ("sent", "showed", "forwarded", "dm'd", "dmd", "texted")
                           for p in ("them", "him", "her")),
     # "is on", "sont deja sur", "is already online"…: the verb and what follows it
