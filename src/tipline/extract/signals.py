@@ -1100,8 +1100,8 @@ _ANCHORS = Anchors({
                     "publi", "post", "montr", "diffus", "balanc", "sends", "shares", "posts", "shows", "leaks",
                     "forwards"),
     "sent_them": ("sent", "dm'd", "dmd", "dm'ed", "messaged", "texted", "showed", "forwarded", "emailed", "e-mailed",
-                  "envoye", "montre", "leur a", "lui a", "contacte", "wrote to", "ecrit a", "send message", "sends message",
-                  "send a message"),
+                  "envoye", "montre", "leur a", "lui a", "contacte", "wrote to", "ecrit a", "send message",
+                  "sends message", "send a message"),
     "sent_pronoun": tuple(f"{v} {p}" for v in ("sent", "showed", "forwarded", "dm'd", "dmd", "texted")
                           for p in ("them", "him", "her")),
     # "is on", "sont deja sur", "is already online"…: the verb and what follows it
