@@ -767,6 +767,21 @@ def _asked_again(text: str, windows: list[tuple[int, int]]) -> bool:
     return False
 
 
+_IF_NOT = re.compile(r"(?<![\w])(?:if|si|unless|sauf si|s'|or else)\s[^.!?\n]{0,20}$")
+
+
+def _demanded_unless_negated(text: str, windows: list[tuple[int, int]]) -> bool:
+    """``_MORE_IMAGES`` not negated; a negation inside a condition is the demand itself ("if she
+    doesn't send one more video", "s'il n'envoie pas d'autres photos")."""
+    for match in finditer_in(_MORE_IMAGES, text, windows):
+        low = max(0, match.start() - 22)
+        if _NEG.search(text, low, match.start()) and not _IF_NOT.search(text, max(0, match.start() - 40),
+                                                                          match.start()):
+            continue
+        return True
+    return False
+
+
 def _more_unnamed(text: str) -> bool:
     for match in _MORE_UNNAMED.finditer(text):
         if _NEG.search(text, max(0, match.start() - 22), match.start()):
@@ -791,7 +806,8 @@ _CAM_WORDS = ("webcam", "web cam", "cam", "camera", "appel video", "facetimed", 
               "appel skype", "appel zoom", "appel instagram", "appel insta", "appel facebook", "appel sur messenger",
               "appel sur whatsapp", "appel sur skype", "appel sur snap", "appel sur instagram", "appel sur insta",
               "appel sur facebook", "appel sur zoom", "appele en video", "appelle en video", "appeler en video",
-              "appelee en video", "called me on video", "video called", "video-called", "cam call")
+              "appelee en video", "called me on video", "video called", "video-called", "cam call", "video chatting",
+              "video-chatting", "videochatting")
 _CAM = r"(?:" + trie_pattern(_CAM_WORDS) + r")(?![\w])"
 _CAM_RE = re.compile(r"(?<![\w])" + _CAM)
 # Prefixes: "enregistr" covers enregistré, enregistrement…
@@ -851,6 +867,13 @@ _CALL_RECORDING = re.compile(
     r"|(?<![\w])(?:videos?|vids?|clips?|enregistrements?|recordings?|films?)\s{1,2}(?:de|d'|of|from|du)\s{0,2}"
     r"(?:(?:notre|l'|cet|cette|ce|la|our|the|that|this|a|an|un|une|my|mon|ma|sa|son|leur|their)\s{0,2})?"
     r"(?:[\w']+\s{1,2})?(?:appel|call|visio|facetime|live|session|conversation video|video chat)s?(?![\w])"
+    # "blackmailed after a video chat on Skype", "a video of myself from a call we had"
+    r"|(?<![\w])(?:blackmail\w*|chantage|extort\w*|menace\w*|threaten\w*)\s{1,2}(?:\w+\s{1,2}){0,2}(?:after|apres|"
+    r"following|suite a)\s{1,2}(?:a|an|the|our|un|une|notre|l'|cet)\s{0,2}(?:\w+\s{1,2})?(?:video call|video chat|"
+    r"appel video|appel|call|visio|skype call|facetime)(?![\w])"
+    r"|(?<![\w])(?:videos?|vids?|clips?|recordings?)\s{1,2}(?:of|de)\s{1,2}(?:me|myself|moi|him|her|lui|elle)\s{1,2}"
+    r"(?:from|during|pendant|de|du)\s{1,2}(?:a|an|the|our|un|une|notre|l'|cet)\s{0,2}(?:\w+\s{1,2})?"
+    r"(?:call|appel|video call|visio)(?![\w])"
     # "une vidéo coquine en appel", "a video during the call"
     r"|(?<![\w])(?:videos?|vids?|clips?)\s{1,2}(?:[\w']+\s{1,2}){0,2}(?:en|pendant l'|pendant un|during (?:the|our|a)|"
     r"on (?:the|our|a))\s{0,2}(?:appel|call|video call|visio)(?![\w])"
@@ -860,6 +883,8 @@ _CALL_RECORDING = re.compile(
     r"(?:video call|videocall|appel video|appel|call|facetime|visio)(?![\w])"
 )
 _RECORDED_PERSON = re.compile(
+    r"(?<![\w])(?:recorded|filmed)\s{1,2}(?:my|his|her|our)\s{1,2}(?:sister|cousin|nephew|niece|dad|father|husband|"
+    r"partner|uncle|friend|mate|son|brother|boyfriend|daughter)(?![\w])|"
     r"(?<![\w])(?:m'|l'|nous\s|les\s)(?:a|ont|avait|avaient|aurait)\s{1,2}(?:\w+\s{1,2})?(?:enregistr|film)\w*"
     r"|(?<![\w])(?:recorded|filmed|screen-?recorded|screenrecorded)\s{1,2}(?:me|him|her|us|my (?:son|brother|boyfriend|"
     r"husband|friend))(?![\w])"
@@ -1176,7 +1201,7 @@ def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] =
     signals["images_shared"] = shared
     signals["friends_contacted"] = to_people or bool(_happened(_CONTACTED, text, win.get("contacted", []))) or bool(
         _their_contact(text))
-    signals["more_images_demanded"] = _any(_MORE_IMAGES, text, windows=win.get("more", [])) or _any(
+    signals["more_images_demanded"] = _demanded_unless_negated(text, win.get("more", [])) or _any(
         _MORE_IMAGES_2, text, windows=win.get("more2", [])) or _more_unnamed(text) or _any(_IMAGES_OR_ELSE, text) \
         or _asked_again(text, win.get("asks", [])) or _any(_NAKED_CALL, text, windows=win.get("more2", []))
     # "I hacked your phone", "recorded you through your own webcam": the spam e-mail's claim
