@@ -74,7 +74,7 @@ def _alternation(words: list[str]) -> str:
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:(?P<sep>[ .,'])\d{3})(?:(?P=sep)\d{3}){0,3}|\d{1,12})"
     r"(?:[.,](?P<dec>\d{1,2}))?(?!\d)"
-    r"(?:\s?(?P<mult>k|mille|millions?|million|m)(?![a-z]))?"
+    r"(?:\s?(?P<mult>k|mille|millions?|million|m|lakhs?|lacs?|crores?)(?![a-z]))?"
 )
 # Numbers are found digit first (``re`` skips to digits in C); the currency is then read right
 # after the number, or right before it ("$400", "USD 1,200").
@@ -170,7 +170,8 @@ _MET_AFTER = re.compile(
 )
 _MET_NEXT = re.compile(
     r"\s{0,3}(?:je l'ai fait|je l'ai envoye|je l'ai paye|je les ai (?:envoyes|payes)|c'est ce que j'ai fait|"
-    r"ce que j'ai fait|i did(?: it| so| that)?|i paid it|i sent it|which i did|and i did)(?![\w])"
+    r"ce que j'ai fait|i did(?: it| so| that)?|i paid it|i sent it|which i did|and i did|i sent the money|"
+    r"i paid the money|j'ai envoye l'argent|j'ai paye la somme|j'ai envoye la somme)(?![\w])"
     r"(?!\s{0,2}(?:not|n't|pas|never|jamais)(?![\w]))"
 )
 
@@ -229,6 +230,10 @@ def _amount(match: re.Match[str]) -> Decimal | None:
     mult = match.group("mult")
     if mult in ("k", "mille"):
         value *= 1000
+    elif mult and mult.startswith(("lakh", "lac")):  # Indian numbering: a lakh is 100,000, a crore 10 M
+        value *= 100_000
+    elif mult and mult.startswith("crore"):
+        value *= 10_000_000
     elif (mult and mult.startswith("million")) or mult == "m":
         value *= 1_000_000
     if value <= 0 or value > Decimal("1000000000000"):
@@ -314,7 +319,8 @@ def _said_by_other(folded: str, start: int) -> bool:
 
 
 _MET_GATE = ("fait", "que", "qu'", "which", "that", "and i")
-_MET_NEXT_GATE = ("je l", "je les", "ce que", "i did", "i paid", "i sent", "which i", "and i")
+_MET_NEXT_GATE = ("je l", "je les", "ce que", "i did", "i paid", "i sent", "which i", "and i", "j'ai envoye",
+                  "j'ai paye")
 
 
 def _met(folded: str, end: int) -> bool:
@@ -396,7 +402,7 @@ _UNITS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sep
 _BARE_VERBS = trie_pattern((
     *(f"en {p}{v}" for p in ("", "re") for v in ("veut", "veux", "veulent", "voulait", "demande", "exige", "reclame")),
     "redemande", "wants", "want", "wanted", "asks for", "ask for", "asking for", "asked for", "demands", "demand",
-    "demanded", "demanding", "exige", "reclame", "veut", "voulait", "demande"))
+    "demanded", "demanding", "exige", "reclame", "veut", "voulait", "demande", "ask", "asks", "asking", "asked"))
 # A paid amount likewise: "I sent 10,000 yesterday", "je lui ai déjà donné 100 000 en espèces", "I paid 15k".
 _BARE_PAID_VERBS = trie_pattern((
     "paid", "sent", "send", "pay", "payer", "envoye", "envoyer", "envoie", "paye", "payes", "paie", "verse", "donne",
@@ -405,7 +411,7 @@ _BARE_DEMAND = re.compile(
     r"(?<![\w])(?:" + _BARE_VERBS + r"|" + _BARE_PAID_VERBS + r")\w{0,3}"
     r"\s{1,2}(?:(?:encore|maintenant|now|another|still|aussi|also|me|moi|him|her|them|lui|leur|only|seulement|juste|"
     r"just|desormais|deja|already|de|d')\s{1,2}){0,3}"
-    r"(?P<num>\d{1,3}(?:[ .,]\d{3})+|\d{2,7}|\d{1,3}(?:[.,]\d)?\s?k)(?![\w]|[.,]\d)"
+    r"(?P<num>\d{1,3}(?:[ .,]\d{3})+|\d{2,7}|\d{1,3}(?:[.,]\d{1,2})?\s?(?:k|lakhs?|lacs?))(?![\w]|[.,]\d)"
     r"(?=\s{0,2}(?:[.!?,;:)]|$|\n|(?:more|de plus|encore|et|and|sinon|or|else|otherwise|ou|now|maintenant|pour|to|by|"
     r"avant|before|d'ici|within|dans|par|via|through|thru|on|sur|en|yesterday|hier|already|deja|last|today|"
     r"aujourd'hui|cash|thats|that's|in|a|au|with|avec)(?![\w])))"
@@ -535,15 +541,16 @@ def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Mon
 
 
 def _amount_text(number: str) -> Decimal | None:
-    thousands = number.endswith("k")
-    number = number.rstrip("k").strip()
+    unit = re.search(r"\s?(k|lakhs?|lacs?)$", number)
+    factor = 1 if unit is None else (1000 if unit.group(1) == "k" else 100_000)
+    number = number[:unit.start()] if unit else number
     digits = re.sub(r"[ .,]", "", number) if re.fullmatch(r"\d{1,3}(?:[ .,]\d{3})+", number) else number
     try:
         value = Decimal(digits.replace(",", "."))
     except InvalidOperation:
         return None
-    if thousands:
-        value *= 1000
+    if factor != 1:
+        value *= factor
         value = Decimal(int(value)) if value == value.to_integral_value() else value
     return value if value > 0 else None
 
