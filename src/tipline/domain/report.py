@@ -234,7 +234,8 @@ class ReportIn(Model):
     def _something_to_act_on(self) -> ReportIn:
         if not self.narrative and not self.scammer_identifiers and not self.incident.profile_pictures:
             raise ValueError(
-                "a report needs at least a narrative (what happened), one scammer identifier or a profile picture's hash"
+                "a report needs at least a narrative (what happened), one scammer identifier "
+                "or a profile picture's hash"
             )
         return self
 
