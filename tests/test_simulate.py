@@ -398,7 +398,7 @@ def test_about_a_third_of_reports_carry_a_profile_pictures_hash(corpus: list[Sim
     close = [(a ^ b).bit_count() <= 2 * pictures.MAX_FLIPS for a, b in itertools.combinations(big, 2)]
     assert sum(close) / len(close) > 0.3
     codes = [c for _, c in _pictures(corpus)]
-    far = [(a ^ b).bit_count() for a, b in zip(codes, codes[1:], strict=False)]
+    far = [(a ^ b).bit_count() for a, b in itertools.pairwise(codes)]
     assert statistics.median(far) > 64
 
 

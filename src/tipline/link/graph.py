@@ -13,7 +13,7 @@ grows with the links, not with their square. The steps:
 4. Weak keys (similar names, similar scripts, short handles across apps, generic values) and
    slips (``Evidence.alias``: a rare value one edit from exactly one other, ``link.near``) each
    point from the components they touch to their dominant component, if they are coherent (most
-   of their reports are there).
+   of their reports are there). Attach-only keys (a profile picture) pull reports on their own only.
 5. Leiden (modularity, weighted, fixed seed) on the graph of components joined by weak evidence
    splits what weak links glued together; a strong component is one node, so it is never split.
 """
