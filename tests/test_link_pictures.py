@@ -55,15 +55,34 @@ def test_near_identical_pictures_are_paired_and_others_not():
 
 
 def test_a_near_duplicate_picture_links_two_reports_with_no_identifier_in_common():
+    # Reports whose identifiers were all lost (or never known), with screenshots of one photo.
     rng = random.Random(2)
     photo = _photo(rng)
-    t = _tables([[(1, "phone", "+33600000001"), (10, "picture", _shot(rng, photo, 9))],
-                 [(2, "phone", "+33600000002"), (11, "picture", _shot(rng, photo, 12))],
-                 [(3, "phone", "+33600000003"), (12, "picture", _shot(rng, _photo(rng), 0))]])
+    t = _tables([[(10, "picture", _shot(rng, photo, 9))],
+                 [(11, "picture", _shot(rng, photo, 12))],
+                 [(12, "picture", _shot(rng, _photo(rng), 0))]])
     g = assemble(t)
     assert g.key_kind.count(PICTURE_LIKE) == 2  # two pictures: one near-duplicate pair, one alone
     labels = networks(g.evidence).labels
     assert labels[0] == labels[1] >= 0 and labels[2] == -1
+    # Reports linked by a shared phone too are in one network, the picture or not.
+    t = _tables([[(1, "phone", "+33600000001"), (10, "picture", _shot(rng, photo, 9))],
+                 [(1, "phone", "+33600000001")], [(11, "picture", _shot(rng, photo, 3))]])
+    labels = networks(assemble(t).evidence).labels
+    assert labels[0] == labels[1] == labels[2] >= 0
+
+
+def test_a_picture_does_not_attach_a_report_naming_accounts_nobody_else_met():
+    # Network A (reports 0-4) shows a photo. Report 5 shows it too but names its own Instagram
+    # account, which no other victim met: probably another scammer who stole the same photo.
+    rng = random.Random(6)
+    photo = _photo(rng)
+    reports = [[(1, "phone", "+33600000001"), (100 + r, "picture", _shot(rng, photo, 8))] for r in range(5)]
+    reports.append([(2, "profile", "instagram:lola_x0482"), (200, "picture", _shot(rng, photo, 8))])
+    assert networks(assemble(_tables(reports)).evidence).labels[5] == -1
+    reports[5] = [(200, "picture", _shot(rng, photo, 8))]
+    labels = networks(assemble(_tables(reports)).evidence).labels
+    assert labels[5] == labels[0] >= 0
 
 
 def test_a_picture_attaches_a_report_but_never_glues_two_networks():
