@@ -6,9 +6,9 @@ extraction), then linked by the batch job. Three scores per corpus:
 
 - ``all``: every report (a report in no network is a cluster of one);
 - ``upper_bound``: what a perfect linker would reach if it placed every report that shares any
-  evidence (an identifier, a recipient's name, a handle, a script band, or a value one slip away
-  from another report's) with another report, and left the others alone: reports that share
-  nothing cannot be linked by anyone;
+  evidence (an identifier, a recipient's name, a handle, a script band, a near-identical profile
+  picture, or a value one slip away from another report's) with another report, and left the
+  others alone: reports that share nothing cannot be linked by anyone;
 - ``shared_evidence``: the scores on the reports that share evidence.
 
     python bench/link_quality.py                  # results in bench/results/link_quality.json
@@ -23,6 +23,7 @@ import json
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -32,9 +33,14 @@ RESULTS = Path(__file__).parent / "results"
 END = date(2026, 11, 1)
 
 
-def sharing_evidence(ev) -> np.ndarray:
+def sharing_evidence(ev, among: np.ndarray | None = None) -> np.ndarray:
     """Per report: whether it shares evidence with another report (a key named by another report,
-    or a value one slip away from another report's)."""
+    a picture cluster among them, or a value one slip away from another report's). ``among``: a
+    mask over the keys to count (default: all)."""
+    if among is not None:
+        inside = among[ev.key]
+        ev = replace(ev, rep=ev.rep[inside], key=ev.key[inside],
+                     alias=ev.alias[among[ev.alias].all(axis=1)] if len(ev.alias) else ev.alias)
     pairs = np.unique(ev.key * ev.n_reports + ev.rep)  # each report once per key
     key, rep = pairs // ev.n_reports, pairs % ev.n_reports
     degree = np.bincount(key, minlength=len(ev.strong))
@@ -79,12 +85,19 @@ def evaluate(n: int, seed: int, noise: float) -> dict:
         con = connect(directory / "snap")
         external = dict(con.execute("SELECT id, external_id FROM reports").fetchall())
         con.close()
-        g = assemble(engine.tables(directory / "snap"))
+        tables = engine.tables(directory / "snap")
+        g = assemble(tables)
+        with_picture = len(np.unique(tables.link_report[np.array([k == "picture" for k in tables.link_kind],
+                                                                 dtype=bool)]))
         result = graph.networks(g.evidence)
     ev = g.evidence
     ext = [external[r] for r in g.report_ids]
     predicted = {e: (int(label) if label >= 0 else None) for e, label in zip(ext, result.labels, strict=True)}
     shared = sharing_evidence(ev)
+    from tipline.link.kinds import PICTURE_LIKE
+
+    not_picture = np.array([k != PICTURE_LIKE for k in g.key_kind], dtype=bool)
+    only_picture = shared & ~sharing_evidence(ev, not_picture)
     perfect = {e: (truth[e] if shared[i] else None) for i, e in enumerate(ext)}
     subset = [e for i, e in enumerate(ext) if shared[i]]
 
@@ -93,7 +106,8 @@ def evaluate(n: int, seed: int, noise: float) -> dict:
         return {"precision": round(p, 4), "recall": round(r, 4)}
 
     return {"reports": n, "seed": seed, "noise": noise, "flagged": len(result.flagged),
-            "reports_sharing_evidence": len(subset),
+            "reports_sharing_evidence": len(subset), "reports_sharing_only_a_picture": int(only_picture.sum()),
+            "reports_with_a_picture": with_picture,
             "all": pr(predicted, truth), "upper_bound": pr(perfect, truth),
             "shared_evidence": pr({e: predicted[e] for e in subset}, {e: truth[e] for e in subset})}
 

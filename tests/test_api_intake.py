@@ -94,6 +94,9 @@ BAD_INPUTS = [
     (lambda b: b["victim"].update(age="twenty"), "victim.age"),
     (lambda b: b.update(language="french"), "language"),
     (lambda b: b.update(unexpected_field=1), "unexpected_field"),
+    (lambda b: b["incident"].update(profile_pictures=["f" * 63]), "incident.profile_pictures[0]"),
+    (lambda b: b["incident"].update(profile_pictures=["a" * 64, "g" * 64]), "incident.profile_pictures[1]"),
+    (lambda b: b["incident"].update(profile_pictures=["a" * 64] * 21), "incident.profile_pictures"),
 ]
 
 
@@ -115,6 +118,23 @@ def test_several_bad_fields_are_all_named(client, example):
     body["payments"][0]["currency"] = "ABC"
     fields = {e["field"] for e in post(client, body).json()["errors"]}
     assert {"victim.country", "payments[0].currency"} <= fields
+
+
+PDQ = "f8f8f0cee0f4a84f06370a32038f2f8fc04b8c0f8d18b8f31ed83e5f0bd4f0c1"
+
+
+def test_a_profile_pictures_hash_is_stored_as_an_identifier_never_the_image(client, tipline, example):
+    body = copy.deepcopy(example)
+    body["incident"]["profile_pictures"] = [PDQ.upper()]
+    data = post(client, body).json()
+    assert {"kind": "picture", "value": "pdq:" + PDQ} in [{"kind": i["kind"], "value": i["value"]}
+                                                          for i in data["identifiers"]]
+    assert reading.read_pending(tipline) == 1  # identifiers are stored by the reader, after the answer
+    with tipline.db.read() as s:
+        row = s.execute(select(tables.IdentifierRow).where(tables.IdentifierRow.kind == "picture")).scalar_one()
+        link = s.execute(select(tables.ReportIdentifierRow).where(
+            tables.ReportIdentifierRow.identifier_id == row.id)).scalar_one()
+    assert row.value == "pdq:" + PDQ and link.source == "form"
 
 
 def test_malformed_json_is_422(client, tipline):

@@ -5,6 +5,7 @@ Spark starts slowly (~10 s), so this module holds few tests and shares one sessi
 
 from __future__ import annotations
 
+import random
 import shutil
 from datetime import date
 
@@ -12,6 +13,10 @@ import pytest
 
 from tipline.domain.enums import Source
 from tipline.domain.report import ReportIn
+from tipline.link.engines import assemble
+from tipline.link.engines import duckdb as duckdb_engine
+from tipline.link.engines import spark as spark_engine
+from tipline.link.kinds import PICTURE_LIKE
 from tipline.service import networks
 from tipline.service.intake import store_report
 from tipline.simulate import generate
@@ -44,18 +49,26 @@ def _partition(report_ids, labels) -> set[frozenset[str]]:
 def test_duckdb_and_spark_find_the_same_networks(tipline, tmp_path, spark):
     for sim in generate(300, seed=77, end=date(2026, 11, 1), noise=0.2):
         store_report(tipline, ReportIn.model_validate(sim.report), Source.import_)
-    # A hub too, so that flagging is compared as well.
+    # A hub too, so that flagging is compared as well, and a popular stolen photo (each report a
+    # screenshot of it a few bits apart) in the same unrelated reports.
+    rng = random.Random(5)
+    photo = rng.getrandbits(256)
     for i in range(50):
+        shot = photo ^ (1 << rng.randrange(256)) ^ (1 << rng.randrange(256))
         store_report(tipline, ReportIn.model_validate({
             "narrative": "x", "scammer_identifiers": [{"kind": "email", "value": "help@support.example"},
-                                                       {"kind": "phone", "value": f"+33 6 {30000000 + i // 2:08d}"}]}),
+                                                       {"kind": "phone", "value": f"+33 6 {30000000 + i // 2:08d}"}],
+            "incident": {"profile_pictures": [f"{shot:064x}"]}}),
             Source.api)
     write_snapshot(tipline.db, tmp_path / "snap")
     duck = networks.compute(tmp_path / "snap", "duckdb")
     spk = networks.compute(tmp_path / "snap", "spark", spark=spark)
     assert duck.report_ids == spk.report_ids
     assert _partition(duck.report_ids, duck.labels) == _partition(spk.report_ids, spk.labels)
-    assert duck.flagged == spk.flagged and len(duck.flagged) == 1
+    assert duck.flagged == spk.flagged and len(duck.flagged) == 2  # the address and the photo
+    tables = duckdb_engine.tables(tmp_path / "snap")
+    assert len(tables.pictures) > 80 and tables.pictures == spark_engine.tables(tmp_path / "snap", spark).pictures
+    assert assemble(tables).key_kind.count(PICTURE_LIKE) < len(tables.pictures)  # near-duplicates joined
     assert len(_partition(duck.report_ids, duck.labels)) > 10
 
 

@@ -377,3 +377,51 @@ def test_negative_count_is_refused() -> None:
     with pytest.raises(ValueError, match="zero or more"):
         list(generate(-1, 1, END))
     assert list(generate(0, 1, END)) == []
+
+
+def _pictures(corpus: list[SimulatedReport]) -> list[tuple[str | None, int]]:
+    return [(sim.group, int(h, 16)) for sim in corpus for h in sim.report["incident"].get("profile_pictures", [])]
+
+
+def test_about_a_third_of_reports_carry_a_profile_pictures_hash(corpus: list[SimulatedReport]) -> None:
+    from tipline.simulate import pictures
+
+    with_picture = sum(bool(sim.report["incident"].get("profile_pictures")) for sim in corpus)
+    assert abs(with_picture / len(corpus) - pictures.ATTACH) < 0.05
+    # A group's reports show its personas' photos: most pairs of one group's hashes are a few bits
+    # apart (a screenshot flips at most MAX_FLIPS), unrelated ones about 128 bits.
+    by_group: dict[str, list[int]] = defaultdict(list)
+    for group, code in _pictures(corpus):
+        if group is not None:
+            by_group[group].append(code)
+    big = max(by_group.values(), key=len)
+    close = [(a ^ b).bit_count() <= 2 * pictures.MAX_FLIPS for a, b in itertools.combinations(big, 2)]
+    assert sum(close) / len(close) > 0.3
+    codes = [c for _, c in _pictures(corpus)]
+    far = [(a ^ b).bit_count() for a, b in itertools.pairwise(codes)]
+    assert statistics.median(far) > 64
+
+
+def test_popular_stolen_photos_are_shared_by_unrelated_groups() -> None:
+    from tipline.simulate import pictures
+
+    pool = pictures.stolen_pool(2024)
+    groups_of: dict[int, set[str | None]] = defaultdict(set)
+    for group, code in _pictures(list(generate(3000, seed=2024, end=date(2026, 11, 1)))):
+        near = [p for p in pool if (p ^ code).bit_count() <= pictures.MAX_FLIPS]
+        if near:
+            groups_of[near[0]].add(group)
+    assert len(groups_of) >= 5 and max(len(g) for g in groups_of.values()) >= 3
+
+
+def test_pictures_draw_from_their_own_randomness(monkeypatch) -> None:
+    """Without pictures, the corpus is the one generated before pictures existed."""
+    from tipline.simulate import pictures
+
+    with_pictures = [sim.report for sim in generate(200, seed=11, end=date(2026, 11, 1))]
+    monkeypatch.setattr(pictures, "ATTACH", 0.0)
+    monkeypatch.setattr(pictures, "STOLEN_SHARE", 1.0)  # other photos: still nothing else changes
+    without = [sim.report for sim in generate(200, seed=11, end=date(2026, 11, 1))]
+    for report in with_pictures:
+        report["incident"].pop("profile_pictures", None)
+    assert without == with_pictures

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True, slots=True)
 class Identifier:
     """``kind`` is one of the canonical kinds (phone, email, profile, transfer_reference,
-    transfer_recipient, crypto, iban, paypal, gift_card, url); ``value`` is the normalised form
+    transfer_recipient, crypto, iban, paypal, gift_card, url, picture); ``value`` is the normalised form
     that linking compares; ``display`` is how to show it to a person."""
 
     kind: str
@@ -26,3 +26,13 @@ class Found:
     source: str
     raw: str | None = None
     confidence: float = 1.0
+
+
+#: The kind of a profile picture's PDQ hash; its value is ``pdq:`` and 64 lower-case hex digits.
+PICTURE = "picture"
+PICTURE_PREFIX = "pdq:"
+
+
+def picture(pdq_hex: str) -> Identifier:
+    """A profile picture as an identifier, from its validated PDQ hash (``ReportIn`` checks it)."""
+    return Identifier(PICTURE, PICTURE_PREFIX + pdq_hex.lower(), pdq_hex.lower())

@@ -154,6 +154,19 @@ class Contact(Model):
     consent_share_with_police: bool = False
 
 
+def _pdq(value: Any) -> Any:
+    """A PDQ hash as 64 hexadecimal digits, lower-cased (the hash-to-block feature's parsing)."""
+    if not isinstance(value, str):
+        return value
+    from tipline.hashing.signals import PdqSignal  # the hashing package loads faiss: only when needed
+
+    return PdqSignal.validate(value)  # InvalidHash is a ValueError: pydantic reports it with the field
+
+
+PdqHash = Annotated[str, BeforeValidator(_pdq)]
+MAX_PICTURES = 20
+
+
 class Incident(Model):
     first_contact_at: PastDatetime | None = None
     platform_first_contact: Platform | None = None
@@ -165,6 +178,11 @@ class Incident(Model):
     friends_or_family_contacted: Tristate = None
     more_images_demanded: Tristate = None
     deadline: UtcDatetime | None = None
+    profile_pictures: list[PdqHash] = Field(
+        default_factory=list, max_length=MAX_PICTURES,
+        description="PDQ hashes (64 hexadecimal digits) of the scammer's profile pictures, computed on the "
+                    "reporter's own device from a screenshot: the image never leaves the device, only its hash "
+                    "is sent. Near-identical pictures link reports (stolen photos are reused across fake profiles).")
 
 
 class Demand(Model):
@@ -214,9 +232,10 @@ class ReportIn(Model):
 
     @model_validator(mode="after")
     def _something_to_act_on(self) -> ReportIn:
-        if not self.narrative and not self.scammer_identifiers:
+        if not self.narrative and not self.scammer_identifiers and not self.incident.profile_pictures:
             raise ValueError(
-                "a report needs at least a narrative (what happened) or one scammer identifier"
+                "a report needs at least a narrative (what happened), one scammer identifier "
+                "or a profile picture's hash"
             )
         return self
 

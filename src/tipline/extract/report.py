@@ -14,12 +14,15 @@ from tipline.extract.text import MAX_TEXT, extract_text
 from tipline.extract.unicode import normalise
 
 
-def _form_mentions(identifiers: list, payments: list, region: str | None, source: str) -> list[Mention]:
-    """The identifiers typed in a form's fields; they rank above any mention found in a text."""
-    return [Mention(found, None, rank=100) for found in form_identifiers(identifiers, payments, region, source=source)]
+def _form_mentions(identifiers: list, payments: list, region: str | None, source: str,
+                   pictures: list[str] = ()) -> list[Mention]:
+    """The identifiers typed in a form's fields (and profile pictures' hashes); they rank above any
+    mention found in a text."""
+    return [Mention(found, None, rank=100)
+            for found in form_identifiers(identifiers, payments, region, source=source, pictures=pictures)]
 
 
-def _extract(forms: list[tuple[list, list, str]], texts: list[tuple[str, str | None]], region: str | None,
+def _extract(forms: list[tuple[list, list, str, list[str]]], texts: list[tuple[str, str | None]], region: str | None,
              hint: str | None) -> Extraction:
     """Form identifiers (rank above any text mention) and texts → one Extraction, deduplicated by
     (kind, value, source); signals and money from the texts only (callers add the structured ones)."""
@@ -29,8 +32,8 @@ def _extract(forms: list[tuple[list, list, str]], texts: list[tuple[str, str | N
     near = []
     signals = dict.fromkeys(SIGNALS, False)
     language: str | None = None
-    for identifiers, payments, source in forms:
-        mentions += _form_mentions(identifiers, payments, region, source)
+    for identifiers, payments, source, pictures in forms:
+        mentions += _form_mentions(identifiers, payments, region, source, pictures)
     for source, text in texts:
         if not text:
             continue
@@ -64,7 +67,8 @@ def first_look(report: ReportIn) -> Extraction:
     and in the texts only what puts a help route first (thoughts of self-harm: the crisis line;
     a minor: child protection) and the language. A fifth of ``extract_report``'s cost; the
     reading after the commit (``service.reading``) finds everything else."""
-    mentions = _form_mentions(report.scammer_identifiers, report.payments, report.victim.country, LinkSource.form)
+    mentions = _form_mentions(report.scammer_identifiers, report.payments, report.victim.country, LinkSource.form,
+                              report.incident.profile_pictures)
     x = Extraction(language=report.language, mentions=mentions, money=[], places=[],
                    signals=dict.fromkeys(SIGNALS, False))
     for text in (report.narrative, report.chat_log):
@@ -86,8 +90,8 @@ def extract_report(report: ReportIn, follow_ups: Iterable[FollowUpContent] = ())
     the texts plus the form's demands and payments; signals from the texts OR-ed with what the
     form says (victim's age, self-harm answer, payments, what happened)."""
     follow_ups = list(follow_ups)
-    forms = [(report.scammer_identifiers, report.payments, LinkSource.form)]
-    forms += [(f.scammer_identifiers, f.payments, LinkSource.follow_up) for f in follow_ups]
+    forms = [(report.scammer_identifiers, report.payments, LinkSource.form, report.incident.profile_pictures)]
+    forms += [(f.scammer_identifiers, f.payments, LinkSource.follow_up, []) for f in follow_ups]
     # The narrative first: the language of the report is the narrative's.
     texts = [(LinkSource.narrative, report.narrative), (LinkSource.chat, report.chat_log)]
     texts += [(LinkSource.follow_up, f.text) for f in follow_ups]
@@ -101,7 +105,7 @@ def extract_report(report: ReportIn, follow_ups: Iterable[FollowUpContent] = ())
 def extract_follow_up(follow_up: FollowUpContent, region: str | None, language: str | None) -> Extraction:
     """One follow-up alone (source ``follow_up``), for linking it as it arrives; its signals are
     what it adds, to be OR-ed with the report's."""
-    x = _extract([(follow_up.scammer_identifiers, follow_up.payments, LinkSource.follow_up)],
+    x = _extract([(follow_up.scammer_identifiers, follow_up.payments, LinkSource.follow_up, [])],
                  [(LinkSource.follow_up, follow_up.text)], region, language)
     _add_structured_money(x, follow_up.demands, follow_up.payments)
     x.signals["paid"] |= bool(follow_up.payments)

@@ -4,6 +4,7 @@ Strong: the same normalised value of an identifier a scammer owns (a phone, an a
 a transfer reference, a recipient's exact name in a country). Weak: similar but not identical
 evidence (a recipient's name up to spelling, a near-identical script) and generic values (a URL):
 weak evidence may join a report to a network, never glue two established networks by itself.
+A profile picture (``PICTURE_LIKE``) is weaker still: it only attaches a report on its own.
 """
 
 from __future__ import annotations
@@ -21,7 +22,11 @@ WEAK_KINDS = frozenset({"url"})
 SCRIPT = "script"            # a MinHash LSH band of the scammer's messages
 RECIPIENT_LIKE = "recipient~"  # a cluster of recipients' names equal up to spelling
 HANDLE_LIKE = "handle~"        # one handle on several apps or in an e-mail address (``link.near``)
-PSEUDO_KINDS = frozenset({SCRIPT, RECIPIENT_LIKE, HANDLE_LIKE})
+PICTURE_LIKE = "picture~"      # a cluster of profile pictures' PDQ hashes a few bits apart (``link.pictures``)
+PSEUDO_KINDS = frozenset({SCRIPT, RECIPIENT_LIKE, HANDLE_LIKE, PICTURE_LIKE})
+# Evidence that may attach a report on its own to a network, never join two groups of reports: a
+# stolen photo is reused by unrelated groups, so two networks sharing one prove nothing.
+ATTACH_ONLY = frozenset({PICTURE_LIKE})
 
 
 def is_strong(kind: str, value: str | None = None) -> bool:

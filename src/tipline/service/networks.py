@@ -17,7 +17,7 @@ from sqlalchemy import delete, func, insert, select
 from tipline.currency import load_rates
 from tipline.link import graph, profile, stable
 from tipline.link.engines import assemble
-from tipline.link.kinds import PSEUDO_KINDS
+from tipline.link.kinds import PICTURE_LIKE, PSEUDO_KINDS
 from tipline.service.context import Tipline
 from tipline.store import audit
 from tipline.store.snapshot import connect, write_snapshot
@@ -76,7 +76,9 @@ def compute(snapshot: Path, engine: str = "duckdb", spark=None, progress: Progre
     result = graph.networks(g.evidence)
     seconds["graph"] = time.perf_counter() - t
     _tick(progress, "graph")
-    flagged = {g.key_ref[k]: v for k, v in result.flagged.items() if g.key_kind[k] not in PSEUDO_KINDS}
+    # A flagged picture cluster is stored as its first picture (an identifier, unlike other pseudo-keys).
+    flagged = {g.key_ref[k]: v for k, v in result.flagged.items()
+               if g.key_kind[k] not in PSEUDO_KINDS or g.key_kind[k] == PICTURE_LIKE}
     return Computed(g.report_ids, result.labels, flagged, seconds)
 
 

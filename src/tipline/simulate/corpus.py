@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from tipline.simulate import timeline, writer
+from tipline.simulate import pictures, timeline, writer
 from tipline.simulate.groups import GroupBook
 from tipline.simulate.noise import apply as apply_noise
 from tipline.simulate.pick import Weighted, one
@@ -143,7 +143,8 @@ def generate(n: int, seed: int, end: date | None = None, noise: float = 0.0) -> 
     Deterministic for a given (n, seed, end). Memory is constant per report; the groups' book
     grows with the number of groups (n / 25), not with the reports. An ``end`` after today gives
     reports dated in the future, which ``ReportIn`` refuses. ``noise`` (0 to 1) is the share of
-    identifiers misspelled or left out (see ``simulate.noise``); 0 changes nothing.
+    identifiers misspelled or left out (see ``simulate.noise``); 0 changes nothing. About a third
+    of the reports carry the profile picture's PDQ hash (``simulate.pictures``), noise or not.
     """
     if n < 0:
         raise ValueError("n must be zero or more")
@@ -164,7 +165,11 @@ def generate(n: int, seed: int, end: date | None = None, noise: float = 0.0) -> 
         if noise:
             apply_noise(random.Random(f"tipline-sim/{seed}/noise/{index}"), story, noise)
         external_id = f"sim-{seed}-{index}"
-        yield SimulatedReport(_report(rng, story, external_id), group.gid, external_id)
+        report = _report(rng, story, external_id)
+        attached = pictures.attached(seed, index, story.persona.photo)
+        if attached:
+            report["incident"]["profile_pictures"] = attached
+        yield SimulatedReport(report, group.gid, external_id)
 
 
 def write_jsonl(n: int, seed: int, out_path: str | Path, truth_path: str | Path | None = None,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from tipline.simulate import identifiers as ids
-from tipline.simulate import names
+from tipline.simulate import names, pictures
 from tipline.simulate.pick import Weighted, chance, one
 from tipline.simulate.texts_en import CHAT as CHAT_EN
 from tipline.simulate.texts_fr import CHAT as CHAT_FR
@@ -78,6 +78,7 @@ class Persona:
     badoo: str                # a Badoo profile id (badoo.com/profile/…)
     meetic: str               # a Meetic pseudonym
     linkedin: str             # a LinkedIn vanity name (fake recruiters)
+    photo: int = 0            # the profile picture, as a 256-bit PDQ-like code (``simulate.pictures``)
 
 
 @dataclass(slots=True)
@@ -273,6 +274,7 @@ class GroupBook:
         self._lone_owners = self.count  # lone scammers are numbered after the groups
         # Handles' tags must stay unique for every owner, groups and lone scammers alike.
         self.tag_digits = ids.tag_width(PERSONAS_PER_OWNER * (self.count + n_reports + 1))
+        self._stolen = pictures.stolen_pool(seed)
 
     def group(self, rank: int) -> Group:
         found = self._groups.get(rank)
@@ -281,6 +283,7 @@ class GroupBook:
             size_rank = 1.0 / rank ** 0.5 if rank <= 50 else 0.0
             found = build_group(rng, f"G{rank:0{self._width}d}", size_rank, rank, self.tag_digits)
             found.start_day, found.end_day = self._window(rng, rank)
+            pictures.give_photos(self._seed, rank, found.personas, self._stolen)
             self._groups[rank] = found
         return found
 
@@ -308,4 +311,6 @@ class GroupBook:
     def lone(self, rng: random.Random) -> Group:
         """A one-off scammer: fresh identifiers, never reused."""
         self._lone_owners += 1
-        return build_group(random.Random(rng.getrandbits(64)), None, 0.0, self._lone_owners, self.tag_digits)
+        found = build_group(random.Random(rng.getrandbits(64)), None, 0.0, self._lone_owners, self.tag_digits)
+        pictures.give_photos(self._seed, self._lone_owners, found.personas, self._stolen)
+        return found

@@ -7,18 +7,20 @@ This is splink's idea: the engine is a parameter, not a fork of the code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from tipline.link import names, near
+from tipline.domain.identifier import PICTURE
+from tipline.link import names, near, pictures
 from tipline.link.graph import Evidence
-from tipline.link.kinds import HANDLE_LIKE, RECIPIENT_LIKE, SCRIPT, is_strong, linkable
+from tipline.link.kinds import ATTACH_ONLY, HANDLE_LIKE, PICTURE_LIKE, RECIPIENT_LIKE, SCRIPT, is_strong, linkable
 
 # A recipient blocking key (in "recipient_pairs" below) in more than 200 names ("mohamed") blocks nothing
 SCRIPT_WEIGHT = 0.34  # three shared LSH bands weigh as much as a similar recipient name
 HANDLE_WEIGHT = 1.0   # one handle on two apps weighs as much as a similar recipient name
 SLIP_WEIGHT = 1.0     # and so does a value one slip away from another
+PICTURE_WEIGHT = 1.0  # and a near-identical profile picture (it attaches a report on its own, nothing more)
 
 QUERIES: dict[str, str] = {
     # Every report, in id order: its index in the graph is its row number.
@@ -42,6 +44,8 @@ QUERIES: dict[str, str] = {
     "recipients": "SELECT id, value FROM identifiers WHERE kind = 'transfer_recipient' ORDER BY id",
     # Accounts: profiles are checked for junk handles, and handles are compared across apps.
     "accounts": "SELECT id, kind, value FROM identifiers WHERE kind IN ('profile', 'email', 'paypal') ORDER BY id",
+    # Profile pictures' PDQ hashes: near-identical ones are found after the query (``link.pictures``).
+    "pictures": f"SELECT id, value FROM identifiers WHERE kind = '{PICTURE}' ORDER BY id",  # noqa: S608
     # Slips (``link.near``): a value named by one report that names nothing else shared (it is
     # alone), and a value named by more reports one edit away. Values one edit apart share a
     # *deletion key* (the value with the character at ``pos`` deleted, or whole: pos 0): a join on
@@ -89,6 +93,7 @@ class Tables:
     recipients: dict[int, str]
     accounts: dict[int, tuple[str, str]]          # id -> (kind, value) of profiles, e-mails, PayPal
     near_pairs: np.ndarray                        # int64 (n, 2): identifiers one slip apart (``link.near``)
+    pictures: dict[int, str] = field(default_factory=dict)  # id -> "pdq:<hex>" of profile pictures
 
 
 @dataclass
@@ -146,8 +151,9 @@ def recipient_clusters(pairs: list[tuple[int, int]], values: dict[int, str]) -> 
 
 
 def assemble(t: Tables) -> Graph:
-    """The bipartite graph: identifier keys, then recipient-name clusters, cross-app handles and
-    script bands; and the slips between identifier keys (``Evidence.alias``)."""
+    """The bipartite graph: identifier keys, then recipient-name clusters, cross-app handles,
+    picture clusters and script bands; and the slips between identifier keys (``Evidence.alias``).
+    A picture links only through its cluster (``link.pictures``), never as an identifier key."""
     ids, first, inverse = np.unique(t.link_identifier, return_index=True, return_inverse=True)
     inverse = inverse.ravel()
     kinds = [t.link_kind[i] for i in first.tolist()]
@@ -157,7 +163,8 @@ def assemble(t: Tables) -> Graph:
                                                                                        strict=True)], dtype=bool)
     strong = [is_strong(k, v) for k, v in zip(kinds, values, strict=True)]
     weight = [1.0 if v is not None else 0.5 for v in values]
-    keep = usable[inverse] if len(inverse) else np.zeros(0, dtype=bool)
+    picture = np.array([k == PICTURE for k in kinds], dtype=bool)
+    keep = (usable & ~picture)[inverse] if len(inverse) else np.zeros(0, dtype=bool)
     rep_parts = [t.link_report[keep]]
     key_parts = [inverse[keep]]
     key_kind, key_ref = list(kinds), ids.tolist()
@@ -166,7 +173,8 @@ def assemble(t: Tables) -> Graph:
                  is_strong: list[bool] | None = None) -> None:
         """Keys over identifiers: ``of_identifier[i]`` is identifier i's key among ``refs``, or -1.
         A report naming two identifiers of one key is listed once."""
-        inside = (of_identifier[inverse] >= 0) & keep if len(inverse) else keep
+        among = usable[inverse] if len(inverse) else keep
+        inside = (of_identifier[inverse] >= 0) & among if len(inverse) else keep
         pairs = np.unique(t.link_report[inside].astype(np.int64) * (len(refs) + 1) + of_identifier[inverse[inside]])
         rep_parts.append(pairs // (len(refs) + 1))
         key_parts.append(len(key_kind) + pairs % (len(refs) + 1))
@@ -199,6 +207,9 @@ def assemble(t: Tables) -> Graph:
             distinct.append(near.distinctive(bare))
     add_keys(handle_of, refs, HANDLE_LIKE, HANDLE_WEIGHT, distinct)
 
+    picture_of, picture_refs = pictures.cluster_array(ids, t.pictures)
+    add_keys(picture_of, picture_refs, PICTURE_LIKE, PICTURE_WEIGHT)
+
     bands, band_idx = np.unique(t.script_key, return_inverse=True)
     rep_parts.append(t.script_report)
     key_parts.append(len(key_kind) + band_idx.ravel())
@@ -214,5 +225,6 @@ def assemble(t: Tables) -> Graph:
     ev = Evidence(n_reports=len(t.report_ids), rep=np.concatenate(rep_parts).astype(np.int64),
                   key=np.concatenate(key_parts).astype(np.int64), strong=np.asarray(strong, dtype=bool),
                   weight=np.asarray(weight, dtype=np.float64),
-                  alias=alias, alias_weight=SLIP_WEIGHT)
+                  alias=alias, alias_weight=SLIP_WEIGHT,
+                  attach_only=np.array([k in ATTACH_ONLY for k in key_kind], dtype=bool))
     return Graph(ev, t.report_ids, key_kind, key_ref)

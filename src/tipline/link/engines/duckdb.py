@@ -23,6 +23,7 @@ def tables(snapshot: Path) -> Tables:
         recipients = cols("recipients")
         accounts = cols("accounts")
         near_pairs = cols("near_pairs")
+        pictures = cols("pictures")
     finally:
         con.close()
     return Tables(
@@ -40,4 +41,5 @@ def tables(snapshot: Path) -> Tables:
                           strict=True)),
         near_pairs=np.column_stack([np.asarray(near_pairs["a"], dtype=np.int64),
                                     np.asarray(near_pairs["b"], dtype=np.int64)]),
+        pictures=dict(zip(np.asarray(pictures["id"]).tolist(), [str(v) for v in pictures["value"]], strict=True)),
     )

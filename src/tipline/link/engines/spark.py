@@ -40,6 +40,7 @@ def tables(snapshot: Path, spark=None) -> Tables:
     recipients = rows("recipients")
     accounts = rows("accounts")
     near_pairs = rows("near_pairs")
+    pictures = rows("pictures")
     return Tables(
         report_ids=[r["id"] for r in reports],
         link_report=np.asarray([r["rep"] for r in links], dtype=np.int64),
@@ -51,4 +52,5 @@ def tables(snapshot: Path, spark=None) -> Tables:
         recipients={int(r["id"]): r["value"] for r in recipients},
         accounts={int(r["id"]): (r["kind"], r["value"]) for r in accounts},
         near_pairs=np.asarray([(r["a"], r["b"]) for r in near_pairs], dtype=np.int64).reshape(-1, 2),
+        pictures={int(r["id"]): r["value"] for r in pictures},
     )
