@@ -1,8 +1,8 @@
 """Linking at scale: related-report lookup latency, and ``networks rebuild`` time and peak memory.
 
 The store is filled directly (bulk Core inserts shaped like intake's rows, not through HTTP):
-Zipf-sized scammer groups reusing phones, profiles, recipients and script bands, 15 % lone
-scammers, a platform support address named by 0.5 % of reports (a hub), identifiers missing at
+Zipf-sized scammer groups reusing phones, profiles, recipients, script bands and profile photos
+(35 % of reports carry a picture hash, a few bits off the photo's), 15 % lone scammers, a platform support address named by 0.5 % of reports (a hub), identifiers missing at
 random. Each measurement runs in a fresh process, so peak memory (ru_maxrss) is the rebuild's own.
 
     python bench/link.py --reports 100000               # results in bench/results/link.json
@@ -85,8 +85,16 @@ def build(directory: Path, n: int, seed: int = 1) -> dict:
                 "profiles": [f"instagram:grp{g}_p{i}" for i in range(size + 1)],
                 "recipients": [f"CI:{_name(rng)} {_name(rng)} {_name(rng)}" for _ in range(max(1, size // 2))],
                 "bands": [rng.getrandbits(63) for _ in range(16)],
+                "photos": [rng.getrandbits(256) for _ in range(size + 1)],
             }
         return groups[g]
+
+    def picture(photo: int) -> int:
+        """The hash a victim's screenshot of ``photo`` gives: a few bits flipped (simulate.pictures)."""
+        mask = 0
+        for bit in rng.sample(range(256), rng.randint(0, 16)):
+            mask |= 1 << bit
+        return ident("picture", f"pdq:{photo ^ mask:064x}")
 
     reports, links, money, scripts = [], [], [], []
     support = ident("email", "support@platform.example")
@@ -127,6 +135,8 @@ def build(directory: Path, n: int, seed: int = 1) -> dict:
         named: list[int] = []
         if rng.random() < 0.15:  # a lone scammer: identifiers nobody else names
             named.append(ident("phone", f"+2251{i:09d}"))
+            if rng.random() < 0.35:
+                named.append(picture(rng.getrandbits(256)))
         else:
             g = group(min(n_groups, 1 + int(rng.paretovariate(0.9)) % n_groups) if rng.random() < 0.5
                       else rng.choices(range(1, min(n_groups, 2000) + 1), weights[:2000])[0])
@@ -141,6 +151,8 @@ def build(directory: Path, n: int, seed: int = 1) -> dict:
                               "recipient_name": recipient, "reference": None, "at": at})
             if rng.random() < 0.5:
                 scripts.extend({"report_id": rid, "band_key": b} for b in rng.sample(g["bands"], 6))
+            if rng.random() < 0.35:  # the profile picture's hash, as a third of victims send it
+                named.append(picture(rng.choice(g["photos"])))
         if rng.random() < 0.005:
             named.append(support)
         links.extend({"report_id": rid, "identifier_id": k, "source": "form", "confidence": 1.0, "raw": None,

@@ -41,17 +41,27 @@ def _tables(reports: list[list[tuple[int, str, str]]]) -> Tables:
                   pairs=[], recipients={}, accounts=accounts, near_pairs=np.zeros((0, 2), np.int64), pictures=pics)
 
 
-def test_near_identical_pictures_are_paired_and_others_not():
+def test_near_identical_pictures_are_one_cluster_and_others_not():
     rng = random.Random(1)
     a, b = _photo(rng), _photo(rng)
     values = {1: _shot(rng, a, 0), 2: _shot(rng, a, 15), 3: _shot(rng, a, 16), 4: _shot(rng, b, 3), 5: "url:x"}
-    pairs = pictures.near_pairs(values)
-    assert (1, 2) in pairs and (1, 3) in pairs and all(4 not in p and 5 not in p for p in pairs)
+    assert pictures.clusters(values) == {1: 1, 2: 1, 3: 1, 4: 4}
     close = f"pdq:{a ^ ((1 << pictures.LINK_DISTANCE) - 1):064x}"  # exactly the threshold away
     far = f"pdq:{a ^ ((1 << (pictures.LINK_DISTANCE + 1)) - 1):064x}"
-    assert pictures.near_pairs({1: values[1], 7: close}) == [(1, 7)]
-    assert pictures.near_pairs({1: values[1], 8: far}) == []
-    assert pictures.clusters([1, 2, 3, 4], pairs) == {1: 1, 2: 1, 3: 1, 4: 4}
+    assert pictures.clusters({1: values[1], 7: close}) == {1: 1, 7: 1}
+    assert pictures.clusters({1: values[1], 8: far}) == {1: 1, 8: 8}
+
+
+def test_a_photo_hundreds_of_victims_sent_is_one_cluster_among_unrelated_ones():
+    """Copies of one photo (each a few bits off) are joined through one another, without listing
+    their pairs; thousands of unrelated photos stay apart."""
+    rng = random.Random(2)
+    photo = _photo(rng)
+    values = {i: _shot(rng, photo, rng.randint(0, 16)) for i in range(1, 501)}
+    values.update({i: _shot(rng, _photo(rng), rng.randint(0, 16)) for i in range(501, 3501)})
+    of = pictures.clusters(values)
+    assert {of[i] for i in range(1, 501)} == {1}
+    assert len({of[i] for i in range(501, 3501)}) == 3000
 
 
 def test_a_near_duplicate_picture_links_two_reports_with_no_identifier_in_common():
