@@ -3,7 +3,8 @@
 The store is filled directly (bulk Core inserts shaped like intake's rows, not through HTTP):
 Zipf-sized scammer groups reusing phones, profiles, recipients, script bands and profile photos
 (35 % of reports carry a picture hash, a few bits off the photo's), 15 % lone scammers, a
-platform support address named by 0.5 % of reports (a hub), identifiers missing at random. Each measurement runs in a fresh process, so peak memory (ru_maxrss) is the rebuild's own.
+platform support address named by 0.5 % of reports (a hub), identifiers missing at random. Each
+measurement runs in a fresh process, so peak memory (ru_maxrss) is the rebuild's own.
 
     python bench/link.py --reports 100000               # results in bench/results/link.json
     python bench/link.py --reports 100000 --reports 1000000
