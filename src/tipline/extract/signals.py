@@ -1015,11 +1015,6 @@ _BLACKMAIL_WITH = re.compile(
     r"(?:photos?|videos?|vids?|images?|pics?|pictures?|nudes?|sextapes?|clips?)(?![\w])"
 )
 # "he has my video … wants £300": images held, money asked
-_HELD = re.compile(
-    r"(?<![\w'])(?:has|have|got|holds?|a|ont|possede|garde|detient)\s{1,2}(?:(?:still|toujours|encore|deja|already)"
-    r"\s{1,2})?(?:my|mes|ma|her|his|ses|sa|your|tes|ta)\s{1,2}(?:\w+\s{1,2})?(?:videos?|vids?|photos?|pics?|pictures?|"
-    r"nudes?|images?|sextapes?|recordings?|enregistrements?)(?![\w])"
-)
 # A fake police officer or recovery agent offering to delete the video for a fee is a scam, not a threat.
 _RECOVERY = re.compile(
     r"(?<![\w])(?:police\w*|polici\w*|gendarm\w*|brigade|commandant|commissaire|inspecteur|inspector|officer|officier|agent|"
@@ -1046,9 +1041,9 @@ _IMAGES_ASKED_OR_HELD = re.compile(
     r"(?:photos?|videos?|images?|pics?|pictures?|nudes?|selfies?)(?:\s{1,2}(?:\w+\s{1,2})?(?:intimes?|nue?s?|"
     r"sexy|osees?|intimate|naked|explicit))?"
 )
-# The victim's own pictures in the story: asked for, sent by the victim, held or recorded. With money
-# demanded or paid, that is sextortion even when no threat is spelled out ("she asked for pics, then
-# demanded Google Play cards").
+# The victim's own pictures in the story: asked for, sent by the victim, held ("he has my pics") or
+# recorded. With money demanded or paid, that is sextortion even when no threat is spelled out ("she
+# asked for pics, then demanded Google Play cards").
 _VICTIM_MEDIA = (r"(?:photos?|videos?|vids?|images?|pics?|pictures?|nudes?|tsawer|sextapes?|selfies?|"
                  r"recordings?|enregistrements?)")
 _VICTIM_IMAGES = re.compile(
@@ -1220,7 +1215,6 @@ def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] =
         or (intimate and (threat or demanded or _intimate_images_asked_or_held(text, win.get("intimate", []))))
         or (threat and _threat_to_share(text, win.get("threat", [])))
         or _any(_BLACKMAIL_WITH, text, False, win.get("threat", []))
-        or (demanded and _any(_HELD, text, windows=win.get("held", [])))
         or (shared and (demanded or signals["paid"]))
         or (demanded and _gate(text, ("for ", "pour ", "against ", "contre ")) and bool(_MONEY_FOR_IMAGES.search(text)))
         or ((demanded or signals["paid"]) and _any(_VICTIM_IMAGES, text, windows=win.get("held", [])))
