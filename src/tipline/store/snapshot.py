@@ -73,18 +73,17 @@ def _columns(table: str, dialect: str):
     columns = []
     for name in SCHEMAS[table].names:
         column = getattr(row, name)
-        if name in _UUID and SCHEMAS[table].field(name).type == pa.string():
-            # PostgreSQL casts to the dashed form; SQLite stores 32 hex digits, dashed in Arrow below.
+        kind = SCHEMAS[table].field(name).type
+        # Read as text, not built as a Python object per row: UUIDs (PostgreSQL casts to the dashed
+        # form; SQLite stores 32 hex digits, dashed in Arrow below), and JSON as the database holds
+        # it (decoding and encoding it again per row was a quarter of the snapshot's time; key order
+        # may differ between databases, readers use DuckDB's json_extract).
+        if (name in _UUID and kind == pa.string()) or name in _JSON:
             column = cast(column, String) if dialect == "postgresql" else type_coerce(column, String)
-        elif SCHEMAS[table].field(name).type == TS and dialect == "sqlite":
+        elif kind == TS and dialect == "sqlite":
             # SQLite holds UTC times as text ("2025-06-01 12:34:56.000000"): Arrow parses a column
             # of them at once, where a Python datetime per row and per column cost a fifth of the time.
             column = type_coerce(column, String)
-        elif name in _JSON:
-            # The JSON text as the database holds it: decoding and encoding it again per row was a
-            # quarter of the snapshot's time. (Key order may differ between databases; readers use
-            # DuckDB's json_extract.)
-            column = cast(column, String) if dialect == "postgresql" else type_coerce(column, String)
         columns.append(column)
     return columns
 
