@@ -513,10 +513,10 @@ def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Mon
             windows[-1] = (windows[-1][0], max(windows[-1][1], high))
         else:
             windows.append((low, high))
-    local = None
-    if len(folded) <= _WHOLE_TEXT_BARE:
+    whole = len(folded) <= _WHOLE_TEXT_BARE
+    if whole:
         windows = [(0, len(folded))]
-        local = _local_currency(context.region)
+    local: str | None = None  # looked up once, when a bare amount first needs it
     for match in finditer_in(_BARE_DEMAND, folded, windows):
         if len(out) >= MAX_AMOUNTS:
             break
@@ -526,7 +526,7 @@ def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Mon
             continue
         if i >= 0 and start - ends[i] <= 600:
             currency = named[i].currency
-        elif not named and local is not None:
+        elif not named and whole and (local := local or _local_currency(context.region)) is not None:
             currency = local
         else:
             continue
