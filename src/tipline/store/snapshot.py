@@ -2,23 +2,24 @@
 
 Batch engines read files, not the live database: DuckDB's SQLite and PostgreSQL scanners are
 extensions it would download at run time, and tipline makes no network requests. The snapshot
-streams each table through SQLAlchemy in chunks (memory stays flat at a million reports) and holds
-only what batch jobs need: categories, dates, flags, money rows and the scammers' identifiers —
-never the encrypted body, tokens, or the raw text a reporter typed.
+streams each table through Apache Arrow's ADBC drivers for SQLite and PostgreSQL, in batches
+(memory stays flat at a million reports), and holds only what batch jobs need: categories,
+dates, flags, money rows and the scammers' identifiers — never the encrypted body, tokens, or
+the raw text a reporter typed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.parquet as pq
-from sqlalchemy import String, cast, select, type_coerce
+from sqlalchemy import String, cast, literal_column, select, type_coerce, union_all
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
 
 from tipline.store.db import Database
+from tipline.store.parquet_copy import TS, TYPED_ROW, Copy, copy, copy_in_child
 from tipline.store.tables import (
     IdentifierRow,
     MoneyRow,
@@ -29,9 +30,9 @@ from tipline.store.tables import (
     ScriptKeyRow,
 )
 
-CHUNK = 50_000
+BATCH_ROWS = 65_536  # rows per batch (and Parquet row group) from SQLite
+_DIALECTS = {"sqlite": sqlite.dialect, "postgresql": postgresql.dialect}
 
-TS = pa.timestamp("us", tz="UTC")
 SCHEMAS: dict[str, pa.Schema] = {
     "reports": pa.schema([
         ("id", pa.string()), ("external_id", pa.string()), ("received_at", TS), ("source", pa.string()),
@@ -60,75 +61,61 @@ SCHEMAS: dict[str, pa.Schema] = {
     "network_reports": pa.schema([("report_id", pa.string()), ("network_id", pa.string())]),
 }
 
-_JSON = {"flags", "signals"}
 _UUID = {"id", "report_id"}
+_ROWS = {"reports": ReportRow, "money": MoneyRow, "identifiers": IdentifierRow,
+         "report_identifiers": ReportIdentifierRow, "script_keys": ScriptKeyRow,
+         "recipient_keys": RecipientKeyRow, "network_reports": NetworkReportRow}
+BATCH_ROWS = 65_536  # rows per batch (and Parquet row group) read from SQLite
+_DIALECTS = {"sqlite": sqlite.dialect, "postgresql": postgresql.dialect}
 
 
-def _columns(table: str, dialect: str):
-    """The table's columns; UUIDs as text read by the database, not built as Python objects one by
-    one (that was most of the snapshot's time at a million reports)."""
-    row = {"reports": ReportRow, "money": MoneyRow, "identifiers": IdentifierRow,
-           "report_identifiers": ReportIdentifierRow, "script_keys": ScriptKeyRow,
-           "recipient_keys": RecipientKeyRow, "network_reports": NetworkReportRow}[table]
+def _query(table: str, dialect: str) -> str:
+    """The SELECT that reads ``table`` for the snapshot, as SQL text for an ADBC driver.
+
+    Everything that is not a plain number comes back as text and is typed in Arrow
+    (``parquet_copy``): UUIDs (PostgreSQL writes the dashed form; SQLite holds 32 hex digits), JSON
+    as the database holds it (key order may differ between databases; readers use DuckDB's
+    json_extract), amounts (SQLite holds 200 as an integer and 49.99 as a real), and SQLite's UTC times.
+
+    ADBC's SQLite driver infers each column's type from the values of a result's first batch, and
+    fails on a later batch whose values do not fit (a column that is empty in the first batch and
+    text after, as a column a migration added is). So the SQLite query starts with one row of typed
+    placeholders, marked by ``TYPED_ROW`` and dropped after reading.
+    """
+    row, schema = _ROWS[table], SCHEMAS[table]
     columns = []
-    for name in SCHEMAS[table].names:
+    for name, kind in zip(schema.names, schema.types, strict=True):
         column = getattr(row, name)
-        kind = SCHEMAS[table].field(name).type
-        # Read as text, not built as a Python object per row: UUIDs (PostgreSQL casts to the dashed
-        # form; SQLite stores 32 hex digits, dashed in Arrow below), and JSON as the database holds
-        # it (decoding and encoding it again per row was a quarter of the snapshot's time; key order
-        # may differ between databases, readers use DuckDB's json_extract).
-        if (name in _UUID and kind == pa.string()) or name in _JSON:
-            column = cast(column, String) if dialect == "postgresql" else type_coerce(column, String)
-        elif kind == TS and dialect == "sqlite":
-            # SQLite holds UTC times as text ("2025-06-01 12:34:56.000000"): Arrow parses a column
-            # of them at once, where a Python datetime per row and per column cost a fifth of the time.
-            column = type_coerce(column, String)
-        columns.append(column)
-    return columns
+        if kind == pa.string() or pa.types.is_decimal(kind) or (kind == TS and dialect == "sqlite"):
+            column = cast(column, String) if dialect == "postgresql" else cast(type_coerce(column, String), String)
+        columns.append(column.label(name))
+    query = select(*columns)
+    if dialect == "sqlite":
+        placeholders = [literal_column("0" if pa.types.is_integer(kind) or pa.types.is_boolean(kind)
+                                       else "0.0" if pa.types.is_floating(kind) else "''").label(name)
+                        for name, kind in zip(schema.names, schema.types, strict=True)]
+        query = union_all(select(literal_column("1").label(TYPED_ROW), *placeholders),
+                          select(literal_column("0").label(TYPED_ROW), *columns))
+    return str(query.compile(dialect=_DIALECTS[dialect](), compile_kwargs={"literal_binds": True}))
 
 
-def _dashed(values: pa.Array) -> pa.Array:
-    """32 hex digits -> 8-4-4-4-12, as ``str(uuid.UUID)`` writes them."""
-    parts = [pc.utf8_slice_codeunits(values, a, b) for a, b in ((0, 8), (8, 12), (12, 16), (16, 20), (20, 32))]
-    return pc.binary_join_element_wise(*parts, "-")
+def write_snapshot(db: Database, directory: Path, batch_rows: int = BATCH_ROWS) -> dict[str, Path]:
+    """Write ``<table>.parquet`` for each batch table into ``directory``; returns the paths.
 
-
-def _batches(db: Database, table: str) -> Iterable[pa.RecordBatch]:
-    schema = SCHEMAS[table]
-    names = schema.names
-    with db.read() as session:
-        dialect = session.get_bind().dialect.name
-        # Core rows, not the ORM's: the same data without the per-row ORM loading cost.
-        result = session.connection().execution_options(yield_per=CHUNK).execute(select(*_columns(table, dialect)))
-        for chunk in result.partitions():
-            cols = list(zip(*chunk, strict=True)) if chunk else [[] for _ in names]
-            arrays = []
-            for name, values in zip(names, cols, strict=True):
-                kind = schema.field(name).type
-                if kind == TS and dialect == "sqlite":
-                    array = pc.cast(pc.cast(pa.array(values, type=pa.string()), pa.timestamp("us")), TS)
-                else:
-                    array = pa.array(values, type=kind)
-                if name in _UUID and dialect != "postgresql" and array.type == pa.string():
-                    array = _dashed(array)
-                arrays.append(array)
-            yield pa.RecordBatch.from_arrays(arrays, schema=schema)
-
-
-def write_snapshot(db: Database, directory: Path) -> dict[str, Path]:
-    """Write ``<table>.parquet`` for each batch table into ``directory``; returns the paths."""
+    A SQLite store is read in a child process: ADBC's driver carries its own copy of SQLite, and
+    two copies in one process release each other's file locks when one closes the file (SQLite's
+    "How to corrupt a database", 2.2.1), which broke the next write as a disk I/O error.
+    """
     directory.mkdir(parents=True, exist_ok=True)
-    paths: dict[str, Path] = {}
-    for table, schema in SCHEMAS.items():
-        path = directory / f"{table}.parquet"
-        tmp = path.with_suffix(".parquet.tmp")
-        with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
-            for batch in _batches(db, table):
-                writer.write_batch(batch)
-        tmp.replace(path)  # a reader never sees half a file
-        paths[table] = path
-    return paths
+    url = make_url(db.url)
+    copies = [Copy(table, _query(table, db.dialect), schema,
+                   frozenset(n for n in _UUID & set(schema.names) if schema.field(n).type == pa.string())
+                   if db.dialect == "sqlite" else frozenset())
+              for table, schema in SCHEMAS.items()]
+    if db.dialect == "sqlite":
+        return copy_in_child("sqlite", url.database, copies, directory, batch_rows)
+    uri = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    return copy("postgresql", uri, copies, directory, batch_rows)
 
 
 def connect(directory: Path) -> duckdb.DuckDBPyConnection:
