@@ -216,15 +216,22 @@ def networks(ev: Evidence, policy: HubPolicy | None = None, seed: int = 0) -> Re
         touched = np.zeros(whole.max() + 1, dtype=bool)
         touched[whole[s_rep[np.isin(s_key, candidates)]]] = True
         inside = touched[whole[s_rep]]
-        g = ig.Graph(n=n + n_keys, edges=np.column_stack([s_rep[inside], s_key[inside] + n]).tolist())
+        g = ig.Graph(n=n + n_keys, edges=np.column_stack([s_rep[inside], s_key[inside] + n]))
         shares = _largest_share(g, n, candidates, degree)
         # The groups a candidate touches: components of two reports or more without any candidate.
         others = ~np.isin(s_key, candidates)
         base = _components(n, n_keys, s_rep[others], s_key[others])
         base_size = np.bincount(base)
+        # Per candidate, the number of distinct such groups among its reports (one pass over the
+        # candidates' rows, not one pass over all rows per candidate).
+        rows = np.isin(s_key, candidates)
+        hk, hb = s_key[rows], base[s_rep[rows]]
+        grouped = base_size[hb] >= 2
+        width = np.int64(len(base_size) + 1)
+        distinct = np.unique(hk[grouped] * width + hb[grouped])
+        groups_of = np.bincount(distinct // width, minlength=n_keys)
         for h, share in shares.items():
-            reps = base[s_rep[s_key == h]]
-            groups = len(np.unique(reps[base_size[reps] >= 2]))
+            groups = int(groups_of[h])
             if over_correlated(int(degree[h]), share, policy, groups):
                 flagged[h] = (int(degree[h]), round(share, 3))
     if flagged:
