@@ -59,10 +59,12 @@ _CURRENCY_WORDS: dict[str, str] = {
     "e": "EUR_E",  # "500e": SMS French, read only with a demand or a payment around it (see ``find``)
     "gourde": "HTG", "gourdes": "HTG", "htg": "HTG", "gh₵": "GHS", "ghc": "GHS", "s$": "SGD", "sgd": "SGD",
     "n": "NGN_N", "p": "PHP_P", "shillings": "KES", "shilling": "KES",
+    "rm": "MYR", "ringgit": "MYR", "myr": "MYR", "ariary": "MGA", "mga": "MGA", "ar": "MGA_AR", "j$": "JMD",
+    "jmd": "JMD",
 }
 _SYMBOLS_BEFORE = ("€", "$", "£", "usd", "us$", "cad", "ca$", "c$", "eur", "gbp", "chf", "fcfa", "xof", "₦", "₱",
                    "ngn", "aud", "mad", "cfa", "au$", "a$", "nz$", "rs", "rs.", "inr", "₹", "ksh", "kshs", "kes", "r",
-                   "zar", "₵", "gh₵", "ghs", "ghc", "s$", "sgd", "n", "p", "php", "htg")
+                   "zar", "₵", "gh₵", "ghs", "ghc", "s$", "sgd", "n", "p", "php", "htg", "rm", "myr", "j$", "jmd")
 _DINAR = {"DZ": "DZD", "TN": "TND", "LY": "LYD", "IQ": "IQD", "JO": "JOD", "KW": "KWD", "BH": "BHD", "RS": "RSD",
           "MK": "MKD"}
 
@@ -81,6 +83,7 @@ _NUMBER = (
 # A currency glued before the digits ("R5,000", "Rs25000", "KSh500", "USD300") is the one letter run allowed.
 _AMOUNT = re.compile(r"(?=\d)(?:(?<![\w.,])|(?<=(?<![\w])r)|(?<=(?<![\w])rs)|(?<=(?<![\w])rs\.)|(?<=ksh)|(?<=kes)|"
                      r"(?<=usd)|(?<=eur)|(?<=cad)|(?<=gbp)|(?<=inr)|(?<=aud)|(?<=chf)|(?<=ghs)|(?<=sgd)|(?<=php)|"
+                     r"(?<=(?<![\w])rm)|(?<=myr)|(?<=jmd)|"
                      r"(?<=(?<![\w])n)|(?<=(?<![\w])p))" + _NUMBER)
 _CUR_AFTER = re.compile(r"\s{0,2}(?P<cur>" + _alternation(list(_CURRENCY_WORDS)) + r")(?![a-z])")
 _CUR_BEFORE = re.compile(r"(?<![\w])(?P<cur>" + _alternation(list(_SYMBOLS_BEFORE)) + r")\s{0,2}$")
@@ -98,12 +101,15 @@ _PAID = re.compile(
     r"(?:(?:deja|already|just|encore|finally|finalement|only|seulement|lui|him|her|"
     r"them|meme|aussi|also|fait)\s{1,2}){0,3}"
     r"(?:paye|paid|envoye|sent|verse|vire|wired|transfere|transferred|perdu|lost|achete|bought|donne|gave|given|"
-    r"zelled|venmoed|cashapped|cash apped|paypaled|deposited|depose|retire|withdrew|"
+    r"zelled|venmoed|cashapped|cash apped|paypaled|deposited|depose|retire|withdrew|mis|put in|put|inserted|loaded|"
     r"(?:fait|effectue|realise|made) (?:un |une |des |\d+ |mon |ma |le |la |a |an )?(?:premier |premiere |deuxieme |"
     r"second |dernier |nouvel |first |second |last )?(?:transfert|virement|envoi|paiement|versement|depot|transfer|"
     r"payment|deposit)s?|envoi|spent|depense|don pay|don send)"
     r"|(?<![\w])(?:cost me|m'a coute|ca m'a coute|deja paye|deja envoye|already paid|already sent|wired|paid|perdu|"
-    r"lost)"
+    r"lost"
+    # told in the present ("je verse 500 CHF en espérant"), or as a second verb ("panicked and bought two $100 cards")
+    r"|je (?:lui |leur )?(?:verse|vire|paie|paye|envoie|transfere)|(?:and|et) (?:a |then |j'ai )?(?:bought|sent|paid|"
+    r"wired|put in|inserted|deposited|achete|envoye|paye|verse|vire|mis))"
     r"(?![\w])"
 )
 # Rarer paid cues, run only on a sentence that holds one of ``_PAID_GATE``: causatives ("il m'a fait
@@ -131,7 +137,8 @@ _NEGATED_PAID = re.compile(
 )
 _DEMANDED = re.compile(
     r"(?<![\w])(?:demand\w*|redemand\w*|exig\w*|reclam\w*|veu[tx]|veulent|voulai[st]|voudrai[st]?|voulu|en veut|"
-    r"il me faut|me faut|faut que je|dois payer|doit payer|dois envoyer|pour payer|payer|paye[sz]?|paie[sz]?|"
+    r"il me faut|me faut|faut que je|il faut|faudrait|dois payer|doit payer|dois envoyer|pour payer|payer|paye[sz]?|"
+    r"paie[sz]?|donner|donnes? pas|(?:envoy|vers|pay|vir|donn)ai[st] pas|"
     r"envoie[sz]?|envoyer|transfere[sz]?|virer|m'a factur\w*|il factur\w*|facturait|"
     r"wants?|wanted|asks?|asked|asking|requests?|requested|"
     r"demands?|demanded|requir\w*|send|transfer|pay|told me to|asked me to|wanted me to|buy|ransom|rancon|"
@@ -140,6 +147,7 @@ _DEMANDED = re.compile(
     r"envoyez|payez|versez|virez|transferez|deposez|verser|deposer|"
     # the demand lowered or named: "then they dropped it to $400", "un montant de 990 €", "a fair price"
     r"dropped it to|dropped to|lowered (?:it )?to|reduced (?:it )?to|(?:a |il a )?baisse a|descendu a|reduit a|"
+    r"increased (?:it )?to|raised (?:it )?to|went up to|augmente a|passe a|il reste|the rest|the balance|le reste|"
     r"montant de|amount of|fair price)(?![\w])"
 )
 # Rarer demand cues, run only on a sentence that holds one of their words (``_DEMANDED_GATE``):
@@ -148,11 +156,12 @@ _DEMANDED_EXTRA = re.compile(
     r"(?<![\w])(?:montant\s{0,2}:|amount\s{0,2}(?:due\s{0,2})?:|"
     r"(?:or|ou) (?:the|your|my|la|les|tes|ta|ton|mes|ma) (?:\w+ )?(?:videos?|vids?|clips?|photos?|pics?|nudes?)|"
     r"(?:pour|to) (?:ne )?(?:pas |not )?(?:publier|diffuser|partager|post|leak|share)|"
-    r"(?:take (?:it|them|the \w+) down|delete (?:it|them|the \w+)|supprime\w* (?:la|les|tout)\s?\w*) (?:for|pour))"
+    r"(?:take (?:it|them|the \w+) down|delete (?:it|them|the \w+)|supprime\w* (?:la|les|tout)\s?\w*) (?:for|pour)|"
+    r"(?:to|pour) (?:take (?:it|them|the \w+) down|delete|remove|supprimer|retirer|effacer))"
     r"(?![\w])"
 )
 _DEMANDED_GATE = ("montant", "amount", "vid", "clip", "photo", "pic", "nude", "publi", "diffus", "partag", "post",
-                  "leak", "share", "take ", "delete", "supprim")
+                  "leak", "share", "take ", "delete", "supprim", "remove", "retirer", "effacer")
 _DEMANDED_GATE_RE = re.compile(trie_pattern(_DEMANDED_GATE))
 _TO_BE = re.compile(r"(?:to|must|will|should|a) (?:be|etre) $")
 _CONDITIONAL = re.compile(r"(?:\bsi|\bif|\bunless|\bsauf si|\btant que)\s[^.!?\n]{0,20}$")
@@ -208,6 +217,8 @@ def _currency(word: str, country: str | None) -> str | None:
             return "NGN" if country == "NG" else None
         case "PHP_P":  # "P15,000" in the Philippines only
             return "PHP" if country == "PH" else None
+        case "MGA_AR":  # "50 000 Ar" in Madagascar only
+            return "MGA" if country == "MG" else None
         case "EUR_E":
             return "EUR"
         case "LOCAL":
@@ -402,19 +413,27 @@ _UNITS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sep
 _BARE_VERBS = trie_pattern((
     *(f"en {p}{v}" for p in ("", "re") for v in ("veut", "veux", "veulent", "voulait", "demande", "exige", "reclame")),
     "redemande", "wants", "want", "wanted", "asks for", "ask for", "asking for", "asked for", "demands", "demand",
-    "demanded", "demanding", "exige", "reclame", "veut", "voulait", "demande", "ask", "asks", "asking", "asked"))
+    "demanded", "demanding", "exige", "reclame", "veut", "voulait", "demande", "ask", "asks", "asking", "asked",
+    # the demand raised or restated: "then he increased to 80,000", "now its 10k", "Maintenant c'est 150 000"
+    "increased to", "increased it to", "raised to", "raised it to", "went up to", "now it's", "now its", "now it is",
+    "c'est maintenant", "maintenant c'est", "augmente a", "passe a", "monte a", "il reste", "reste", "the rest is"))
+# A list going on after an amount: "Je paie 50 000 FCFA le 3 mai, puis 30 000 le 5 mai", "then 2,500 and
+# again 2,500" (the role is then read as for any amount: from the cue before the list).
+_BARE_LIST = trie_pattern(("puis", "then", "and then", "puis encore", "and again", "again", "et encore", "encore",
+                           "another", "et", "and"))
 # A paid amount likewise: "I sent 10,000 yesterday", "je lui ai déjà donné 100 000 en espèces", "I paid 15k".
 _BARE_PAID_VERBS = trie_pattern((
     "paid", "sent", "send", "pay", "payer", "envoye", "envoyer", "envoie", "paye", "payes", "paie", "verse", "donne",
     "vire", "transfere", "transferred", "gave", "deposited", "wired", "don pay", "don send"))
 _BARE_DEMAND = re.compile(
-    r"(?<![\w])(?:" + _BARE_VERBS + r"|" + _BARE_PAID_VERBS + r")\w{0,3}"
+    r"(?<![\w])(?:" + _BARE_VERBS + r"|" + _BARE_PAID_VERBS + r"|(?P<list>" + _BARE_LIST + r"))\w{0,3}"
     r"\s{1,2}(?:(?:encore|maintenant|now|another|still|aussi|also|me|moi|him|her|them|lui|leur|only|seulement|juste|"
     r"just|desormais|deja|already|de|d')\s{1,2}){0,3}"
     r"(?P<num>\d{1,3}(?:[ .,]\d{3})+|\d{2,7}|\d{1,3}(?:[.,]\d{1,2})?\s?(?:k|lakhs?|lacs?))(?![\w]|[.,]\d)"
     r"(?=\s{0,2}(?:[.!?,;:)]|$|\n|(?:more|de plus|encore|et|and|sinon|or|else|otherwise|ou|now|maintenant|pour|to|by|"
     r"avant|before|d'ici|within|dans|par|via|through|thru|on|sur|en|yesterday|hier|already|deja|last|today|"
-    r"aujourd'hui|cash|thats|that's|in|a|au|with|avec)(?![\w])))"
+    r"aujourd'hui|cash|thats|that's|in|a|au|with|avec|le|the|tomorrow|demain|next|la|ce|this|lundi|mardi|mercredi|"
+    r"jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\w])))"
     r"(?!\s{0,2}(?:more|de plus|encore|autres?|other)?\s{0,2}(?:photos?|videos?|vids?|pics?|pictures?|nudes?|images?|"
     r"clips?|selfies?)(?![\w]))"
 )
@@ -477,7 +496,28 @@ def find(text: str, context: Context) -> Iterator[Money]:
     if _gate_bare(folded):
         found += _bare_demands(folded, context, found)
     found.sort(key=lambda m: m.span[0] if m.span else -1)
-    yield from _listed_roles(folded, found)
+    yield from _listed_roles(folded, _without_totals(folded, found))
+
+
+# "5,000 then 3,000, so 8,000 in total", "Total RM1,500 already": a sum of amounts already listed
+# is not one more demand or payment.
+_TOTAL_BEFORE = re.compile(r"(?<![\w])(?:total|totale|au total|in total|en tout|soit|so|altogether|ce qui fait|"
+                           r"that's|thats|which makes|makes)\s{0,2}(?:of\s|de\s|d'|:)?\s{0,2}$")
+_TOTAL_AFTER = re.compile(r"\s{0,3}(?:\w+\s{1,2})?(?:en tout|au total|in total|in all|altogether|total)(?![\w])")
+
+
+def _without_totals(folded: str, found: list[Money]) -> list[Money]:
+    """Drop an amount called a total that is the sum of the last two or more amounts before it in
+    the same currency ("de 50 € chacun (100 € en tout)" is not such a sum: it is what was paid)."""
+    out: list[Money] = []
+    for m in found:
+        if m.span and (_TOTAL_BEFORE.search(folded, max(0, m.span[0] - 20), m.span[0])
+                       or _TOTAL_AFTER.match(folded, m.span[1], min(len(folded), m.span[1] + 30))):
+            same = [o.amount for o in out if o.currency == m.currency]
+            if any(sum(same[-k:]) == m.amount for k in range(2, len(same) + 1)):
+                continue
+        out.append(m)
+    return out
 
 
 def _gate_bare(folded: str) -> bool:
@@ -524,6 +564,9 @@ def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Mon
         i = bisect_right(ends, start) - 1  # the last amount named before this one
         if taken.overlaps(start, end):
             continue
+        if match.group("list") is not None and not _listed_after_amount(
+                folded, match.start(), out[-1:] + named[max(0, i):i + 1]):
+            continue
         if i >= 0 and start - ends[i] <= 600:
             currency = named[i].currency
         elif not named and whole and (local := local or _local_currency(context.region)) is not None:
@@ -538,6 +581,13 @@ def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Mon
             continue
         out.append(Money(amount, currency, role, (start, end), context.source))
     return out
+
+
+def _listed_after_amount(folded: str, cue: int, before: list[Money]) -> bool:
+    """Whether one of ``before`` (the last amounts found before the list word at ``cue``) ends
+    shortly before it, in the same sentence."""
+    return any(m.span and 0 <= cue - m.span[1] <= 60 and not SENTENCE_END.search(folded, m.span[1], cue)
+               for m in before)
 
 
 def _amount_text(number: str) -> Decimal | None:

@@ -715,10 +715,42 @@ _MORE_UNNAMED = re.compile(
     r"(?:asking|asks|asked|demands?|demanding|wants?|wanted|requests?|requesting)\s{1,2}"
     r"(?:(?:her|him|me|them|us)\s{1,2})?(?:for\s{1,2})?more|"
     r"(?:send|sends|sending|sent)\s{1,2}(?:him\s{1,2}|her\s{1,2}|them\s{1,2})?more|"
+
     # "il veut que j'en envoie d'autres" (SMS: "que jen envoie dautres")
     r"(?:veut|veulent|voulait|exige|demande|reclame)\s{1,2}(?:que|qu')\s{0,2}(?:j'?|je\s|tu\s|il\s|elle\s)\s{0,2}"
     r"(?:lui\s|leur\s)?en\s{1,2}(?:re)?(?:envoi|envoy|fass|fais|film)\w*)(?![\w])"
     r"(?!\s{0,2}(?:money|cash|argent|\$|€|£|dollars?|euros?|pounds?|bucks|\d|btc|bitcoin|gift|cards?))"
+)
+# The victim made to film or show themselves again: "il veut que je me filme encore", "elle exige qu'il
+# se filme", "wants me on cam tonight", "il veut que je me déshabille pour lui en appel vidéo", "wants
+# her to record herself", "qu'elle fasse des vidéos en direct pour lui".
+_FILM_THEMSELVES = re.compile(
+    r"(?<![\w])(?:(?:veut|veulent|voulait|exige\w*|demande\w*|reclame\w*|insiste)\s{1,2}(?:(?:maintenant|encore|"
+    r"aussi|now)\s{1,2})?(?:que|qu')\s{0,2}(?:je|j'|tu|il|elle)\s{0,2}(?:(?:me|te|se)\s{1,2}(?:filme|deshabille|"
+    r"montre|mette a nu)|(?:lui\s{1,2})?(?:fasse|fasses)\s{1,2}(?:des|une|d'autres|de nouvelles)\s{1,2}"
+    r"(?:videos?|photos?|lives?|directs?))"
+    # present demands only: "she asked me to undress on a video call" is the trap itself, not a new demand
+    r"|(?:wants?|asks?|asking|demands?|demanding|forces?|forcing|pressures?|pressuring|tells?|telling|insists?)\s{1,2}"
+    r"(?:me|him|her|them|you)\s{1,2}(?:to\s{1,2}(?:film|record|tape)\s{1,2}(?:myself|himself|herself|themselves|"
+    r"yourself)|to\s{1,2}(?:strip|undress|get naked|go on cam|get on cam|come on cam)|on\s{1,2}(?:cam|camera|video)))"
+    r"(?![\w])"
+)
+# More pictures named beside money: "he wants ₦30,000 and more pictures", "wants GH₵ 500 and another video".
+_AND_MORE_IMAGES = re.compile(
+    r"(?<![\w])(?:wants?|wanted|demands?|demanded|demanding|asks? for|asking for|asked for|veut|veulent|exige\w*|"
+    r"demande\w*|reclame\w*)\s[^.!?\n]{0,40}?\s(?:and|et|plus|\+)\s{1,2}(?:another|more|new|extra|d'autres|"
+    r"dautres|une autre|un autre|encore une?|de nouvelles?|des nouvelles?)\s{1,2}(?:\w+\s{1,2})?" + _MEDIA + r"(?![\w])"
+)
+# A new picture asked for as an act: "she'll stop if I record another clip for her", "refais une autre
+# vidéo"; and a picture asked for in addition to money: "il exige maintenant que je lui envoie une
+# vidéo de moi en plus".
+_ANOTHER_MADE = re.compile(
+    r"(?<![\w])(?:send|record|make|film|shoot|envoie|envoies|envoyer|refais|refaire|tourne|tourner|fais|faire)"
+    r"\s{1,2}(?:(?:me|him|her|them|moi|lui|leur)\s{1,2})?(?:another|one more|une autre|un autre|encore une?|"
+    r"de nouvelles?|des nouvelles?)\s{1,2}(?:\w+\s{1,2})?" + _MEDIA + r"(?![\w])"
+    r"|(?<![\w])(?:exige|veut|demande|reclame)\w*\s{1,2}(?:\w+\s{1,2}){0,2}(?:que|qu')\s{0,2}(?:je|j'|tu|il|elle)"
+    r"\s{0,2}(?:lui\s{1,2}|leur\s{1,2})?(?:envoie|envoies|fasse|fasses|donne)\s{1,2}(?:\w+\s{1,2}){0,2}?"
+    + _MEDIA + r"(?:\s{1,2}\w+){0,3}?\s{1,2}(?:en plus|de plus|aussi|egalement|as well|too)(?![\w])"
 )
 # A picture demanded under a threat: "si je n'envoie pas de vidéo", "unless I send him a video".
 _IMAGES_OR_ELSE = re.compile(
@@ -779,6 +811,28 @@ def _demanded_unless_negated(text: str, windows: list[tuple[int, int]]) -> bool:
                                                                           match.start()):
             continue
         return True
+    return False
+
+
+# "now he says send another one, longer", "demanding she send new ones every day": pictures again when
+# pictures, and no money, were spoken of before ("send another one" after a gift card is a card).
+_ANOTHER_ONE = re.compile(
+    r"(?<![\w])(?:send|sends|envoie|envoies|envoyer|record|film|make|fais|refais)\s{1,2}(?:(?:me|him|her|them|moi|"
+    r"lui)\s{1,2})?(?:another one|new ones|une autre|un autre|d'autres|dautres)(?![\w])"
+    r"(?!\s{0,2}(?:money|cash|argent|\$|€|£|dollars?|euros?|pounds?|bucks|\d|btc|bitcoin|gift|cards?|cartes?|codes?))"
+)
+
+
+_MONEY_NAMED = re.compile(_MONEY_BEFORE.pattern.replace(r"|\d|", "|"))  # digits are ages and times here
+
+
+def _another_one(text: str, windows: list[tuple[int, int]]) -> bool:
+    for match in finditer_in(_ANOTHER_ONE, text, windows):
+        if _NEG.search(text, max(0, match.start() - 22), match.start()):
+            continue
+        start = max(0, match.start() - 300)
+        if _MEDIA_BEFORE.search(text, start, match.start()) and not _MONEY_NAMED.search(text, start, match.start()):
+            return True
     return False
 
 
@@ -1052,9 +1106,20 @@ _VICTIM_IMAGES = re.compile(
     r"envoyer|into sending|for|des|de|d'|some|a|une?|the)\s{0,2}){0,3}(?:\w+\s{1,2})?" + _VICTIM_MEDIA +
     r"|(?:(?:j'?ai|j ai|jai|i|i've|il a|elle a|he|she|on a|we)\s{1,2}(?:(?:lui|him|her|them|leur|deja|already|"
     r"also|aussi)\s{1,2}){0,2}(?:sent|envoye|shared|partage)\s{1,2}(?:\w+\s{1,2}){0,2}" + _VICTIM_MEDIA + r")"
-    r"|(?:has|have|got|holds?|a|ont|has got|possede|garde|detient)\s{1,2}(?:(?:still|toujours|encore|deja|already)"
+    r"|(?:has|have|got|holds?|a|ai|ont|has got|possede|garde|detient)\s{1,2}(?:(?:still|toujours|encore|deja|already)"
     r"\s{1,2})?(?:my|mes|ma|her|his|ses|sa|your|ur|tes|ta|our|nos)\s{1,2}(?:\w+\s{1,2})?" + _VICTIM_MEDIA +
-    r"|" + _VICTIM_MEDIA + r"\s{1,2}(?:of me|de moi)"  # "une photo d'elle" may be the scammer's
+    # (not "une photo d'elle": that may be the scammer's)
+    r"|" + _VICTIM_MEDIA + r"\s{1,2}(?:of me|de moi|of you|de toi|of yourself)"
+    # "we exchanged photos", "photos he had sent to a girl", "m'a piégé avec des photos", "tu m'as envoyé tes photos"
+    r"|(?:exchanged|swapped|traded|echange\w*)\s{1,2}(?:\w+\s{1,2}){0,2}" + _VICTIM_MEDIA +
+    r"|" + _VICTIM_MEDIA + r"\s{1,2}(?:that\s{1,2}|qu'\s?)?(?:he|she|i|il|elle|j')\s{0,2}(?:had\s{1,2}|has\s{1,2}|"
+    r"have\s{1,2}|avait\s{1,2}|a\s{1,2}|ai\s{1,2})?(?:sent|envoye)"
+    r"|(?:piege\w*|trapped|tricked)\s{1,2}(?:\w+\s{1,2}){0,2}(?:avec|with)\s{1,2}(?:\w+\s{1,2})?" + _VICTIM_MEDIA +
+    r"|(?:m'as|m'a|m'avez|sent me)\s{1,2}(?:envoye\s{1,2})?(?:tes|ses|vos|your|his|her)\s{1,2}" + _VICTIM_MEDIA +
+    # "said my video goes to my family", "or my pics go out", "sinon ta vidéo part chez tes parents"
+    r"|(?:my|mes|ma|mon|your|ur|tes|ta|ton|his|her|ses|sa)\s{1,2}(?:\w+\s{1,2})?" + _VICTIM_MEDIA +
+    r"\s{1,2}(?:goes|go|will go|is going|are going|gets? (?:sent|posted|leaked|out)|ira|iront|part|partent|partira|"
+    r"partiront|sera (?:envoyee?|publiee?)|seront (?:envoyees|publiees))(?![\w])" +
     r"|(?:recorded|filmed)\s{1,2}(?:it|me|him|her|us|our)|(?:m'|l'|nous\s)(?:a|ont|avait)\s{1,2}(?:\w+\s{1,2})?"
     r"(?:enregistr|film)\w*)(?![\w])"
 )
@@ -1132,6 +1197,9 @@ _ANCHORS = Anchors({
     "contacted": _CONTACT_WORDS,
     "more": _MORE_WORDS,
     "more2": _MORE2_WORDS,
+    # every match of ``_FILM_THEMSELVES`` holds one of these
+    "film_self": ("filme", "deshabill", "montre", "mette a nu", "fasse", "film", "record", "tape", "strip", "undress",
+                  "naked", "cam", "on video"),
     "cam": _CAM_WORDS,
     # every match of ``_CALL_RECORDING`` names the call or the camera
     "call_rec": ("webcam", "web cam", "cam", "camera", "appel", "call", "visio", "facetim", "live", "session",
@@ -1197,6 +1265,9 @@ def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] =
     signals["friends_contacted"] = to_people or bool(_happened(_CONTACTED, text, win.get("contacted", []))) or bool(
         _their_contact(text))
     signals["more_images_demanded"] = _demanded_unless_negated(text, win.get("more", [])) or _any(
+        _FILM_THEMSELVES, text, windows=win.get("film_self", [])) or _any(
+        _AND_MORE_IMAGES, text, windows=win.get("media", [])) or _any(
+        _ANOTHER_MADE, text, windows=win.get("media", [])) or _another_one(text, win.get("more", [])) or _any(
         _MORE_IMAGES_2, text, windows=win.get("more2", [])) or _more_unnamed(text) or _any(_IMAGES_OR_ELSE, text) \
         or _asked_again(text, win.get("asks", [])) or _any(_NAKED_CALL, text, windows=win.get("more2", []))
     # "I hacked your phone", "recorded you through your own webcam": the spam e-mail's claim
@@ -1219,4 +1290,25 @@ def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] =
         or (demanded and _gate(text, ("for ", "pour ", "against ", "contre ")) and bool(_MONEY_FOR_IMAGES.search(text)))
         or ((demanded or signals["paid"]) and _any(_VICTIM_IMAGES, text, windows=win.get("held", [])))
     )
+    # What the reporter rules out: "Nothing sexual, I just want to know if it is real", "Rien à voir
+    # avec des photos", "no money, no threats"; a question or a talk asked for, with nothing demanded.
+    if signals["sextortion"] and not (signals["webcam_scheme"] or signals["more_images_demanded"] or spam_scheme) and (
+            _DISCLAIMED.search(text) or (not (demanded or signals["paid"]) and _ASKING_ONLY.search(text))):
+        signals["sextortion"] = False
+    if signals["webcam_scheme"] and not hacked and not (demanded or signals["paid"]) and _PREVENTION.search(text):
+        # "une soirée d'information sur le chantage à la webcam"
+        signals["webcam_scheme"] = signals["sextortion"] = False
     return signals
+
+
+_DISCLAIMED = re.compile(
+    r"(?<![\w])(?:nothing (?:sexual|intimate)|rien de (?:sexuel|intime)|pas (?:de contenu )?sexuel|not sexual|"
+    r"no sexual|nothing to do with (?:photos|pictures|pics|nudes|sex)|rien a voir avec (?:des|les) (?:photos|videos|"
+    r"images)|no mention of (?:any )?(?:pictures|photos|images|videos)|(?:there (?:was|were|have been|has been) )?"
+    r"no threats?|aucune menace|pas (?:eu )?de menaces?|sans (?:aucune )?menace)(?![\w])"
+)
+_ASKING_ONLY = re.compile(
+    r"(?<![\w])(?:just a question|only a question|not reporting anything|juste une question|simple question|"
+    r"une question seulement|je ne signale rien|nothing has happened|rien ne s'est passe|if something like that "
+    r"happened|si (?:ca|cela) arrivait)(?![\w])"
+)

@@ -138,7 +138,7 @@ ALIASES: dict[str, str] = {
     "intagram": "instagram", "instgram": "instagram", "insatgram": "instagram",
     "snapchat": "snapchat", "snap": "snapchat", "snapshat": "snapchat", "snapchatt": "snapchat",
     "tiktok": "tiktok", "tik tok": "tiktok", "tik-tok": "tiktok", "tictoc": "tiktok", "tiktoc": "tiktok",
-    "twitter": "x", "x/twitter": "x", "twitter/x": "x",
+    "twitter": "x", "x/twitter": "x", "twitter/x": "x", "tweets": "x", "tweeted": "x", "tweeting": "x",
     "skype": "skype", "skipe": "skype",
     "telegram": "telegram", "telegramme": "telegram", "telegrame": "telegram", "tg": "telegram",
     "discord": "discord", "kik": "kik",
@@ -207,7 +207,7 @@ _QUOTED_PLATFORM = re.compile(
 _CALLED_BEFORE = re.compile(
     r"(?<![\w])(?:(?:user|username|account|compte|profil|profile|pseudo|someone|somebody|guy|girl|person|"
     r"quelqu'un|mec|gars|fille|meuf)\s{1,2}(?:called|named|nomme|nommee|appele|appelee|du nom de|qui s'appelle)"
-    r"|username|user name|pseudo|handle|nom d'utilisateur|identifiant"
+    r"|username|user name|pseudo|handle|nom d'utilisateur|identifiant|profile name|nom de profil"
     # 'sur snap sous le nom de "manon.pvt"', '(her name there is "Amaka_luv")', 'son nom c'est "rym.bz.x"'
     r"|(?:son|sa|her|his|their|leur)\s{1,2}(?:nom|name|pseudo)(?:\s{1,2}(?:there|la-bas|dessus|on it))?\s{1,2}"
     r"(?:c'est|c est|est|is|was|etait)|sous le nom d[e']|au nom d[e']|under the name|by the name|going by|goes by"
@@ -278,6 +278,10 @@ def find(text: str, context: Context) -> Iterator[Mention]:
         written = text[after.start("handle"):h_end]
         if not after.group("at") and not _looks_like_handle(handle, written) and _first_name(written):
             continue  # "sur Tinder (Mélissa, 24 ans)", 'on Tinder called "Liam"': a display name
+        if (after.group("paren") and not (after.group("at") or after.group("kw") or after.group("sep")
+                                          or after.group("quote")) and not _looks_like_handle(handle, written)
+                and folded[h_end:h_end + 1] != ")"):
+            continue  # "Messenger (copiée telle quelle)": a remark in brackets, not "(lisa)"
         strong = bool(after.group("at") or after.group("kw") or after.group("quote") or after.group("paren"))
         if not strong and after.group("sep") in _STRONG_SEPARATORS and _looks_like_handle(handle, written):
             strong = True
@@ -302,6 +306,7 @@ def find(text: str, context: Context) -> Iterator[Mention]:
             claimed.add(live.start())
             yield mention(found, context, text, live.start(), live.start() + len(value), rank=RANK_MENTION)
     yield from _bare(text, folded, context, claimed, platforms_at)
+    yield from _beside(text, folded, context, claimed, platforms_at)
     alias_starts = [p[0] for p in platforms_at]
     for at in _AT_HANDLE.finditer(folded):
         if at.start() in claimed:
@@ -391,6 +396,99 @@ def _bare(text: str, folded: str, context: Context, claimed: set[int],
             claimed.add(h_start)
             yield mention(found, context, text, h_start, h_end, rank=RANK_MENTION - 5,
                           confidence=0.8 if platform != "unknown" else 0.6)
+
+
+# Account names written bare next to their app, with no cue word: "this girl thandi_xo.x on insta",
+# "une fille sur snap fatou.ndiaye.off", "on Discord, his user is kaizen.vx", "sur Badoo avec une
+# certaine Elena (profil elena_lux86)". Only names shaped like handles (a dot or an underscore
+# inside, letters) count: a plain word there is a name or the sentence going on. A chat pasted
+# from an app ("his Instagram DMs:") gives its speakers' handles that app.
+_SHAPED = re.compile(r"(?<![\w@./:\-'’])@?(?P<handle>[a-z0-9][a-z0-9\-]*(?:[._][a-z0-9\-]*)+)(?![\w@/])")
+_SHAPED_BEFORE = re.compile(
+    r"(?<![\w@./:\-'’])@?(?P<handle>[a-z0-9][a-z0-9\-]*(?:[._][a-z0-9\-]*)+)\s{1,2}(?:on|sur|from|de|via|in)\s{1,2}"
+    r"(?:(?:son|sa|his|her|the|le|la)\s{1,2})?$")
+_SENTENCE_END = re.compile(r"[!?\n]|\.(?:\s|$)")
+_FILE_LIKE = re.compile(r".*\.(?:jpe?g|png|gif|mp4|mov|pdf|docx?|txt|zip|html?|php|exe|apk)$")
+_SPEAKER_LINE = re.compile(
+    r"^[ \t]{0,4}(?:\[[^\]\n]{0,30}\][ \t]{0,2})?(?P<who>[a-z0-9][a-z0-9\-]*(?:[._][a-z0-9\-]*)+)[ \t]{0,2}"
+    r"(?:\(@?[a-z0-9._\-]{1,40}\)[ \t]{0,2})?:[ \t]", re.MULTILINE)
+_NUMBER_APPS = re.compile(r"(?<![\w])(?:whats\s?app|wa|sms|imessage|textos?|signal|viber)(?![\w])")
+BESIDE_WINDOW = 70  # characters after a platform word where its account may be named
+
+
+def _shaped(handle: str, written: str) -> bool:
+    letters = sum(c.isalpha() for c in handle)
+    if re.search(r"\.[A-ZÀ-Ý]", written) or (not re.search(r"[\d_]", handle) and any(
+            part in STOPWORDS for part in handle.split("."))):
+        return False  # "n'existe pas.Des vidéos", "je sais pas.il": a space missing after a full stop
+    return (letters >= 3 and handle[-1] not in "._" and not _DOMAIN_LIKE.fullmatch(handle)
+            and not _FILE_LIKE.fullmatch(handle) and not handle.startswith(("www.", "http")))
+
+
+def _beside(text: str, folded: str, context: Context, claimed: set[int],
+            platforms_at: list[tuple[int, int, str]]) -> Iterator[Mention]:
+    seen: set[int] = set()
+    introducer, speakers = _speakers(folded, platforms_at)
+    for i, (a_start, a_end, platform) in enumerate(platforms_at):
+        found_at: tuple[int, str] | None = None
+        before = _SHAPED_BEFORE.search(folded, max(0, a_start - 45), a_start)
+        if before:
+            found_at = before.start("handle"), before.group("handle")
+        else:
+            # Up to the sentence's end or the next platform word ("Tinder, his Instagram was x").
+            limit = min(len(folded), a_end + BESIDE_WINDOW, *(p[0] for p in platforms_at[i + 1:i + 2]))
+            stop = _SENTENCE_END.search(folded, a_end, limit)
+            shaped = _SHAPED.search(folded, a_end, stop.start() if stop else limit)
+            if shaped:
+                found_at = shaped.start("handle"), shaped.group("handle")
+        if found_at and found_at[0] not in claimed and found_at[0] not in seen and _shaped(
+                found_at[1], text[found_at[0]:found_at[0] + len(found_at[1])]) and (
+                folded[found_at[0] + len(found_at[1]):found_at[0] + len(found_at[1]) + 1] not in ("@", "/")):
+            yield from _beside_one(text, folded, context, claimed, seen, a_start, platform, *found_at)
+    # A chat's speakers take the app that introduces the chat ("his Instagram DMs:", "my Telegram chat").
+    platform = platforms_at[introducer][2] if introducer is not None else "unknown"
+    for h_start, handle in speakers:
+        if h_start not in claimed and h_start not in seen and _shaped(handle, text[h_start:h_start + len(handle)]):
+            yield from _beside_one(text, folded, context, claimed, seen, -1, platform, h_start, handle)
+
+
+def _speakers(folded: str, platforms_at: list[tuple[int, int, str]]) -> tuple[int | None, list[tuple[int, str]]]:
+    """Handle-shaped chat speakers ("brianna.lopez.x: look what i have", on two lines or more), and
+    the platform word that introduces their chat (the nearest one before its first line, within 400
+    characters; None if none). No speakers for a WhatsApp or SMS chat: those are names saved in a
+    phone, the accounts are numbers."""
+    lines = list(_SPEAKER_LINE.finditer(folded))
+    if len(lines) < 2:
+        return None, []
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.group("who")] = counts.get(line.group("who"), 0) + 1
+    first = lines[0].start()
+    i = bisect_right([p[1] for p in platforms_at], first) - 1
+    introducer = i if i >= 0 and first - platforms_at[i][1] <= 400 else None
+    by_number = [m.end() for m in _NUMBER_APPS.finditer(folded, max(0, first - 400), first)]
+    if by_number and (introducer is None or by_number[-1] > platforms_at[introducer][1]):
+        return None, []
+    done: set[str] = set()
+    found: list[tuple[int, str]] = []
+    for line in lines:
+        who = line.group("who")
+        if counts[who] >= 2 and who not in done:
+            done.add(who)
+            found.append((line.start("who"), who))
+    return introducer, found
+
+
+def _beside_one(text: str, folded: str, context: Context, claimed: set[int], seen: set[int], a_start: int,
+                platform: str, h_start: int, handle: str) -> Iterator[Mention]:
+    if a_start >= 0 and _POSSESSIVE.search(folded, max(0, a_start - 20), a_start) and not _others_line(
+            folded, a_start):
+        return  # "mon insta lea_92": the reporter's own
+    found = normalise(handle, platform if _handle_ok(platform, handle) else "unknown")
+    if found is not None:
+        seen.add(h_start)
+        claimed.add(h_start)
+        yield mention(found, context, text, h_start, h_start + len(handle), rank=RANK_MENTION - 5, confidence=0.7)
 
 
 def _quoted(text: str, folded: str, context: Context, claimed: set[int],
