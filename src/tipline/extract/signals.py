@@ -472,8 +472,10 @@ _CONTACT_WORDS = ("contacte", "ecrit a", "appele", "menace", "messaged", "texted
                   "friend request", "friend-request", "demande d'ami", "demandes d'ami", "demande d'abonnement",
                   "demandes d'abonnement", "invitation", "groupe", "group", "conversation", "discussion")
 _FUTURE = re.compile(
-    r"(?:(?<![\w'])(?:claims?|claimed|pretends?|pretend|pretendu|affirme|soi-disant|supposedly|apparently|says|said|"
-    r"dit|va |vais |vont |menace d'|menace de |threatens? to |threatening to |will |gonna |going to |sinon |sinn |"
+    # ("j'ai dit non, il en a envoyé une": what was said is the answer, not a claim)
+    r"(?:(?<![\w'])(?:claims?|claimed|pretends?|pretend|pretendu|affirme|soi-disant|supposedly|apparently|"
+    r"(?:says|said|dit)(?! (?:no|non|yes|oui|stop|ok)\b)|va |vais |vont |menace d'|menace de |threatens? to |"
+    r"threatening to |will |gonna |going to |sinon |sinn |"
     r"si |if |pourrait |could |would |veut |wants to |dit qu'il |says he |or |ou |otherwise |else |unless |"
     r"sauf si )|'ll |(?<![\w])(?:i|he|she|they|we|you)'d )[^.!?\n]{0,25}$"
 )
@@ -588,7 +590,8 @@ _SHARED_WHERE = re.compile(
     r"[^.!?\n]{0,50}?\s(?P<prep>to|a|au|aux|with|avec|in|into|dans|on|sur|en)\s{1,2}(?:[^.!?\n]{0,25}?\s)??"
     r"(?:(?P<people>" + _TARGET + r"|" + _AUDIENCE + r"|(?:mes|ma|mon|my|his|her|ses|sa|son)\s{1,2}"
     r"(?!(?:compte|account|phone|telephone|email|mail|inbox|wallet|portefeuille|numero|number|bank|banque|adresse|"
-    r"address|boite|box)\b)"
+    r"address|boite|box|name|nom|prenom|caption|legende|linkedin|face|visage|handle|username|pseudo|details|info|"
+    r"infos|first|last|full|real|own|story|stories|page|wall|mur|timeline|feed|profile|profil|site|channel|chaine)\b)"
     r"[a-z']{2,15}(?:\s{1,2}rep)?)"
     r"|(?P<place>group ?chats?|groupes?|chats? de groupe|servers?|serveurs?|story|stories|internet|websites?|sites?|"
     r"youtube|porn\w*|xvideos|https?://|www\.))(?![\w])"
@@ -602,7 +605,16 @@ _PEOPLE_THERE = re.compile(r"(?<![\w])(?:" + _AUDIENCE + r"|eleves|students|pupi
 _TO_ME_BEFORE = re.compile(r"(?<![\w])(?:m'|me\s)(?:a|ont|avait|avaient)?\s{0,2}(?:(?:deja|aussi|encore)\s{1,2})?$")
 _SHARED_BY_ME = re.compile(r"(?<![\w])(?:je\s|j'|j\s|i\s|i've\s|we\s|on\s(?=a\s|avait\s|les\s|l')|tu\s|you\s)\s{0,2}"
                            r"(?:[\w']+\s{1,2}){0,2}$")
-_PRONOUN_OBJECT = re.compile(r"(?<![\w])(?:l'|les\s)(?:a|ont|avait|avaient)\s{1,2}(?:\w+\s{1,2})?(?:ete\s{1,2})?$")
+# "il l'a envoyée", "il la deja envoyé" (SMS for "l'a"), "il en a déjà envoyé une"
+_PRONOUN_OBJECT = re.compile(r"(?<![\w])(?:(?:l'|les\s|en\s)(?:a|ont|avait|avaient)|la)\s{1,2}(?:\w+\s{1,2})?"
+                             r"(?:ete\s{1,2})?$")
+# "she's already sent one to my mate", "sent them to his teammates" (pictures named before)
+_PRONOUN_AFTER = re.compile(r"\s{1,2}(?:one|some|it|them|a few|two|one of them|one of the \w+)(?![\w])")
+
+
+# "stated that the video had been uploaded on YouTube": the scammer's word, not what the reporter saw
+_CLAIMED = re.compile(r"(?<![\w])(?:stated|claimed|claims|told me|told him|told her|affirme|pretend|pretendu)\s{1,2}"
+                      r"(?:that|que|qu')\s[^.!?\n]{0,60}$")
 
 
 def _shared_anywhere(text: str, windows: list[tuple[int, int]]) -> tuple[bool, bool]:
@@ -615,14 +627,16 @@ def _shared_anywhere(text: str, windows: list[tuple[int, int]]) -> tuple[bool, b
             continue
         before = text[max(0, verb.start() - 30):verb.start()]
         if _SHARED_BY_ME.search(before) or _TO_ME_BEFORE.search(before) or re.match(
-                r"\s{0,2}(?:me|moi)\b", text[verb.end():verb.end() + 5]):
+                r"\s{0,2}(?:me|moi|back|us)\b", text[verb.end():verb.end() + 5]) or _CLAIMED.search(
+                text, max(0, verb.start() - 80), verb.start()):
             continue  # the victim's own sending, or pictures sent to the reporter
         low = max(0, verb.start() - 120)
         # ". " ends a sentence; a dot inside a link or an address does not
         sentence_start = max(text.rfind(c, low, verb.start()) for c in (". ", "! ", "? ", "\n")) + 1
         object_before = _MEDIA_RE.search(text, max(sentence_start, verb.start() - 120), verb.start())
         object_after = _MEDIA_RE.search(text, verb.end(), where.start("prep"))
-        pronoun = _PRONOUN_OBJECT.search(before) and _MEDIA_RE.search(text, max(0, verb.start() - 250), verb.start())
+        pronoun = (_PRONOUN_OBJECT.search(before) or _PRONOUN_AFTER.match(text, verb.end(), where.start("prep"))) \
+            and _MEDIA_RE.search(text, max(0, verb.start() - 250), verb.start())
         if not (object_before or object_after or pronoun):
             continue
         shared = True
@@ -631,6 +645,21 @@ def _shared_anywhere(text: str, windows: list[tuple[int, int]]) -> tuple[bool, b
         if to_people:
             break
     return shared, to_people
+
+
+# Out in public, said without where exactly: "posted a blurred version of the pic", "put intimate photos
+# of me on a website", "un lien vers un site où il y a une capture de moi".
+_PUT_OUT = re.compile(
+    r"(?<![\w])(?:(?:posted|published|uploaded|leaked)\s{1,2}(?:(?:a|an|one|the|some)\s{1,2})?(?:\w+\s{1,2}){0,2}"
+    r"(?:version|copy|part|crop|screenshot|capture|bit)\s{1,2}of\s{1,2}(?:the|my|his|her|our|a)\s{1,2}" + _MEDIA +
+    r"|put\s{1,2}(?:\w+\s{1,2}){0,2}" + _MEDIA + r"(?:\s{1,2}of\s{1,2}(?:me|him|her|us))?\s{1,2}(?:on|up on|online)"
+    r"\s{1,2}(?:(?:a|an|the|his|her|their|some)\s{1,2})?(?:\w+\s{1,2})?(?:website|site|page|internet|forum|group|"
+    r"channel|story)"
+    r"|(?:site|page|website|lien|link)\s{1,2}(?:\w+\s{1,2}){0,3}?(?:ou il y a|ou on voit|"
+    r"where (?:there is|you can see)|with|avec)\s{1,2}(?:(?:une?|a|an|des|some|my|mes|ma)\s{1,2})?(?:\w+\s{1,2})?"
+    + _MEDIA +
+    r"\s{1,2}(?:de moi|of me|d'elle|de lui|of her|of him))(?![\w])"
+)
 
 
 def _images_shared(text: str, win: dict[str, list[tuple[int, int]]]) -> tuple[bool, bool]:
@@ -646,16 +675,18 @@ def _images_shared(text: str, win: dict[str, list[tuple[int, int]]]) -> tuple[bo
         return True, True
     windows = win.get("shared", [])
     anywhere, anywhere_people = _shared_anywhere(text, windows)
-    anywhere = anywhere or _any(_OUT_ON_A_PROFILE, text, windows=win.get("media", []))
+    put_out = bool(_happened(_PUT_OUT, text, win.get("media", [])))
+    anywhere = anywhere or put_out or _any(_OUT_ON_A_PROFILE, text, windows=win.get("media", []))
     if anywhere_people:
         return True, True
     online = [m for m in finditer_in(_ONLINE, text, win.get("online", [])) if not _NEG.search(
         text, max(0, m.start() - 22), m.start()) and (_done(text, m) or _SEEN_IT.match(
         text, m.end(), min(len(text), m.end() + 100)))]
     if not windows and not online:
-        return False, False
+        return put_out, False
     sent = online + [m for m in _happened(_SHARED, text, windows)
             if not re.match(r"\s{0,2}(?:me|moi)\b", text[m.end():m.end() + 5])
+            and not re.search(r"(?<![\w])(?:sent|sends|send)\s{1,2}(?:me|back|us)(?![\w])", m.group())
             and not (_MESSAGE_WORD.search(m.group()) and not _MEDIA_RE.search(m.group()))]
     sent += _happened(_PUBLISHED, text, windows)
     received = _happened(_RECEIVED, text, windows)  # "ma cousine a reçu la vidéo": shared with her
@@ -1116,6 +1147,9 @@ _VICTIM_IMAGES = re.compile(
     r"have\s{1,2}|avait\s{1,2}|a\s{1,2}|ai\s{1,2})?(?:sent|envoye)"
     r"|(?:piege\w*|trapped|tricked)\s{1,2}(?:\w+\s{1,2}){0,2}(?:avec|with)\s{1,2}(?:\w+\s{1,2})?" + _VICTIM_MEDIA +
     r"|(?:m'as|m'a|m'avez|sent me)\s{1,2}(?:envoye\s{1,2})?(?:tes|ses|vos|your|his|her)\s{1,2}" + _VICTIM_MEDIA +
+    # "a collage of my photos", "une capture de ta vidéo"
+    r"|(?:collage|montage|compilation|screenshot|capture)s?\s{1,2}(?:of|de)\s{1,2}(?:my|mes|ma|his|her|ses|sa|your|"
+    r"tes|ta)\s{1,2}(?:\w+\s{1,2})?" + _VICTIM_MEDIA +
     # "said my video goes to my family", "or my pics go out", "sinon ta vidéo part chez tes parents"
     r"|(?:my|mes|ma|mon|your|ur|tes|ta|ton|his|her|ses|sa)\s{1,2}(?:\w+\s{1,2})?" + _VICTIM_MEDIA +
     r"\s{1,2}(?:goes|go|will go|is going|are going|gets? (?:sent|posted|leaked|out)|ira|iront|part|partent|partira|"
