@@ -52,14 +52,16 @@ _WHO_FR = re.compile(
     r"(?:^|[^\w])(?P<who>j'?ai|j ai|jai|g|il a|elle a|ila|qui a|ayant|agee? de|age de|fils|fille|enfant|ado|"
     r"garcon|gamin|gamine|neveu|niece|petit|petite|frere|soeur|sœur|cousine?|eleve|de|"
     # Moroccan darija "3andha 16 ans" (she has), Haitian Creole "gason 17 an"
-    r"3andha|3ando|3andi|3ndha|3ndo|andha|gason|tifi|pitit)"
+    r"3andha|3ando|3andi|3ndha|3ndo|andha|gason|tifi|pitit|"
+    # Creole "mwen gen 17 an", Jamaican "mi 16 an", Wolof-French "man dama am 17 ans"
+    r"gen|genyen|mi|am)"
     r"(?:\s{1,2}(?:de|a|est|a peine|seulement|juste|only))?[\s(,]{1,3}$"
     # "la maman de Noah, 14 ans", "Mon fils Maxime (15 ans)": an age set apart after a name
     r"|(?P<apart>[a-z][a-z\-]{1,20}\s{0,2}(?:,|\()\s{0,2})$"
 )
 _PERSONA_AGE = re.compile(r"(?:profil|profile|compte|account|pseudo|presente|disait|claimed|pretend|fake)\w*"
                           r"[^.!?\n]{0,25}$")
-_NOT_AGE_BEFORE = re.compile(r"(?:il y a|y a|depuis|pendant|fait|dans|en|apres|avant|for|since)\s{1,2}$")
+_NOT_AGE_BEFORE = re.compile(r"(?<![\w])(?:il y a|y a|depuis|pendant|fait|dans|en|apres|avant|for|since)\s{1,2}$")
 _WHO_EN = re.compile(
     r"(?:^|[^\w])(?:i'?m|i am|im|he'?s|she'?s|he is|she is|aged?|who is|who's|(?:son|daughter|kid|child|boy|girl|"
     r"nephew|niece|brother|sister|stepson|stepdaughter|grandson|granddaughter|teen|sis|bro|cousin|friend|mate|"
@@ -68,7 +70,7 @@ _WHO_EN = re.compile(
 )
 _NOT_AGE_AFTER_EN = re.compile(
     r"\s{0,2}(?:minutes?|mins?|hours?|h\b|km|miles|dollars|\$|%|times|k\b|years? ago|days?|weeks?|months?|euros?|"
-    r"€|cad|usd|bucks|[.,]\d|/|:)"
+    r"€|cad|usd|bucks|[.,]\d|/|:\d)"
 )
 _YEARS_OLD = re.compile(r"[\s\-]{0,2}(?:years?|yrs?|y)[\s\-/]{0,2}(?:old|o)(?![\w])")
 _RELATIVE_PAREN = re.compile(
@@ -264,7 +266,14 @@ _DEADLINE = re.compile(
     r"thursday|friday|saturday|sunday|\d{1,2}\s?h\b|\d{1,2}(?::\d{2})?\s?(?:pm|am|p\.m\.|a\.m\.))"
     r"|deadline|ultimatum|compte a rebours|countdown|dernier delai|dans l'heure|within the hour"
     # "pay 400 dollars tonight", "he will post my pics tomorrow"
-    r"|(?:pay|payer|paie|paye|send|envoie|envoyer|transfer\w*|post|publi\w*|diffus\w*|leak\w*|share|wants?|"
+    # a day or a feast named as the limit: "avant l'Aïd", "before Christmas"
+    r"|(?:avant|d'ici|before|by)\s{1,2}(?:l'aid|l'eid|eid|la tabaski|tabaski|noel|christmas|ramadan|le ramadan|"
+    r"la rentree|paques|easter)"
+    # a time given with the threat: "ce soir à 22h, sinon il envoie les photos", "tonight or i post"
+    r"|(?:ce soir|tonight|demain|tomorrow|aujourd'hui|today)(?:\s(?:a|at)\s\d{1,2}\s?(?:h|pm|am)\w*)?,?\s"
+    r"(?:sinon|or else|otherwise|or i|or he|or she|ou je|ou il|ou elle)"
+    r"|(?:pay|payer|paie|paye|send|envoie|envoyer|transfer\w*|post|publi\w*|diffus\w*|leak\w*|share|wants?|mets|"
+    r"mettre|mettrai|met|"
     r"veut|exige|reclame|recoi\w*|recevr\w*|receive\w*|gets?|verra|verront|will see)"
     r"(?:\s[^.!?\n]{0,40})?\s(?:tonight|ce soir|today|aujourd'hui|tomorrow|demain|tmrw|tmr)"
     # a weekday after what is to be done (not "j'ai payé 200 CHF jeudi": done, on a past day)
@@ -303,7 +312,8 @@ _DEADLINE_WORDS = ("today", "aujourd'hui", "weekend", "week-end", "end of", "fin
     "midnight", "noon", "the end of", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "deadline", "ultimatum", "rebours", "countdown", "dernier delai", "dans l'heure", "within the hour",
     "avant le", "d'ici le", "jusqu'au", "before the", "by the", "until the", "evening", "morning", "afternoon",
-    "tmrw", "tmr", "due", "attendu", "disposez", "dispose", "have got",
+    "tmrw", "tmr", "due", "attendu", "disposez", "dispose", "have got", "l'aid", "l'eid", "eid", "tabaski", "noel",
+    "christmas", "ramadan", "rentree", "paques", "easter",
     *(f"{d}{sep}{u}" for d in "0123456789" for sep in ("", " ", "  ") for u in ("h", "j", "pm", "am")))
 
 # --- paid ----------------------------------------------------------------------------------------
@@ -719,6 +729,10 @@ _NAKED_CALL = re.compile(
     r"(?<![\w])(?:wants?|wanted|asks?|asked|asking|demands?|demanded|veut|voulait|exige|demande)\s{1,2}"
     r"(?:\w+\s{1,2}){0,3}(?:video call|videocall|facetime|appel video|appel en video|cam|visio)\w*\s{1,2}"
     r"(?:\w+\s{1,2}){0,3}(?:naked|nude|nue?s?|a poil|undressed|deshabille\w*|topless)(?![\w])"
+    # "il veut que je me déshabille pour lui en appel vidéo ce soir"
+    r"|(?<![\w])(?:wants?|demands?|veut|exige|demande)\s{1,2}(?:\w+\s{1,2}){0,3}(?:deshabille\w*|undress|strip|"
+    r"get naked)\s{1,2}(?:\w+\s{1,2}){0,3}(?:en|on|in|during|sur)\s{1,2}(?:a\s{1,2}|an\s{1,2}|un\s{1,2})?"
+    r"(?:video call|appel video|appel en video|visio|facetime|cam)(?![\w])"
 )
 _MORE_IMAGES_2 = re.compile(
     r"(?<![\w])(?:(?:oblige\w*|force\w*|forcing|forced|pousse\w*|makes? me|made me)\s{1,2}(?:\w+\s{1,2}){0,4}"
@@ -906,7 +920,7 @@ _REC_WORDS = (
     "piege", "trapped", "tricked")
 _REC_RE = re.compile(r"(?<![\w])(?:" + trie_pattern(_REC_WORDS) + ")")
 _UNDRESS_WORDS = ("deshabill", "tout nu", "toute nu", "naked", "nude", "strip", "me touchais", "se touch", "masturb",
-                  "solo", "a poil")
+                  "solo", "a poil", "denud", "got sexual")
 _UNDRESS_RE = re.compile(r"(?<![\w])(?:" + trie_pattern(_UNDRESS_WORDS) + ")")
 _APPS = r"(?:skype|facetime|messenger|whatsapp|zoom|snap|snapchat|instagram|insta|teams|omegle|visio)"
 _RECORDED = re.compile(r"record\w*|enregistr\w*|video|film\w*")
@@ -946,6 +960,9 @@ _DEVICE_ONLY = frozenset({"webcam", "web cam", "cam", "camera"})
 # The recording told by what it is of, or what was done: "la vidéo de notre appel", "a video from our
 # call", "chantage à la webcam", "il m'a filmé", "the profile that recorded me".
 _CALL_RECORDING = re.compile(
+    # "i saved the call", "il a gardé notre appel vidéo"
+    r"(?<![\w])(?:saved|kept|screen-?recorded|garde|sauvegarde)\s{1,2}(?:the|our|that|notre|l'|cet|leur)\s{0,2}"
+    r"(?:video\s{1,2})?(?:call|appel|visio|facetime|session)(?![\w])|"
     r"(?<![\w])(?:chantage|arnaque|sextorsion|sextortion|blackmail|scam|extortion|extorsion)\s{1,2}(?:a la\s{1,2})?"
     r"(?:web\s?cam|camera)(?![\w])"
     r"|(?<![\w])web\s?cam\s{1,2}(?:blackmail|scam|extortion|sextortion)"
@@ -979,6 +996,11 @@ _VIDEO_NOUN = re.compile(r"(?<![\w])(?:videos?|vids?|clips?|recordings?|enregist
                          r"(?!\s{0,2}(?:calls?|chats?|appels?|sur (?:whatsapp|skype|messenger|snap)))")
 
 
+_LIVE_VIDEO = re.compile(r"\s{0,2}(?:video|stream|cam|chat|session|call|show)")
+_SESSION = re.compile(r"\s{0,2}(?:session|seance|chat|show)")  # "une session webcam": a call
+_SESSION_BEFORE = re.compile(r"(?:session|seance)\s{1,2}$")
+
+
 def _video_apart(text: str, calls: list[tuple[int, int]]) -> bool:
     """A call took place (not negated) and a video is held apart from the call's own words: "he'll
     post the video … it was a video call on Snap": the video is the call's."""
@@ -999,10 +1021,14 @@ def _webcam(text: str, win: dict[str, list[tuple[int, int]]], device: bool) -> b
         return True
     if not device and _any(_RECORDED_PERSON, text, windows=win.get("rec", [])):
         return True
-    found = list(finditer_in(_CAM_RE, text, win.get("cam", [])))
+    # "where you live", "I don't even have a webcam": no camera
+    found = [m for m in finditer_in(_CAM_RE, text, win.get("cam", []))
+             if (m.group() != "live" or _LIVE_VIDEO.match(text, m.end())) and not _NEG.search(
+                 text, max(0, m.start() - 22), m.start())]
     if device:
         found = [m for m in found if m.group() not in _DEVICE_ONLY]
-    calls = [m for m in found if _CALL_WORD.search(m.group())]
+    calls = [m for m in found if _CALL_WORD.search(m.group()) or _SESSION.match(text, m.end())
+             or _SESSION_BEFORE.search(text, max(0, m.start() - 12), m.start())]
     if calls and not device and _video_apart(text, [m.span() for m in calls]):
         return True
     cams = [m.span() for m in found]
@@ -1112,8 +1138,8 @@ _SHARE_WORD = re.compile(
     r"balanc\w*|verra|verront|see|sees|goes to|go to|rend publique|recoi\w*|recevr\w*|receive\w*|gets|put|mettre|"
     r"met|youtube|take \w+ down|supprim\w*|delete)"
 )
-_IMAGE_WORD = re.compile(r"(?<![\w])(?:videos?|vids?|photos?|images?|pics?|pictures?|nudes?|enregistrement|"
-                         r"recording|messages|captures?|them|it|les)(?![\w])")
+_IMAGE_WORD = re.compile(r"(?<![\w])(?:videos?|vids?|photos?|fotos?|images?|pics?|pictures?|nudes?|clips?|sextapes?|"
+                         r"enregistrement|recording|messages|captures?|them|it|les)(?![\w])")
 _AUDIENCE_RE = re.compile(r"(?<![\w])(?:" + _AUDIENCE + r"|leurs?)(?![\w])")  # "tout leur montrer"
 _HACK = re.compile(r"(?<![\w])(?:hack\w*|pirat\w*|trojan|cheval de troie|malware|spyware|logiciel espion|virus|"
                    r"rat|pegasus|keylogger|acces (?:a|total a) (?:votre|ton|tes|vos)|access to (?:your|all))(?![\w])")
@@ -1241,7 +1267,8 @@ _ANCHORS = Anchors({
     # Short prefixes: a long anchor would hide the words inside it from the other rules.
     "rec": ("enregistr", "film", "record", "captur", "screen", "montage", "video de", "video of", "video from",
             "clip of", "garde la", "kept the", "piege", "trapped", "tricked"),
-    "undress": ("deshabill", "tout nu", "toute nu", "naked", "nude", "strip", "touch", "masturb", "solo", "a poil"),
+    "undress": ("deshabill", "tout nu", "toute nu", "naked", "nude", "strip", "touch", "masturb", "solo", "a poil",
+                "denud", "got sexual"),
     "cam_access": ("web", "cam", "device", "computer", "laptop", "ordi", "appareil", "ecran", "screen"),
     "app_video": ("skype", "facetime", "messenger", "whatsapp", "zoom", "snap", "instagram", "insta", "teams",
                   "omegle", "visio"),
