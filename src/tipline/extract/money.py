@@ -506,6 +506,9 @@ _TOTAL_BEFORE = re.compile(r"(?<![\w])(?:total|totale|au total|in total|en tout|
 _TOTAL_AFTER = re.compile(r"\s{0,3}(?:\w+\s{1,2})?(?:en tout|au total|in total|in all|altogether|total)(?![\w])")
 
 
+_TOTAL_REACH = 400  # characters before a total where the amounts it sums are listed
+
+
 def _without_totals(folded: str, found: list[Money]) -> list[Money]:
     """Drop an amount called a total that is the sum of the last two or more amounts before it in
     the same currency ("de 50 € chacun (100 € en tout)" is not such a sum: it is what was paid)."""
@@ -513,8 +516,14 @@ def _without_totals(folded: str, found: list[Money]) -> list[Money]:
     for m in found:
         if m.span and (_TOTAL_BEFORE.search(folded, max(0, m.span[0] - 20), m.span[0])
                        or _TOTAL_AFTER.match(folded, m.span[1], min(len(folded), m.span[1] + 30))):
-            same = [o.amount for o in out if o.currency == m.currency]
-            if any(sum(same[-k:]) == m.amount for k in range(2, len(same) + 1)):
+            # the amounts listed just before (the same passage, at most ten): linear on a long text
+            same = [o.amount for o in out[-10:] if o.currency == m.currency and o.span
+                    and m.span[0] - o.span[1] <= _TOTAL_REACH]
+            running, sums = Decimal(0), []
+            for amount in reversed(same):
+                running += amount
+                sums.append(running)
+            if m.amount in sums[1:]:
                 continue
         out.append(m)
     return out
