@@ -303,6 +303,38 @@ class PdqIndex:
         matches.sort(key=lambda m: (m.distance, m.variant, m.id))
         return matches
 
+    def search_ids(self, hash_hex: str, max_distance: int = MATCH_THRESHOLD) -> tuple[np.ndarray, np.ndarray]:
+        """Ids and distances (int64 arrays, unordered) of the indexed hashes within ``max_distance``
+        of the query as it is, without its rotations: for callers that may get thousands of matches
+        (copies of a photo hundreds of victims saw) and need no ``PdqMatch`` for each."""
+        if not 0 <= max_distance < BITS:
+            raise ValueError("max_distance must be between 0 and 255")
+        code = codes_from_hex([hash_hex])[0]
+        with self._lock:
+            positions, distances = self._search_array(code, max_distance)
+            if self._removed and len(positions):
+                live = ~np.isin(positions, np.fromiter(self._removed, dtype=np.int64))
+                positions, distances = positions[live], distances[live]
+            return self._ids[positions].astype(np.int64), distances
+
+    def _search_array(self, code: np.ndarray, radius: int) -> tuple[np.ndarray, np.ndarray]:
+        """Positions and distances of one code's matches in the tables and the tail, as arrays."""
+        parts: list[tuple[np.ndarray, np.ndarray]] = []
+        main = len(self._main) if self._main is not None else 0
+        if self._main is not None:
+            if radius < 3 * _CHUNKS:
+                parts.append(self._main.search(code, radius))
+            else:  # too many probes: compare with everything
+                distances = _distances(self._main.words, code)
+                positions = np.flatnonzero(distances <= radius)
+                parts.append((positions.astype(np.int64), distances[positions].astype(np.int64)))
+        if self._tail.ntotal:
+            _, distances, labels = self._tail.range_search(code[None, :], radius + 1)  # faiss: d < radius
+            parts.append((main + labels.astype(np.int64), distances.astype(np.int64)))
+        if not parts:
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        return np.concatenate([p for p, _ in parts]), np.concatenate([d for _, d in parts])
+
     def _search_codes(self, queries: Mapping[Dihedral, np.ndarray], radius: int):
         variants = list(queries)  # ORIGINAL first when present: it wins ties
         variants.sort()
