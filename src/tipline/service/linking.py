@@ -272,9 +272,10 @@ def related(app: Tipline, report_id: uuid.UUID) -> RelatedAnswer | None:
                 continue
             w = weight(PICTURE_LIKE, len(near.reports) + 1)
             for other, distance in near.reports.items():
-                # score: the share of the 256 bits the two hashes agree on, PDQ's similarity
-                add(other, {"kind": PICTURE, "value": near.value, "score": round(1 - distance / 256, 3),
-                            "distance": distance}, w)
+                # score: the share of the 256 bits the two hashes agree on (PDQ's similarity), so
+                # that a nearer copy ranks first
+                score = round(1 - distance / 256, 3)
+                add(other, {"kind": PICTURE, "value": near.value, "score": score, "distance": distance}, w * score)
         # Per band, at most SCRIPT_CAP reports: a band in more is a script everybody uses (or a
         # whole network's, already linked by its identifiers), and would cost a scan.
         shared: dict[uuid.UUID, int] = {}
