@@ -176,3 +176,22 @@ def test_search_ids_gives_every_match_as_arrays_tables_tail_and_removals_alike(b
     assert found == {k * 100: k for k in range(21)} and set(found) == brute_force(codes, query, 20)
     index.remove([7 + 500])
     assert 500 not in set((index.search_ids(query.tobytes().hex(), 20)[0] - 7).tolist())
+
+
+def test_search_ids_with_a_limit_stops_early_on_a_photo_seen_thousands_of_times(bank_codes):
+    """More than ``limit`` matches may stand for all: each one returned is a true match; below the
+    limit the answer is complete."""
+    rng = np.random.default_rng(9)
+    photo = rng.integers(0, 256, 32, dtype=np.uint8)
+    copies = np.stack([flip(photo, int(rng.integers(0, 9)), rng) for _ in range(3000)])
+    codes = np.concatenate([bank_codes[:5000], copies])
+    index = PdqIndex(mih_min_size=1)
+    index.add_codes(np.arange(len(codes)), codes)
+    query = photo.tobytes().hex()
+    everything = brute_force(codes, photo, 31)
+    ids, distances = index.search_ids(query, 31, limit=100)
+    assert 100 < len(ids) < len(everything) and set(ids.tolist()) <= everything
+    assert (distances == np.unpackbits(codes[ids] ^ photo, axis=1).sum(axis=1)).all()
+    assert set(index.search_ids(query, 31, limit=5000)[0].tolist()) == everything
+    lone = bank_codes[17].tobytes().hex()  # few candidates: the limit changes nothing
+    assert set(index.search_ids(lone, 31, limit=1)[0].tolist()) == brute_force(codes, bank_codes[17], 31)

@@ -22,7 +22,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from tipline.domain.identifier import PICTURE
-from tipline.domain.report import FollowUpIn, ReportIn
+from tipline.domain.report import MAX_PICTURES, FollowUpIn, ReportIn
 from tipline.link import attach, names, scripts
 from tipline.link.kinds import PICTURE_LIKE, RECIPIENT_LIKE, SCRIPT, HubPolicy, is_strong, linkable, weight
 from tipline.service import cases
@@ -131,18 +131,20 @@ def _near_pictures(app: Tipline, session: Session, report_id: uuid.UUID, values:
     from tipline.service import pictures  # faiss is loaded only by a process that meets a picture
 
     index = pictures.index_of(app, session)
-    return [_reports_near(session, report_id, value, index.near(value)) for value in values]
+    limit = POLICY.online_cap + 1  # more near copies than this: too common (below), not all needed
+    return [_reports_near(session, report_id, value, index.near(value, limit=limit)) for value in values]
 
 
 def _reports_near(session: Session, report_id: uuid.UUID, value: str, near: dict[int, int]) -> NearPictures:
-    """``near``: picture identifier id -> distance, within ``pictures.LINK_DISTANCE`` of ``value``.
+    """``near``: picture identifier id -> distance, within ``pictures.LINK_DISTANCE`` of ``value``
+    (all of them, or more than ``online_cap + 1`` standing for all).
 
     A hub cluster is flagged picture by picture (``networks.compute``), so its near copies are
-    flagged: the nearest ``online_cap`` are checked. A picture with near copies in more than
+    flagged: ``online_cap + 1`` of them are checked. A picture with near copies in more than
     ``online_cap`` reports is not listed, as an identifier in that many is not."""
     found = NearPictures(value)
     cap = POLICY.online_cap
-    nearest = sorted(near, key=lambda i: (near[i], i))
+    nearest = list(near)
     if not nearest:
         return found
     found.hub = session.execute(select(func.max(FlaggedIdentifierRow.degree)).where(
@@ -152,16 +154,17 @@ def _reports_near(session: Session, report_id: uuid.UUID, value: str, near: dict
     if len(nearest) > cap + 1:  # every picture is named by a report or more; one may be this report's
         found.too_common = True
         return found
-    others = session.execute(select(ReportIdentifierRow.report_id).where(
+    # One query: a report names at most MAX_PICTURES pictures, so fewer rows than the limit are all
+    # of them, and the limit reached means more than ``cap`` reports.
+    limit = MAX_PICTURES * (cap + 1)
+    rows = session.execute(select(ReportIdentifierRow.report_id, ReportIdentifierRow.identifier_id).where(
         ReportIdentifierRow.identifier_id.in_(nearest), ReportIdentifierRow.report_id != report_id)
-        .distinct().limit(cap + 1)).scalars().all()
-    if len(others) > cap:
-        found.too_common = True
-        return found
-    for other, ident in session.execute(select(ReportIdentifierRow.report_id, ReportIdentifierRow.identifier_id)
-                                        .where(ReportIdentifierRow.identifier_id.in_(nearest),
-                                               ReportIdentifierRow.report_id.in_(others))):
+        .limit(limit)).all()
+    for other, ident in rows:
         found.reports[other] = min(found.reports.get(other, near[ident]), near[ident])
+    if len(rows) >= limit or len(found.reports) > cap:
+        found.too_common = True
+        found.reports = {}
     return found
 
 

@@ -33,7 +33,7 @@ from tipline.store.tables import IdentifierRow
 
 LATE_SECONDS = 10.0  # identifier writes are short transactions (intake's group commit, a reading)
 LOOKBACK_SECONDS = 5.0
-FIRST_LOOKBACK_IDS = 10_000  # at start-up, writers in flight hold some of the last ids handed out
+FIRST_LOOKBACK_IDS = 1_000  # at start-up, writers in flight hold some of the last ids handed out
 
 
 class PictureIndex:
@@ -107,13 +107,15 @@ class PictureIndex:
         if len(above):
             self._recent = np.union1d(self._recent, above)
 
-    def near(self, value: str, distance: int = LINK_DISTANCE) -> dict[int, int]:
+    def near(self, value: str, distance: int = LINK_DISTANCE, limit: int | None = None) -> dict[int, int]:
         """Picture identifier id -> Hamming distance, for every indexed picture within ``distance`` of
-        ``value`` (a ``pdq:`` identifier value; itself included when indexed). Empty for anything else."""
+        ``value`` (a ``pdq:`` identifier value; itself included when indexed). Empty for anything else.
+        With ``limit``, more than ``limit`` pictures may stand for all (``PdqIndex.search_ids``): a
+        photo thousands of victims saw costs no more than a few hundred copies."""
         hex_ = code(value)
         if hex_ is None:
             return {}
-        ids, distances = self.index.search_ids(hex_, distance)
+        ids, distances = self.index.search_ids(hex_, distance, limit)
         return dict(zip(ids.tolist(), distances.tolist(), strict=True))
 
 
