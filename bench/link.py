@@ -214,11 +214,11 @@ def measure_related(directory: Path, samples: int = 1000) -> dict:
         ids = s.execute(select(ReportRow.id)).scalars().all()
     rng = random.Random(7)
     chosen = rng.sample(ids, min(samples, len(ids)))
-    with app.db.read() as s:
-        with_picture = set(s.execute(
-            select(ReportIdentifierRow.report_id)
+    with app.db.read() as s:  # the kind is filtered here: on it, SQLite would start from every picture
+        with_picture = {r for r, kind in s.execute(
+            select(ReportIdentifierRow.report_id, IdentifierRow.kind)
             .join(IdentifierRow, IdentifierRow.id == ReportIdentifierRow.identifier_id)
-            .where(IdentifierRow.kind == "picture", ReportIdentifierRow.report_id.in_(chosen))).scalars())
+            .where(ReportIdentifierRow.report_id.in_(chosen))) if kind == "picture"}
     index = None
     try:  # the process's index of stored pictures, built on first use (code without it: skipped)
         from tipline.service import pictures

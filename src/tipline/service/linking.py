@@ -140,29 +140,32 @@ def _reports_near(session: Session, report_id: uuid.UUID, value: str, near: dict
     (all of them, or more than ``online_cap + 1`` standing for all).
 
     A hub cluster is flagged picture by picture (``networks.compute``), so its near copies are
-    flagged: ``online_cap + 1`` of them are checked. A picture with near copies in more than
-    ``online_cap`` reports is not listed, as an identifier in that many is not."""
+    flagged. A picture with near copies in more than ``online_cap`` reports is not listed, as an
+    identifier in that many is not."""
     found = NearPictures(value)
     cap = POLICY.online_cap
-    nearest = list(near)
-    if not nearest:
+    if not near:
         return found
-    found.hub = session.execute(select(func.max(FlaggedIdentifierRow.degree)).where(
-        FlaggedIdentifierRow.identifier_id.in_(nearest[:cap + 1]))).scalar()
-    if found.hub is not None:
+    # One query (Core columns: the ORM's per-statement work is most of a query this small). A report
+    # names at most MAX_PICTURES pictures, so fewer rows than the limit are all of them, and the
+    # limit reached means more than ``cap`` reports.
+    links, flagged = ReportIdentifierRow.__table__.c, FlaggedIdentifierRow.__table__.c
+    limit = MAX_PICTURES * (cap + 1)
+    rows = session.execute(
+        select(links.report_id, links.identifier_id, flagged.degree)
+        .outerjoin(FlaggedIdentifierRow.__table__, flagged.identifier_id == links.identifier_id)
+        .where(links.identifier_id.in_(list(near)[:cap + 2]), links.report_id != report_id)
+        .limit(limit)).all()
+    hubs = [degree for _, _, degree in rows if degree is not None]
+    if hubs:
+        found.hub = max(hubs)
         return found
-    if len(nearest) > cap + 1:  # every picture is named by a report or more; one may be this report's
+    if len(near) > cap + 1 or len(rows) >= limit:  # every picture is named by a report or more
         found.too_common = True
         return found
-    # One query: a report names at most MAX_PICTURES pictures, so fewer rows than the limit are all
-    # of them, and the limit reached means more than ``cap`` reports.
-    limit = MAX_PICTURES * (cap + 1)
-    rows = session.execute(select(ReportIdentifierRow.report_id, ReportIdentifierRow.identifier_id).where(
-        ReportIdentifierRow.identifier_id.in_(nearest), ReportIdentifierRow.report_id != report_id)
-        .limit(limit)).all()
-    for other, ident in rows:
+    for other, ident, _ in rows:
         found.reports[other] = min(found.reports.get(other, near[ident]), near[ident])
-    if len(rows) >= limit or len(found.reports) > cap:
+    if len(found.reports) > cap:
         found.too_common = True
         found.reports = {}
     return found
