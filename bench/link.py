@@ -196,31 +196,56 @@ def measure_rebuild(directory: Path) -> dict:
             "peak_rss_mb": _peak_mb()}
 
 
+def _percentiles(times: list[float]) -> dict:
+    times = sorted(times)
+    return {"p50_ms": round(statistics.median(times), 2), "p99_ms": round(times[max(int(len(times) * 0.99) - 1, 0)], 2),
+            "max_ms": round(times[-1], 2)}
+
+
 def measure_related(directory: Path, samples: int = 1000) -> dict:
     from sqlalchemy import select
 
     from tipline.service.context import Tipline
     from tipline.service.linking import related
-    from tipline.store.tables import ReportRow
+    from tipline.store.tables import IdentifierRow, ReportIdentifierRow, ReportRow
 
     app = Tipline.open(_settings(directory))
     with app.db.read() as s:
         ids = s.execute(select(ReportRow.id)).scalars().all()
     rng = random.Random(7)
     chosen = rng.sample(ids, min(samples, len(ids)))
+    with app.db.read() as s:  # the kind is filtered here: on it, SQLite would start from every picture
+        with_picture = {r for r, kind in s.execute(
+            select(ReportIdentifierRow.report_id, IdentifierRow.kind)
+            .join(IdentifierRow, IdentifierRow.id == ReportIdentifierRow.identifier_id)
+            .where(ReportIdentifierRow.report_id.in_(chosen))) if kind == "picture"}
+    index = None
+    try:  # the process's index of stored pictures, built on first use (code without it: skipped)
+        from tipline.service import pictures
+
+        t = time.perf_counter()
+        with app.db.read() as s:
+            index = pictures.index_of(app, s)
+        index_seconds = time.perf_counter() - t
+    except ImportError:
+        pass
     for rid in chosen[:50]:  # warm the page cache and the statement cache
         related(app, rid)
-    times, found = [], 0
+    times, picture_times, found = [], [], 0
     for rid in chosen:
         t = time.perf_counter()
         answer = related(app, rid)
         times.append((time.perf_counter() - t) * 1000)
+        if rid in with_picture:
+            picture_times.append(times[-1])
         found += len(answer.related)
     app.close()
-    times.sort()
-    return {"samples": len(chosen), "p50_ms": round(statistics.median(times), 2),
-            "p99_ms": round(times[int(len(times) * 0.99) - 1], 2), "max_ms": round(times[-1], 2),
-            "mean_related": round(found / len(chosen), 1)}
+    out = {"samples": len(chosen), **_percentiles(times), "mean_related": round(found / len(chosen), 1),
+           "with_picture": {"samples": len(picture_times), **_percentiles(picture_times)}}
+    if index is not None:
+        out["picture_index"] = {"pictures": len(index), "build_seconds": round(index_seconds, 2),
+                                "mb": round(index.index.nbytes / 2**20, 1), "kind": index.index.kind}
+    return out
 
 
 def _child(phase: str, directory: Path) -> dict:
@@ -235,6 +260,8 @@ def main() -> None:
     parser.add_argument("--phase", choices=["rebuild", "related"], help=argparse.SUPPRESS)
     parser.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, default=RESULTS / "link.json")
+    parser.add_argument("--store", type=Path, help="keep the stores in DIR/<reports> (and reuse one built "
+                        "before): to measure other code on the same store, run --phase related --dir DIR/<reports>")
     args = parser.parse_args()
     if args.phase:
         result = measure_rebuild(args.dir) if args.phase == "rebuild" else measure_related(args.dir)
@@ -243,10 +270,17 @@ def main() -> None:
     runs = []
     for n in args.reports or [100_000]:
         with tempfile.TemporaryDirectory(prefix="tipline-bench-link-") as tmp:
-            directory = Path(tmp)
+            directory = args.store / str(n) if args.store else Path(tmp)
+            directory.mkdir(parents=True, exist_ok=True)
             t = time.perf_counter()
-            counts = build(directory, n)
-            build_s = round(time.perf_counter() - t, 1)
+            counts_file = directory / "counts.json"
+            if counts_file.exists():
+                counts = json.loads(counts_file.read_text())
+                build_s = counts.pop("build_seconds")
+            else:
+                counts = build(directory, n)
+                build_s = round(time.perf_counter() - t, 1)
+                counts_file.write_text(json.dumps({**counts, "build_seconds": build_s}))
             print(f"{n}: store built in {build_s}s {counts}", file=sys.stderr)
             rebuilt = _child("rebuild", directory)
             print(f"{n}: rebuild {rebuilt}", file=sys.stderr)

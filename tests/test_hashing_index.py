@@ -157,3 +157,41 @@ def test_incremental_adds_merge_without_changing_answers(bank_codes):
     index.add([big], [bank_codes[0].tobytes().hex()])
     assert {m.id for m in index.search(bank_codes[0].tobytes().hex(), dihedral=False)} == {0, big}
     assert index.remove([big, 0]) == 2 and len(index) == 1599
+
+
+@pytest.mark.parametrize("mih_min_size", [None, 1], ids=["flat", "multi-index"])
+def test_search_ids_gives_every_match_as_arrays_tables_tail_and_removals_alike(bank_codes, mih_min_size):
+    """``search_ids`` (online linking's query) answers what brute force does."""
+    rng = np.random.default_rng(5)
+    codes = bank_codes[:3000].copy()
+    query = rng.integers(0, 256, 32, dtype=np.uint8)
+    for k, position in enumerate(range(0, 3000, 100)):  # copies 0..29 bits off, in the tables and the tail
+        codes[position] = flip(query, k, rng)
+    index = PdqIndex(mih_min_size=mih_min_size)
+    index.add_codes(np.arange(2000) + 7, codes[:2000])
+    index.add_codes(np.arange(2000, 3000) + 7, codes[2000:])
+    ids, distances = index.search_ids(query.tobytes().hex(), 20)
+    assert ids.dtype == distances.dtype == np.int64
+    found = dict(zip((ids - 7).tolist(), distances.tolist(), strict=True))
+    assert found == {k * 100: k for k in range(21)} and set(found) == brute_force(codes, query, 20)
+    index.remove([7 + 500])
+    assert 500 not in set((index.search_ids(query.tobytes().hex(), 20)[0] - 7).tolist())
+
+
+def test_search_ids_with_a_limit_stops_early_on_a_photo_seen_thousands_of_times(bank_codes):
+    """More than ``limit`` matches may stand for all: each one returned is a true match; below the
+    limit the answer is complete."""
+    rng = np.random.default_rng(9)
+    photo = rng.integers(0, 256, 32, dtype=np.uint8)
+    copies = np.stack([flip(photo, int(rng.integers(0, 9)), rng) for _ in range(3000)])
+    codes = np.concatenate([bank_codes[:5000], copies])
+    index = PdqIndex(mih_min_size=1)
+    index.add_codes(np.arange(len(codes)), codes)
+    query = photo.tobytes().hex()
+    everything = brute_force(codes, photo, 31)
+    ids, distances = index.search_ids(query, 31, limit=100)
+    assert 100 < len(ids) < len(everything) and set(ids.tolist()) <= everything
+    assert (distances == np.unpackbits(codes[ids] ^ photo, axis=1).sum(axis=1)).all()
+    assert set(index.search_ids(query, 31, limit=5000)[0].tolist()) == everything
+    lone = bank_codes[17].tobytes().hex()  # few candidates: the limit changes nothing
+    assert set(index.search_ids(lone, 31, limit=1)[0].tolist()) == brute_force(codes, bank_codes[17], 31)

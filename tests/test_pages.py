@@ -246,6 +246,40 @@ def test_a_report_with_only_one_identifier_is_enough(client, tipline):
     assert count(tipline, tables.ReportRow) == 1
 
 
+PDQ = "f8f8f0cee0f4a84f06370a32038f2f8fc04b8c0f8d18b8f31ed83e5f0bd4f0c1"
+
+
+def test_the_profile_picture_field_takes_a_hash_never_a_file(client, tipline):
+    html = client.get("/report?lang=en").text
+    page = Page(html)
+    field = page.by_id["f-incident-profile_pictures"]
+    # The file input has no name (a browser never posts a nameless field) and is shown only by the
+    # script; without it, a note says it needs JavaScript.
+    assert field["type"] == "file" and "name" not in field and field["accept"] == "image/*"
+    assert "The scammer's profile picture (screenshot)" in html and "needs JavaScript" in html
+    assert re.search(r'<div class="field[^"]*" data-picture-tools hidden>', html)
+    assert '<script src="/static/picture-field.js" defer></script>' in html
+    # A hash alone is enough for a report, as in the API; it is stored as a picture identifier.
+    r = post_form(client, "/report", {"incident.profile_pictures": PDQ.upper()})
+    assert r.status_code == 200, r.text
+    with tipline.db.read() as s:
+        values = s.execute(select(tables.IdentifierRow.value).where(tables.IdentifierRow.kind == "picture")).all()
+    assert values == [("pdq:" + PDQ,)]
+    # A file posted with the form (a changed page) is refused, and nothing is stored.
+    form_page = client.get("/report")
+    r = client.post("/report", data={"_csrf": csrf_of(form_page.text), "narrative": "x"},
+                    files={"picture": ("shot.png", b"\x89PNG\r\n\x1a\n" + b"0" * 100, "image/png")})
+    assert r.status_code == 400
+    assert count(tipline, tables.ReportRow) == 1
+
+
+def test_a_kept_picture_hash_comes_back_with_the_form(client):
+    r = post_form(client, "/report", {"incident.profile_pictures": PDQ, "contact.email": "nope"}, lang="fr")
+    assert r.status_code == 422
+    assert f'<input type="hidden" name="incident.profile_pictures" value="{PDQ}">' in r.text
+    assert "La photo de profil de l’escroc (capture d’écran)" in r.text
+
+
 BAD_FORMS = [
     # (what is posted, {form field: words its error must contain})
     ({}, {"narrative": "Tell us what happened"}),
@@ -264,6 +298,7 @@ BAD_FORMS = [
     ({"narrative": "x", "contact.email": "jeune.example.org"}, {"contact.email": "email address"}),
     ({"narrative": "x", "incident.platforms_moved_to": ["skype", "myspace"]},
      {"incident.platforms_moved_to": "options"}),
+    ({"narrative": "x", "incident.profile_pictures": "not-a-hash"}, {"incident.profile_pictures": "fingerprint"}),
 ]
 
 

@@ -127,13 +127,32 @@ class _MultiIndex:
     def nbytes(self) -> int:
         return self.codes.nbytes + self._packed.nbytes + self.starts.nbytes
 
-    def search(self, code: np.ndarray, radius: int) -> tuple[np.ndarray, np.ndarray]:
-        """Positions and distances of the codes within ``radius`` (<= 47) of one query code."""
+    def search(self, code: np.ndarray, radius: int, limit: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Positions and distances of the codes within ``radius`` (<= 47) of one query code. With
+        ``limit``, when the candidates are many the tables are read one after another and the search
+        stops once more than ``limit`` codes match (these, not necessarily the nearest)."""
         nflip = radius // _CHUNKS
         probes = (code.view(np.uint16)[:, None] ^ _MASKS[nflip][None, :]).astype(np.int64)  # (16, m)
         rows = np.arange(_CHUNKS)[:, None]
-        lo = (self.starts[rows, probes] + self._offsets).ravel()
-        hi = (self.starts[rows, probes + 1] + self._offsets).ravel()
+        lo = self.starts[rows, probes] + self._offsets
+        hi = self.starts[rows, probes + 1] + self._offsets
+        total = int((hi - lo).sum())
+        if total == 0:
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        if limit is None or total <= _CHUNKS * (limit + 1):
+            return self._verify(code, radius, lo.ravel(), hi.ravel())
+        # Copies of a photo shown to thousands: each table alone finds most of them.
+        positions, distances = np.empty(0, np.int64), np.empty(0, np.int64)
+        for t in range(_CHUNKS):
+            p, d = self._verify(code, radius, lo[t], hi[t])
+            positions, first = np.unique(np.concatenate([positions, p]), return_index=True)
+            distances = np.concatenate([distances, d])[first]
+            if len(positions) > limit:
+                break
+        return positions, distances
+
+    def _verify(self, code: np.ndarray, radius: int, lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The codes within ``radius`` among those at flat_order[lo[k]:hi[k]] for every k."""
         lengths = hi - lo
         total = int(lengths.sum())
         if total == 0:
@@ -302,6 +321,41 @@ class PdqIndex:
             ]
         matches.sort(key=lambda m: (m.distance, m.variant, m.id))
         return matches
+
+    def search_ids(self, hash_hex: str, max_distance: int = MATCH_THRESHOLD,
+                   limit: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Ids and distances (int64 arrays, unordered) of the indexed hashes within ``max_distance``
+        of the query as it is, without its rotations: for callers that may get thousands of matches
+        (copies of a photo hundreds of victims saw) and need no ``PdqMatch`` for each. With
+        ``limit``, more than ``limit`` matches may stand for all of them: the search may stop there,
+        and those returned are then not necessarily the nearest."""
+        if not 0 <= max_distance < BITS:
+            raise ValueError("max_distance must be between 0 and 255")
+        code = codes_from_hex([hash_hex])[0]
+        with self._lock:
+            positions, distances = self._search_array(code, max_distance, limit)
+            if self._removed and len(positions):
+                live = ~np.isin(positions, np.fromiter(self._removed, dtype=np.int64))
+                positions, distances = positions[live], distances[live]
+            return self._ids[positions].astype(np.int64), distances
+
+    def _search_array(self, code: np.ndarray, radius: int, limit: int | None) -> tuple[np.ndarray, np.ndarray]:
+        """Positions and distances of one code's matches in the tables and the tail, as arrays."""
+        parts: list[tuple[np.ndarray, np.ndarray]] = []
+        main = len(self._main) if self._main is not None else 0
+        if self._main is not None:
+            if radius < 3 * _CHUNKS:
+                parts.append(self._main.search(code, radius, limit))
+            else:  # too many probes: compare with everything
+                distances = _distances(self._main.words, code)
+                positions = np.flatnonzero(distances <= radius)
+                parts.append((positions.astype(np.int64), distances[positions].astype(np.int64)))
+        if self._tail.ntotal:
+            _, distances, labels = self._tail.range_search(code[None, :], radius + 1)  # faiss: d < radius
+            parts.append((main + labels.astype(np.int64), distances.astype(np.int64)))
+        if not parts:
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        return np.concatenate([p for p, _ in parts]), np.concatenate([d for _, d in parts])
 
     def _search_codes(self, queries: Mapping[Dihedral, np.ndarray], radius: int):
         variants = list(queries)  # ORIGINAL first when present: it wins ties

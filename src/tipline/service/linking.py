@@ -4,6 +4,11 @@
 a failure here never loses a report (``tipline networks rebuild`` recomputes everything). All
 queries are indexed lookups bounded by ``HubPolicy.online_cap``: a value in more reports than
 that is reported as over-shared, and its reports are not listed.
+
+Profile pictures link through near copies (within ``link.pictures.LINK_DISTANCE`` bits), found in
+this process's PDQ index of the stored pictures (``service.pictures``), never by scanning them.
+As in the rebuild, a picture is weak and attach-only: it joins a report to a network only when
+the report is on its own (``link.attach``), and a picture of a flagged cluster links nothing.
 """
 
 from __future__ import annotations
@@ -16,9 +21,10 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from tipline.domain.report import FollowUpIn, ReportIn
-from tipline.link import names, scripts
-from tipline.link.kinds import RECIPIENT_LIKE, SCRIPT, HubPolicy, is_strong, weight
+from tipline.domain.identifier import PICTURE
+from tipline.domain.report import MAX_PICTURES, FollowUpIn, ReportIn
+from tipline.link import attach, names, scripts
+from tipline.link.kinds import PICTURE_LIKE, RECIPIENT_LIKE, SCRIPT, HubPolicy, is_strong, linkable, weight
 from tipline.service import cases
 from tipline.service.context import Tipline
 from tipline.store import audit
@@ -69,19 +75,21 @@ def _recipient_key_rows(session: Session, report_id: uuid.UUID) -> list[dict]:
     return rows
 
 
-def _network_for(session: Session, report_id: uuid.UUID) -> str | None:
-    """The known network this report's strong, unflagged, not over-shared identifiers point to."""
+def _network_for(app: Tipline, session: Session, report_id: uuid.UUID) -> tuple[str, str] | None:
+    """(network, through what) this report joins: the known network its strong, unflagged, not
+    over-shared identifiers point to; or, if it is on its own (``attach.lone``), the one its
+    profile pictures point to."""
     if session.execute(select(NetworkReportRow.network_id).where(NetworkReportRow.report_id == report_id)
                        ).first() is not None:
         return None
     mine = session.execute(
-        select(IdentifierRow.id, IdentifierRow.kind, IdentifierRow.value)
+        select(IdentifierRow.id, IdentifierRow.kind, IdentifierRow.value, FlaggedIdentifierRow.identifier_id)
         .join(ReportIdentifierRow, ReportIdentifierRow.identifier_id == IdentifierRow.id)
         .outerjoin(FlaggedIdentifierRow, FlaggedIdentifierRow.identifier_id == IdentifierRow.id)
-        .where(ReportIdentifierRow.report_id == report_id, FlaggedIdentifierRow.identifier_id.is_(None))).all()
+        .where(ReportIdentifierRow.report_id == report_id).distinct()).all()
     votes: dict[str, int] = {}
-    for ident, kind, value in mine:
-        if not is_strong(kind, value):
+    for ident, kind, value, flagged in mine:
+        if flagged is not None or not is_strong(kind, value):
             continue
         others = _others(session, ident, report_id)
         if not others or len(others) > POLICY.online_cap:
@@ -89,9 +97,78 @@ def _network_for(session: Session, report_id: uuid.UUID) -> str | None:
         for network in session.execute(select(NetworkReportRow.network_id).where(
                 NetworkReportRow.report_id.in_(others)).distinct()).scalars():
             votes[network] = votes.get(network, 0) + 1
-    if len(votes) != 1:  # none, or identifiers of two networks: left to the next rebuild
+    if votes:  # identifiers of two networks: left to the next rebuild
+        return (next(iter(votes)), "identifier") if len(votes) == 1 else None
+    strong = [flagged is not None for _, kind, value, flagged in mine
+              if kind != PICTURE and is_strong(kind, value) and linkable(kind, value)]
+    pictures = [value for _, kind, value, _ in mine if kind == PICTURE]
+    if not pictures or not attach.lone(strong):
         return None
-    return next(iter(votes))
+    targets = []
+    for near in _near_pictures(app, session, report_id, pictures):
+        if near.hub is not None or near.too_common or not near.reports:
+            continue
+        member = dict(session.execute(select(NetworkReportRow.report_id, NetworkReportRow.network_id).where(
+            NetworkReportRow.report_id.in_(list(near.reports)))).all())
+        targets.append(attach.dominant((member.get(r) for r in near.reports), POLICY))
+    network = attach.agreed(targets)
+    return (network, "picture") if network is not None else None
+
+
+# --- profile pictures: near copies through this process's index (``service.pictures``) ------------
+
+@dataclass
+class NearPictures:
+    """The reports naming a near copy of one of this report's pictures."""
+
+    value: str                # this report's picture (``pdq:`` and 64 hex digits)
+    hub: int | None = None    # flagged degree: it or a near copy is a hub, so it links nothing
+    too_common: bool = False  # near copies in more than ``online_cap`` reports: none listed
+    reports: dict[uuid.UUID, int] = field(default_factory=dict)  # other report -> smallest distance
+
+
+def _near_pictures(app: Tipline, session: Session, report_id: uuid.UUID, values: list[str]) -> list[NearPictures]:
+    from tipline.service import pictures  # faiss is loaded only by a process that meets a picture
+
+    index = pictures.index_of(app, session)
+    limit = POLICY.online_cap + 1  # more near copies than this: too common (below), not all needed
+    return [_reports_near(session, report_id, value, index.near(value, limit=limit)) for value in values]
+
+
+def _reports_near(session: Session, report_id: uuid.UUID, value: str, near: dict[int, int]) -> NearPictures:
+    """``near``: picture identifier id -> distance, within ``pictures.LINK_DISTANCE`` of ``value``
+    (all of them, or more than ``online_cap + 1`` standing for all).
+
+    A hub cluster is flagged picture by picture (``networks.compute``), so its near copies are
+    flagged. A picture with near copies in more than ``online_cap`` reports is not listed, as an
+    identifier in that many is not."""
+    found = NearPictures(value)
+    cap = POLICY.online_cap
+    if not near:
+        return found
+    # One query (Core columns: the ORM's per-statement work is most of a query this small). A report
+    # names at most MAX_PICTURES pictures, so fewer rows than the limit are all of them, and the
+    # limit reached means more than ``cap`` reports.
+    links, flagged = ReportIdentifierRow.__table__.c, FlaggedIdentifierRow.__table__.c
+    limit = MAX_PICTURES * (cap + 1)
+    rows = session.execute(
+        select(links.report_id, links.identifier_id, flagged.degree)
+        .outerjoin(FlaggedIdentifierRow.__table__, flagged.identifier_id == links.identifier_id)
+        .where(links.identifier_id.in_(list(near)[:cap + 2]), links.report_id != report_id)
+        .limit(limit)).all()
+    hubs = [degree for _, _, degree in rows if degree is not None]
+    if hubs:
+        found.hub = max(hubs)
+        return found
+    if len(near) > cap + 1 or len(rows) >= limit:  # every picture is named by a report or more
+        found.too_common = True
+        return found
+    for other, ident, _ in rows:
+        found.reports[other] = min(found.reports.get(other, near[ident]), near[ident])
+    if len(found.reports) > cap:
+        found.too_common = True
+        found.reports = {}
+    return found
 
 
 def after_report(app: Tipline, report_id: uuid.UUID, report: ReportIn) -> str | None:
@@ -108,7 +185,8 @@ def _after(app: Tipline, report_id: uuid.UUID, bands: list[int]) -> str | None:
     try:
         with app.db.read() as session:
             recipient_rows = _recipient_key_rows(session, report_id)
-            network = _network_for(session, report_id)
+            joined = _network_for(app, session, report_id)
+        network, through = joined if joined is not None else (None, None)
         if not (bands or recipient_rows or network):
             return None
         with app.db.write() as session:
@@ -119,7 +197,7 @@ def _after(app: Tipline, report_id: uuid.UUID, bands: list[int]) -> str | None:
                 _insert_ignoring_duplicates(session, NetworkReportRow.__table__,
                                             [{"report_id": report_id, "network_id": network, "via": "online"}])
                 audit.append(session, "linker", "network.report_joined", "network", network,
-                             {"report": str(report_id)})
+                             {"report": str(report_id), "through": through})
                 row = session.get(ReportRow, report_id)
                 if row is not None:
                     cases.rescore(session, row)  # "joined an active network" raises its priority now
@@ -175,6 +253,8 @@ def related(app: Tipline, report_id: uuid.UUID) -> RelatedAnswer | None:
             .outerjoin(FlaggedIdentifierRow, FlaggedIdentifierRow.identifier_id == IdentifierRow.id)
             .where(ReportIdentifierRow.report_id == report_id).distinct()).all()
         for ident, kind, value, flagged_degree in mine:
+            if kind == PICTURE:  # near copies count, not only this very hash: below
+                continue
             if flagged_degree is not None:
                 over.append({"kind": kind, "value": value, "reports": flagged_degree, "reason": "hub"})
                 continue
@@ -188,6 +268,20 @@ def related(app: Tipline, report_id: uuid.UUID) -> RelatedAnswer | None:
                 add(other, {"kind": kind, "value": value, "score": 1.0, "shared_by": len(others) + 1}, w)
             if kind == "transfer_recipient":
                 _similar_recipients(session, report_id, ident, value, add)
+        for near in _near_pictures(app, session, report_id, [v for _, kind, v, _ in mine if kind == PICTURE]):
+            if near.hub is not None:
+                over.append({"kind": PICTURE, "value": near.value, "reports": near.hub, "reason": "hub"})
+                continue
+            if near.too_common:
+                over.append({"kind": PICTURE, "value": near.value, "reports": f">{POLICY.online_cap}",
+                             "reason": "too_common"})
+                continue
+            w = weight(PICTURE_LIKE, len(near.reports) + 1)
+            for other, distance in near.reports.items():
+                # score: the share of the 256 bits the two hashes agree on (PDQ's similarity), so
+                # that a nearer copy ranks first
+                score = round(1 - distance / 256, 3)
+                add(other, {"kind": PICTURE, "value": near.value, "score": score, "distance": distance}, w * score)
         # Per band, at most SCRIPT_CAP reports: a band in more is a script everybody uses (or a
         # whole network's, already linked by its identifiers), and would cost a scan.
         shared: dict[uuid.UUID, int] = {}

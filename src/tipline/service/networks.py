@@ -76,9 +76,12 @@ def compute(snapshot: Path, engine: str = "duckdb", spark=None, progress: Progre
     result = graph.networks(g.evidence)
     seconds["graph"] = time.perf_counter() - t
     _tick(progress, "graph")
-    # A flagged picture cluster is stored as its first picture (an identifier, unlike other pseudo-keys).
-    flagged = {g.key_ref[k]: v for k, v in result.flagged.items()
-               if g.key_kind[k] not in PSEUDO_KINDS or g.key_kind[k] == PICTURE_LIKE}
+    # A flagged picture cluster is stored as each of its pictures (identifiers, unlike other
+    # pseudo-keys): online linking meets a hub through whichever near copy it finds.
+    flagged = {g.key_ref[k]: v for k, v in result.flagged.items() if g.key_kind[k] not in PSEUDO_KINDS}
+    for k, v in result.flagged.items():
+        if g.key_kind[k] == PICTURE_LIKE:
+            flagged.update(dict.fromkeys(g.members(k), v))
     return Computed(g.report_ids, result.labels, flagged, seconds)
 
 

@@ -102,6 +102,13 @@ class Graph:
     report_ids: list[str]
     key_kind: list[str]
     key_ref: list[int]  # an identifier id, a band key, or a recipient cluster's smallest identifier id
+    # Each picture identifier's cluster key: a flagged cluster is stored picture by picture, so that
+    # online linking finds a hub from any near copy (``service.linking``).
+    picture_keys: dict[int, int] = field(default_factory=dict)  # picture identifier id -> key index
+
+    def members(self, key: int) -> list[int]:
+        """The picture identifiers of a picture cluster key (empty for any other key)."""
+        return sorted(i for i, k in self.picture_keys.items() if k == key)
 
 
 def recipient_clusters(pairs: list[tuple[int, int]], values: dict[int, str]) -> dict[int, int]:
@@ -208,7 +215,11 @@ def assemble(t: Tables) -> Graph:
     add_keys(handle_of, refs, HANDLE_LIKE, HANDLE_WEIGHT, distinct)
 
     picture_of, picture_refs = pictures.cluster_array(ids, t.pictures)
+    first_picture_key = len(key_kind)
     add_keys(picture_of, picture_refs, PICTURE_LIKE, PICTURE_WEIGHT)
+    is_picture = picture_of >= 0
+    picture_keys = dict(zip(ids[is_picture].tolist(), (first_picture_key + picture_of[is_picture]).tolist(),
+                            strict=True))
 
     bands, band_idx = np.unique(t.script_key, return_inverse=True)
     rep_parts.append(t.script_report)
@@ -227,4 +238,4 @@ def assemble(t: Tables) -> Graph:
                   weight=np.asarray(weight, dtype=np.float64),
                   alias=alias, alias_weight=SLIP_WEIGHT,
                   attach_only=np.array([k in ATTACH_ONLY for k in key_kind], dtype=bool))
-    return Graph(ev, t.report_ids, key_kind, key_ref)
+    return Graph(ev, t.report_ids, key_kind, key_ref, picture_keys)

@@ -26,10 +26,11 @@ Reader = Annotated[Principal, Depends(requires("networks:read"))]
 
 class Evidence(BaseModel):
     kind: str
-    value: str | None
+    value: str | None  # for a picture: this report's, near the other report's
     score: float
     shared_by: int | None = None
     shared_bands: int | None = None
+    distance: int | None = None  # a picture's: bits apart from the other report's (at most 31)
 
 
 class RelatedReport(BaseModel):

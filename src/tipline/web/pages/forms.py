@@ -32,7 +32,8 @@ IDENTIFIER_FIELDS = ("kind", "value")
 PAYMENT_FIELDS = ("amount", "currency", "method", "destination_country", "recipient_name", "reference",
                   "paid_at")
 LISTS = ("scammer_identifiers", "payments")
-MULTI = {"incident.platforms_moved_to"}
+PICTURES = "incident.profile_pictures"  # hidden fields: PDQ hashes made in the page (picture-field.js)
+MULTI = {"incident.platforms_moved_to", PICTURES}
 TRISTATES = ("recorded_on_webcam", "images_sent", "images_already_shared", "friends_or_family_contacted",
              "more_images_demanded")
 _ROW = re.compile(r"^(scammer_identifiers|payments)\[(\d{1,3})\]\.([a-z_]+)$")
@@ -44,7 +45,7 @@ REPORT_FIELDS = (
     "incident.platform_first_contact", "incident.platforms_moved_to", "incident.scammer_persona",
     "incident.first_contact_at", *(f"incident.{t}" for t in TRISTATES), "incident.deadline",
     "demands[0].amount", "demands[0].currency", "narrative",
-    *(f"scammer_identifiers[].{f}" for f in IDENTIFIER_FIELDS), *(f"payments[].{f}" for f in PAYMENT_FIELDS),
+    *(f"scammer_identifiers[].{f}" for f in IDENTIFIER_FIELDS), PICTURES, *(f"payments[].{f}" for f in PAYMENT_FIELDS),
     "chat_log", "wellbeing.thoughts_of_self_harm", "contact.email", "contact.phone", "contact.consent_contact",
     "contact.consent_share_with_police",
 )
@@ -108,8 +109,9 @@ class RowMap:
                 if index.isdigit() and int(index) < len(kept):
                     return f"{name}[{kept[int(index)]}]{rest}"
                 return model_field
-        if model_field.startswith("incident.platforms_moved_to"):
-            return "incident.platforms_moved_to"
+        for group in MULTI:  # one field for the whole list
+            if model_field.startswith(group):
+                return group
         return model_field
 
 
@@ -231,6 +233,8 @@ def report_data(values: Values) -> tuple[dict[str, Any], RowMap]:
         "scammer_persona": v("incident.scammer_persona") or None,
         "first_contact_at": _past_date(v("incident.first_contact_at", "")),
         "deadline": _any_date(v("incident.deadline", "")),
+        # the same picture chosen twice is one; the model checks each is a PDQ hash
+        "profile_pictures": list(dict.fromkeys(p.strip().lower() for p in v(PICTURES, []) if p.strip())),
     }
     for key in TRISTATES:
         incident[key] = _tristate(v(f"incident.{key}", ""))
@@ -266,7 +270,7 @@ def parse_report(values: Values) -> tuple[ReportIn | None, Errors]:
     _email_error(values.get("contact.email", ""), errors, "contact.email")
     # Checked here too: the model checks it only once every field is valid, and a person should
     # see every problem in one go, not one round at a time.
-    if not data.get("narrative") and not data["scammer_identifiers"]:
+    if not data.get("narrative") and not data["scammer_identifiers"] and not data["incident"].get("profile_pictures"):
         errors.add("narrative", NEED_SOMETHING)
     try:
         report = ReportIn.model_validate(data)
@@ -308,6 +312,9 @@ _DATES = {"first_contact_at", "paid_at", "demanded_at", "deadline"}
 
 def friendly(leaf: str, kind: str, message: str) -> str:
     """A message a frightened person understands, as an English msgid (translated at render)."""
+    if leaf == "profile_pictures":  # only a changed page can send a bad one: the script sends 64 hex digits
+        return N_("The fingerprint of the profile picture could not be used. Remove the picture and choose it "
+                  "again.")
     if kind == "missing":
         return {
             "amount": N_("Give the amount (an estimate is fine)."),
