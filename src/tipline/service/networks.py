@@ -107,14 +107,16 @@ def rebuild(app: Tipline, engine: str = "duckdb", snapshot: Path | None = None, 
         for i in members.tolist():
             groups.setdefault(int(c.labels[i]), []).append(c.report_ids[i])
         with app.db.read() as session:
-            previous = {str(r): n for r, n in session.execute(
-                select(NetworkReportRow.report_id, NetworkReportRow.network_id)).all()}
             created = dict(session.execute(select(NetworkRow.id, NetworkRow.created_at)).all())
-        ids = stable.assign_ids(groups, previous)
-        membership = pa.table({"report_id": [c.report_ids[i] for i in members.tolist()],
-                               "network_id": [ids[int(c.labels[i])] for i in members.tolist()]})
         con = connect(directory)
         try:
+            # The last rebuild's membership as the snapshot holds it (read from the store, a million
+            # UUIDs built one by one took 5 s; a report that joined online since the snapshot keeps
+            # its network through the overlap of the rest)
+            previous = dict(con.execute("SELECT report_id, network_id FROM network_reports").fetchall())
+            ids = stable.assign_ids(groups, previous)
+            membership = pa.table({"report_id": [c.report_ids[i] for i in members.tolist()],
+                                   "network_id": [ids[int(c.labels[i])] for i in members.tolist()]})
             profiles = profile.profiles(con, membership, load_rates(app.settings.exchange_rates),
                                         app.settings.reporting_currency, set(c.flagged))
         finally:
