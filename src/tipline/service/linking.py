@@ -128,6 +128,8 @@ class NearPictures:
 
 
 def _near_pictures(app: Tipline, session: Session, report_id: uuid.UUID, values: list[str]) -> list[NearPictures]:
+    if not values:
+        return []  # no index to bring up to date for a report without a picture (most of them)
     from tipline.service import pictures  # faiss is loaded only by a process that meets a picture
 
     index = pictures.index_of(app, session)
