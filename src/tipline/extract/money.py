@@ -101,7 +101,7 @@ _PAID = re.compile(
     r"(?:(?:deja|already|just|encore|finally|finalement|only|seulement|lui|him|her|"
     r"them|meme|aussi|also|fait)\s{1,2}){0,3}"
     r"(?:paye|paid|envoye|sent|verse|vire|wired|transfere|transferred|perdu|lost|achete|bought|donne|gave|given|"
-    r"zelled|venmoed|cashapped|cash apped|paypaled|deposited|depose|retire|withdrew|mis|put in|put|inserted|loaded|"
+    r"zelled|venmoed|cashapped|cash apped|paypaled|deposited|depose|retire|withdrew|mis|put|inserted|loaded|"
     r"(?:fait|effectue|realise|made) (?:un |une |des |\d+ |mon |ma |le |la |a |an )?(?:premier |premiere |deuxieme |"
     r"second |dernier |nouvel |first |second |last )?(?:transfert|virement|envoi|paiement|versement|depot|transfer|"
     r"payment|deposit)s?|envoi|spent|depense|don pay|don send)"

@@ -803,9 +803,10 @@ _IMAGES_OR_ELSE = re.compile(
     r"unless i send)\s{1,2}(?:(?:him|her|them|de|d'|la|les|une?|a|an|some|the|des)\s{0,2}){0,2}(?:\w+\s{1,2})?"
     + _MEDIA
 )
-_MONEY_BEFORE = re.compile(
-    r"[$€£₱]|\d|\b(?:paid|paye\w*|payer|argent|money|cash|codes?|cards?|cartes?|tickets?|coupons?|virement|"
-    r"transfer\w*|dollars?|euros?|pounds?|bitcoin|btc|gcash|western|moneygram|ria)\b")
+_MONEY_WORDS = (r"[$€£₱]|\b(?:paid|paye\w*|payer|argent|money|cash|codes?|cards?|cartes?|tickets?|coupons?|virement|"
+                r"transfer\w*|dollars?|euros?|pounds?|bitcoin|btc|gcash|western|moneygram|ria)\b")
+_MONEY_BEFORE = re.compile(r"\d|" + _MONEY_WORDS)
+_MONEY_NAMED = re.compile(_MONEY_WORDS)  # without digits: those may be ages and times
 _MEDIA_BEFORE = re.compile(_MEDIA + r"|\bnus?\b|\bnue\b|naked|sous-vetements|underwear|brassiere")
 _MORE2_WORDS = ("oblig", "force", "pousse", "made me", "makes me", "make me", "de plus", "for more", "for other",
                 "for new", "for extra", "for additional", "pour d'autres", "pour dautres", "pour plus",
@@ -866,9 +867,6 @@ _ANOTHER_ONE = re.compile(
     r"lui)\s{1,2})?(?:another one|new ones|une autre|un autre|d'autres|dautres)(?![\w])"
     r"(?!\s{0,2}(?:money|cash|argent|\$|€|£|dollars?|euros?|pounds?|bucks|\d|btc|bitcoin|gift|cards?|cartes?|codes?))"
 )
-
-
-_MONEY_NAMED = re.compile(_MONEY_BEFORE.pattern.replace(r"|\d|", "|"))  # digits are ages and times here
 
 
 def _another_one(text: str, windows: list[tuple[int, int]]) -> bool:

@@ -427,29 +427,26 @@ def _shaped(handle: str, written: str) -> bool:
 
 def _beside(text: str, folded: str, context: Context, claimed: set[int],
             platforms_at: list[tuple[int, int, str]]) -> Iterator[Mention]:
-    seen: set[int] = set()
     introducer, speakers = _speakers(folded, platforms_at)
     for i, (a_start, a_end, platform) in enumerate(platforms_at):
-        found_at: tuple[int, str] | None = None
-        before = _SHAPED_BEFORE.search(folded, max(0, a_start - 45), a_start)
-        if before:
-            found_at = before.start("handle"), before.group("handle")
-        else:
+        shaped = _SHAPED_BEFORE.search(folded, max(0, a_start - 45), a_start)
+        if shaped is None:
             # Up to the sentence's end or the next platform word ("Tinder, his Instagram was x").
             limit = min(len(folded), a_end + BESIDE_WINDOW, *(p[0] for p in platforms_at[i + 1:i + 2]))
             stop = _SENTENCE_END.search(folded, a_end, limit)
             shaped = _SHAPED.search(folded, a_end, stop.start() if stop else limit)
-            if shaped:
-                found_at = shaped.start("handle"), shaped.group("handle")
-        if found_at and found_at[0] not in claimed and found_at[0] not in seen and _shaped(
-                found_at[1], text[found_at[0]:found_at[0] + len(found_at[1])]) and (
-                folded[found_at[0] + len(found_at[1]):found_at[0] + len(found_at[1]) + 1] not in ("@", "/")):
-            yield from _beside_one(text, folded, context, claimed, seen, a_start, platform, *found_at)
+        if shaped is None:
+            continue
+        h_start, handle = shaped.start("handle"), shaped.group("handle")
+        if folded[h_start + len(handle):h_start + len(handle) + 1] in ("@", "/"):
+            continue  # an e-mail address, a link
+        if _POSSESSIVE.search(folded, max(0, a_start - 20), a_start) and not _others_line(folded, a_start):
+            continue  # "mon insta lea_92": the reporter's own
+        yield from _beside_one(text, context, claimed, platform, h_start, handle)
     # A chat's speakers take the app that introduces the chat ("his Instagram DMs:", "my Telegram chat").
     platform = platforms_at[introducer][2] if introducer is not None else "unknown"
     for h_start, handle in speakers:
-        if h_start not in claimed and h_start not in seen and _shaped(handle, text[h_start:h_start + len(handle)]):
-            yield from _beside_one(text, folded, context, claimed, seen, -1, platform, h_start, handle)
+        yield from _beside_one(text, context, claimed, platform, h_start, handle)
 
 
 def _speakers(folded: str, platforms_at: list[tuple[int, int, str]]) -> tuple[int | None, list[tuple[int, str]]]:
@@ -479,14 +476,12 @@ def _speakers(folded: str, platforms_at: list[tuple[int, int, str]]) -> tuple[in
     return introducer, found
 
 
-def _beside_one(text: str, folded: str, context: Context, claimed: set[int], seen: set[int], a_start: int,
-                platform: str, h_start: int, handle: str) -> Iterator[Mention]:
-    if a_start >= 0 and _POSSESSIVE.search(folded, max(0, a_start - 20), a_start) and not _others_line(
-            folded, a_start):
-        return  # "mon insta lea_92": the reporter's own
+def _beside_one(text: str, context: Context, claimed: set[int], platform: str, h_start: int,
+                handle: str) -> Iterator[Mention]:
+    if h_start in claimed or not _shaped(handle, text[h_start:h_start + len(handle)]):
+        return
     found = normalise(handle, platform if _handle_ok(platform, handle) else "unknown")
     if found is not None:
-        seen.add(h_start)
         claimed.add(h_start)
         yield mention(found, context, text, h_start, h_start + len(handle), rank=RANK_MENTION - 5, confidence=0.7)
 
