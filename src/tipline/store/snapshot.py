@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-from sqlalchemy import String, cast, literal_column, select, type_coerce, union_all
+from sqlalchemy import String, cast, literal_column, select, union_all
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 
@@ -87,7 +87,7 @@ def _query(table: str, dialect: str) -> str:
     for name, kind in zip(schema.names, schema.types, strict=True):
         column = getattr(row, name)
         if kind == pa.string() or pa.types.is_decimal(kind) or (kind == TS and dialect == "sqlite"):
-            column = cast(column, String) if dialect == "postgresql" else cast(type_coerce(column, String), String)
+            column = cast(column, String)
         columns.append(column.label(name))
     query = select(*columns)
     if dialect == "sqlite":
