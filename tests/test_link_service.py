@@ -254,3 +254,36 @@ def test_a_follow_up_naming_a_networks_phone_joins_the_network(tipline):
         {"token": stored.token, "scammer_identifiers": [{"kind": "phone", "value": phone}]}))
     member = _membership(tipline)
     assert member["later"] == member["p2a"]
+
+
+def test_related_lists_values_up_to_the_online_cap_and_names_the_rest(tipline, monkeypatch):
+    from tipline.link.kinds import HubPolicy
+
+    monkeypatch.setattr(linking, "POLICY", HubPolicy(online_cap=3))
+    common = "+33 6 12 34 56 78"
+    ids = [store_report(tipline, _report(f"c{i}", ("phone", common), ("email", f"mule{i // 2}@scam.example")),
+                        Source.api).id for i in range(5)]
+    answer = linking.related(tipline, ids[0])
+    # The phone is in four other reports, more than the cap: named, none listed through it.
+    assert answer.over_shared == [{"kind": "phone", "value": "+33612345678", "reports": ">3",
+                                   "reason": "too_common"}]
+    assert [(r.external_id, [e["kind"] for e in r.evidence]) for r in answer.related] == [("c1", ["email"])]
+    # At the cap, every report is listed.
+    monkeypatch.setattr(linking, "POLICY", HubPolicy(online_cap=4))
+    answer = linking.related(tipline, ids[0])
+    assert answer.over_shared == []
+    assert sorted(r.external_id for r in answer.related) == ["c1", "c2", "c3", "c4"]
+    assert answer.related[0].external_id == "c1"  # the phone and the e-mail: ranked first
+
+
+def test_related_lists_a_script_band_up_to_its_cap(tipline, monkeypatch):
+    chat = ("Scammer: I have recorded everything you did on the video call with me tonight\n"
+            "Scammer: send the money by western union before midnight or your family sees the video\n"
+            "Scammer: do not block me or I post it on your wall and in every group of your school")
+    ids = [store_report(tipline, ReportIn.model_validate({"external_id": f"s{i}", "narrative": "He threatens me.",
+                                                          "chat_log": chat}), Source.api).id for i in range(4)]
+    answer = linking.related(tipline, ids[0])
+    assert sorted(r.external_id for r in answer.related) == ["s1", "s2", "s3"]
+    assert {e["kind"] for r in answer.related for e in r.evidence} == {"script"}
+    monkeypatch.setattr(linking, "SCRIPT_CAP", 2)  # a band in more reports is a script everybody uses
+    assert linking.related(tipline, ids[0]).related == []

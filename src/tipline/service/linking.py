@@ -13,11 +13,13 @@ the report is on its own (``link.attach``), and a picture of a flagged cluster l
 
 from __future__ import annotations
 
+import functools
 import logging
 import uuid
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import TextClause, Uuid, bindparam, func, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -88,11 +90,9 @@ def _network_for(app: Tipline, session: Session, report_id: uuid.UUID) -> tuple[
         .outerjoin(FlaggedIdentifierRow, FlaggedIdentifierRow.identifier_id == IdentifierRow.id)
         .where(ReportIdentifierRow.report_id == report_id).distinct()).all()
     votes: dict[str, int] = {}
-    for ident, kind, value, flagged in mine:
-        if flagged is not None or not is_strong(kind, value):
-            continue
-        others = _others(session, ident, report_id)
-        if not others or len(others) > POLICY.online_cap:
+    strong_ones = [ident for ident, kind, value, flagged in mine if flagged is None and is_strong(kind, value)]
+    for others in _sharers(session, report_id, strong_ones, []).identifiers.values():
+        if not others:  # named by no other report, or by too many
             continue
         for network in session.execute(select(NetworkReportRow.network_id).where(
                 NetworkReportRow.report_id.in_(others)).distinct()).scalars():
@@ -229,17 +229,62 @@ class RelatedAnswer:
     over_shared: list[dict]
 
 
-def _others(session: Session, ident: int, report_id: uuid.UUID) -> list[uuid.UUID]:
-    return list(session.execute(
-        select(ReportIdentifierRow.report_id).where(ReportIdentifierRow.identifier_id == ident,
-                                                    ReportIdentifierRow.report_id != report_id)
-        .distinct().limit(POLICY.online_cap + 1)).scalars())
+@dataclass
+class Sharers:
+    """The other reports naming each value; None for a value named by more than its cap."""
+
+    identifiers: dict[int, list[uuid.UUID] | None] = field(default_factory=dict)
+    bands: dict[int, list[uuid.UUID] | None] = field(default_factory=dict)
+
+
+@functools.lru_cache(maxsize=256)
+def _sharers_sql(n_identifiers: int, n_bands: int, identifier_cap: int, band_cap: int) -> TextClause:
+    """One statement for a report's identifiers and script bands: per value, a bounded lookup on its
+    index, the lookups joined by UNION ALL. Written as text, cached per shape: one statement per
+    value (its round trip, and SQLAlchemy's work building and reading it) was most of a lookup's
+    time, and a join over all the values could not bound each one (a hub would be read whole).
+    Only numbers go into the text; the values are bound parameters."""
+    parts = [f"SELECT * FROM (SELECT DISTINCT 0 AS what, identifier_id AS value, report_id "  # noqa: S608
+             f"FROM report_identifiers WHERE identifier_id = :i{j} AND report_id != :r "
+             f"LIMIT {identifier_cap + 1}) AS i{j}" for j in range(n_identifiers)]
+    parts += [f"SELECT * FROM (SELECT 1 AS what, band_key AS value, report_id "  # noqa: S608
+              f"FROM script_keys WHERE band_key = :b{j} AND report_id != :r LIMIT {band_cap + 1}) AS b{j}"
+              for j in range(n_bands)]
+    return sql_text(" UNION ALL ".join(parts)).bindparams(bindparam("r", type_=Uuid()))
+
+
+def _sharers(session: Session, report_id: uuid.UUID, identifiers: list[int], bands: list[int]) -> Sharers:
+    if not identifiers and not bands:
+        return Sharers()
+    params: dict[str, object] = {"r": report_id}
+    params.update({f"i{j}": ident for j, ident in enumerate(identifiers)})
+    params.update({f"b{j}": band for j, band in enumerate(bands)})
+    raw: tuple[dict, dict] = ({i: [] for i in identifiers}, {b: [] for b in bands})
+    caps = (POLICY.online_cap, SCRIPT_CAP)
+    for what, value, other in session.execute(_sharers_sql(len(identifiers), len(bands), *caps), params):
+        raw[what][value].append(other)
+    # Report ids come back as the driver gives them (SQLite: text); only the lists that are used
+    # are made UUIDs (a big network's phone fills its cap and is left out), each id once.
+    ids: dict[object, uuid.UUID] = {}
+
+    def as_ids(values: list) -> list[uuid.UUID]:
+        for v in values:
+            if v not in ids:
+                ids[v] = v if isinstance(v, uuid.UUID) else uuid.UUID(v)
+        return [ids[v] for v in values]
+
+    identifiers_of, bands_of = ({k: as_ids(v) if len(v) <= caps[what] else None for k, v in raw[what].items()}
+                                for what in (0, 1))
+    return Sharers(identifiers_of, bands_of)
 
 
 def related(app: Tipline, report_id: uuid.UUID) -> RelatedAnswer | None:
     """Earlier and later reports sharing evidence with this one, best first; None if no such report."""
     with app.db.read() as session:
-        if session.execute(select(ReportRow.id).where(ReportRow.id == report_id)).first() is None:
+        head = session.execute(select(ReportRow.id, NetworkReportRow.network_id)
+                               .outerjoin(NetworkReportRow, NetworkReportRow.report_id == ReportRow.id)
+                               .where(ReportRow.id == report_id)).first()
+        if head is None:
             return None
         found: dict[uuid.UUID, list[dict]] = {}
         scores: dict[uuid.UUID, float] = {}
@@ -254,14 +299,16 @@ def related(app: Tipline, report_id: uuid.UUID) -> RelatedAnswer | None:
             .join(ReportIdentifierRow, ReportIdentifierRow.identifier_id == IdentifierRow.id)
             .outerjoin(FlaggedIdentifierRow, FlaggedIdentifierRow.identifier_id == IdentifierRow.id)
             .where(ReportIdentifierRow.report_id == report_id).distinct()).all()
-        for ident, kind, value, flagged_degree in mine:
-            if kind == PICTURE:  # near copies count, not only this very hash: below
-                continue
-            if flagged_degree is not None:
-                over.append({"kind": kind, "value": value, "reports": flagged_degree, "reason": "hub"})
-                continue
-            others = _others(session, ident, report_id)
-            if len(others) > POLICY.online_cap:
+        listed = [(ident, kind, value) for ident, kind, value, flagged_degree in mine
+                  if kind != PICTURE and flagged_degree is None]  # pictures: near copies count, below
+        over += [{"kind": kind, "value": value, "reports": degree, "reason": "hub"}
+                 for _, kind, value, degree in mine if kind != PICTURE and degree is not None]
+        bands = list(session.execute(select(ScriptKeyRow.band_key).where(ScriptKeyRow.report_id == report_id)
+                                     ).scalars())
+        sharers = _sharers(session, report_id, [ident for ident, _, _ in listed], bands)
+        for ident, kind, value in listed:
+            others = sharers.identifiers[ident]
+            if others is None:
                 over.append({"kind": kind, "value": value, "reports": f">{POLICY.online_cap}",
                              "reason": "too_common"})
                 continue
@@ -287,27 +334,22 @@ def related(app: Tipline, report_id: uuid.UUID) -> RelatedAnswer | None:
         # Per band, at most SCRIPT_CAP reports: a band in more is a script everybody uses (or a
         # whole network's, already linked by its identifiers), and would cost a scan.
         shared: dict[uuid.UUID, int] = {}
-        for band in session.execute(select(ScriptKeyRow.band_key).where(ScriptKeyRow.report_id == report_id)
-                                    ).scalars().all():
-            others = session.execute(select(ScriptKeyRow.report_id).where(
-                ScriptKeyRow.band_key == band, ScriptKeyRow.report_id != report_id).limit(SCRIPT_CAP + 1)
-            ).scalars().all()
-            if len(others) <= SCRIPT_CAP:
+        for others in sharers.bands.values():
+            if others is not None:
                 for other in others:
                     shared[other] = shared.get(other, 0) + 1
         for other, count in shared.items():
             sim = scripts.similarity(count)
             add(other, {"kind": SCRIPT, "value": None, "score": sim, "shared_bands": count}, 0.5 * sim)
-        top = sorted(scores, key=lambda r: (-scores[r], str(r)))[:MAX_RELATED]
+        # Ties in the order of the ids' text (r.int sorts as str(r) does, without making the strings)
+        top = sorted(scores, key=lambda r: (-scores[r], r.int))[:MAX_RELATED]
         rows = {r.id: r for r in session.execute(
             select(ReportRow.id, ReportRow.ref, ReportRow.external_id, NetworkReportRow.network_id)
             .outerjoin(NetworkReportRow, NetworkReportRow.report_id == ReportRow.id)
             .where(ReportRow.id.in_(top)))} if top else {}
-        own = session.execute(select(NetworkReportRow.network_id).where(NetworkReportRow.report_id == report_id)
-                              ).scalar()
         items = [Related(r, rows[r].ref, rows[r].external_id, rows[r].network_id, round(scores[r], 4), found[r])
                  for r in top if r in rows]
-        return RelatedAnswer(report_id, own, items, over)
+        return RelatedAnswer(report_id, head.network_id, items, over)
 
 
 def _similar_recipients(session: Session, report_id: uuid.UUID, ident: int, value: str, add) -> None:
