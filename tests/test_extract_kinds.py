@@ -244,6 +244,53 @@ def test_money(text, country, expected):
     assert got == [(Decimal(a), c, r) for a, c, r in expected]
 
 
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    # amounts in words, in either language; digits before "mille" are read as digits, once
+    ("il veut cinq cents euros sinon il envoie la vidéo", "FR", [("500", "EUR", "demanded")]),
+    ("j'ai déjà donné deux cent cinquante euros", "BE", [("250", "EUR", "paid")]),
+    ("he wants two thousand five hundred dollars", "CA", [("2500", "CAD", "demanded")]),
+    ("I paid a thousand pounds", "GB", [("1000", "GBP", "paid")]),
+    ("il exige 5 mille euros", "FR", [("5000", "EUR", "demanded")]),
+    ("un euro de plus", "FR", []),
+    # a demand told without a demand verb: lowered, restated, with "more", a deadline, or a threat far after
+    ("J'ai dit non ; elle est descendue à 400 €.", "LU", [("400", "EUR", "demanded")]),
+    ("il a dit que maintenant c'était 600 €", "FR", [("600", "EUR", "demanded")]),
+    ("si je lui filais pas 300 balles", "FR", [("300", "EUR", "demanded")]),
+    ("She now says $300 more by tonight.", "US", [("300", "USD", "demanded")]),
+    ("chantage : 2500 CHF en bitcoin à l'adresse indiquée dans le message, sinon la vidéo part", "CH",
+     [("2500", "CHF", "demanded")]),
+    ("I'd get it back for $200 in Bitcoin sent to his wallet address, or he deletes the account", "US",
+     [("200", "USD", "demanded")]),
+    ("I have $200 in my account.", "US", [("200", "USD", "unknown")]),
+    # cards are no goods: "a £50 one", "a $100 Roblox gift card"; a phone is
+    ("i bought a £50 one from the shop", "GB", [("50", "GBP", "paid")]),
+    ("he wants a $100 Roblox gift card", "US", [("100", "USD", "demanded")]),
+    ("I bought a $900 phone last year", "US", []),
+    # a demand met, said right after it, or in the next sentence
+    ("Elle a demandé 15 000 FCFA par Orange Money au 76 425 98 74, j'ai payé.", "SN", [("15000", "XOF", "paid")]),
+    ("Il voulait 500 €, j'ai payé 200 €.", "FR", [("500", "EUR", "demanded"), ("200", "EUR", "paid")]),
+    ("Il voulait 500 €. J'ai payé (référence 48109271).", "FR", [("500", "EUR", "paid")]),
+    ("Il voulait 500 €, j'ai pas payé.", "FR", [("500", "EUR", "demanded")]),
+])
+def test_money_roles_and_words(text, country, expected):
+    got = [(m.amount, m.currency, m.role) for m in extract_text(text, country).money]
+    assert got == [(Decimal(a), c, r) for a, c, r in expected]
+
+
+def test_bare_amounts_in_a_chat_take_the_currency_named_in_the_report():
+    chat = ("[21:02] +221 78 323 32 81: Si tu veux pas que ta famille voit ça tu envoies 100 000\n"
+            "[21:05] Cousin: Je n'ai pas cet argent\n"
+            "[21:20] +221 78 323 32 81: ok 50 000 ce soir\n"
+            "[08:11] Cousin: j'ai envoyé 20 000 par Orange Money\n\n"
+            "Il a vraiment envoyé les 20 000 FCFA.")
+    got = {(m.amount, m.currency, m.role) for m in extract_text(chat, "SN").money}
+    assert got == {(Decimal("100000"), "XOF", "demanded"), (Decimal("50000"), "XOF", "demanded"),
+                   (Decimal("20000"), "XOF", "paid")}
+    # the reporter's own bare numbers are no demands
+    mine = "Scammer: send 300 € now\nMe: ok 150 is all I have\nMe: ok 150 is all I have"
+    assert {(m.amount, m.role) for m in extract_text(mine, "FR").money} == {(Decimal("300"), "demanded")}
+
+
 # --- places, language, unicode -------------------------------------------------------------------------
 @pytest.mark.parametrize(("text", "expected"), [
     ("il vit à Abidjan en Côte d’Ivoire", ["CI"]), ("un brouteur ivoirien", ["CI"]),

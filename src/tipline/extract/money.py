@@ -99,7 +99,7 @@ _PAID = re.compile(
     r"daughter|father|mother|dad|mom|mum|boyfriend|girlfriend|partner|friend|mate|cousin|uncle|aunt)"
     r"(?:\s{1,2}(?:a|avait|has|had))?|dad|mom|mum|papa|maman)\s{1,2}"
     r"(?:(?:deja|already|just|encore|finally|finalement|only|seulement|lui|him|her|"
-    r"them|meme|aussi|also|fait)\s{1,2}){0,3}"
+    r"them|meme|aussi|also|fait|vraiment|really|actually|bien)\s{1,2}){0,3}"
     r"(?:paye|paid|envoye|sent|verse|vire|wired|transfere|transferred|perdu|lost|achete|bought|donne|gave|given|"
     r"zelled|venmoed|cashapped|cash apped|paypaled|deposited|depose|retire|withdrew|mis|put|inserted|loaded|"
     r"(?:fait|effectue|realise|made) (?:un |une |des |\d+ |mon |ma |le |la |a |an )?(?:premier |premiere |deuxieme |"
@@ -143,12 +143,14 @@ _DEMANDED = re.compile(
     r"wants?|wanted|asks?|asked|asking|requests?|requested|"
     r"demands?|demanded|requir\w*|send|transfer|pay|told me to|asked me to|wanted me to|buy|ransom|rancon|"
     r"pidio|pide|quiere|exige|tarif|price is|sinon|or else|otherwise|"
-    r"(?:verse|paie|paye|envoie|vire) pas|unless i (?:pay|send)|if i (?:don'?t|do not) (?:pay|send)|"
+    r"(?:verse|paie|paye|envoie|vire) pas|unless i (?:pay|send)|"
     r"envoyez|payez|versez|virez|transferez|deposez|verser|deposer|"
     # the demand lowered or named: "then they dropped it to $400", "un montant de 990 €", "a fair price"
-    r"dropped it to|dropped to|lowered (?:it )?to|reduced (?:it )?to|(?:a |il a )?baisse a|descendu a|reduit a|"
+    r"dropped it to|dropped to|lowered (?:it )?to|reduced (?:it )?to|(?:a |il a )?baisse a|descendue? a|reduit a|"
     r"increased (?:it )?to|raised (?:it )?to|went up to|augmente a|passe a|il reste|the rest|the balance|le reste|"
-    r"montant de|amount of|fair price)(?![\w])"
+    r"montant de|amount of|fair price|(?:maintenant|now|desormais) (?:c'est|c'etait|ce sera|it's|its|it is|it'll be)|"
+    # any verb after "if I don't" / "si je ne … pas": "si je lui filais pas 300 balles", "if I don't give him $500"
+    r"si (?:je|tu) (?:ne |n')?(?:lui |leur )?\w+ pas|if (?:i|you) (?:don'?t|do not|didn'?t) \w+)(?![\w])"
 )
 # Rarer demand cues, run only on a sentence that holds one of their words (``_DEMANDED_GATE``):
 # "£200 now or the video goes to your mum", "350€ pour ne pas publier", "he'll take it down for $600".
@@ -163,6 +165,19 @@ _DEMANDED_EXTRA = re.compile(
 _DEMANDED_GATE = ("montant", "amount", "vid", "clip", "photo", "pic", "nude", "publi", "diffus", "partag", "post",
                   "leak", "share", "take ", "delete", "supprim", "remove", "retirer", "effacer")
 _DEMANDED_GATE_RE = re.compile(trie_pattern(_DEMANDED_GATE))
+# Right after an amount: "$300 more by tonight", "500 € de plus", "400 euros avant minuit", "£200
+# in steam cards within 2 hours": a demand.
+_DEMANDED_AFTER = re.compile(
+    r"(?:\s{1,2}(?:en|in)\s{1,2}[a-z]{2,12}(?:\s{1,2}cards?)?)?\s{0,2}(?:more|de plus|en plus|supplementaires?|"
+    r"(?:by|before|within|avant|d'ici|dans les|sous|in the next) (?:tonight|tomorrow|midnight|ce soir|demain|minuit|"
+    r"today|aujourd'hui|\d{1,2}\s?(?:h|hours?|heures?|hrs?|pm|am|mn|minutes?|mins?)))(?![\w])")
+# A threat in the amount's sentence, however far after it: "chantage : 2500 CHF en bitcoin à
+# l'adresse bc1p… sinon la vidéo est envoyée", "$200 in Bitcoin sent to 13V3n…, or he deletes the
+# account": an amount nothing else gives a role to is then demanded.
+_THREAT = re.compile(
+    r"(?<![\w])(?:sinon|or else|otherwise|faute de quoi|"
+    r"(?:or|ou) (?:he|she|they|i|we|il|elle|ils|je|on)(?:'ll| will| va| vont)? (?:post|send|share|publish|leak|delete|"
+    r"expose|upload|show|publie|envoie|diffuse|partage|poste|balance|supprime)\w*)(?![\w])")
 _TO_BE = re.compile(r"(?:to|must|will|should|a) (?:be|etre) $")
 _CONDITIONAL = re.compile(r"(?:\bsi|\bif|\bunless|\bsauf si|\btant que)\s[^.!?\n]{0,20}$")
 _SENTENCE_LIMIT = 200
@@ -171,16 +186,24 @@ _SENTENCE_LIMIT = 200
 _FEE = re.compile(r"(?<![\w])(?:frais|amende|penalite|caution|taxe|fees?|fine|penalty)(?![\w])")
 # A demand that the reporter then met: "…d'envoyer 400 € à X, ce que j'ai fait", "demanded $100, which
 # he paid", "le premier envoi de 100 000 F que j'ai fait"; or the next sentence: "Je l'ai fait le 3 mai."
+# A verb of paying that names no other amount after it: "j'ai payé.", "I paid (ref 4810…)", "j'ai payé par Wave".
+_MET_END = (r"(?![\w])(?=\s{0,2}(?:[.!,;(]|$|\n|(?:par|via|by|through|with|avec|le|on|hier|yesterday|the same day|"
+            r"le jour meme|right away|tout de suite)(?![\w])))")
 _MET_AFTER = re.compile(
     r"[^.!?\n]{0,120}?(?<![\w])(?:ce que (?:j'?ai|j ai|on a|il a|elle a|nous avons) fait|which i did|and i did)"
     r"|[\s,]{0,3}(?:\([^()\n]{0,20}\)\s{0,2})?(?:(?:que|qu')\s?(?:j'?ai|j ai|on a|il a|elle a|nous avons|je lui ai)\s"
     r"(?:deja\s)?(?:paye|envoye|fait|verse|vire|transfere|regle)e?s?|(?:which|that) (?:i|he|she|we|they) "
     r"(?:already )?(?:paid|sent|did|transferred|wired))(?![\w])"
+    # "…15 000 FCFA par Orange Money au 76 425 98 74, j'ai payé", "…$500, and I sent it"
+    r"|[^.!?\n]{0,120}?[,;]\s{0,2}(?:et |and |so |alors |donc )?(?:j'?ai|j ai|i) "
+    r"(?:encore |deja |then |finally |just )?(?:paye|envoye|verse|vire|paid|sent|transferred|wired)(?: it| them)?"
+    + _MET_END
 )
 _MET_NEXT = re.compile(
-    r"\s{0,3}(?:je l'ai fait|je l'ai envoye|je l'ai paye|je les ai (?:envoyes|payes)|c'est ce que j'ai fait|"
+    r"\s{0,3}(?:(?:je l'ai fait|je l'ai envoye|je l'ai paye|je les ai (?:envoyes|payes)|c'est ce que j'ai fait|"
     r"ce que j'ai fait|i did(?: it| so| that)?|i paid it|i sent it|which i did|and i did|i sent the money|"
     r"i paid the money|j'ai envoye l'argent|j'ai paye la somme|j'ai envoye la somme)(?![\w])"
+    r"|(?:j'ai|i) (?:paye|paid|envoye|sent)" + _MET_END + r")"
     r"(?!\s{0,2}(?:not|n't|pas|never|jamais)(?![\w]))"
 )
 
@@ -263,6 +286,7 @@ def _sentence(folded: str, start: int, end: int) -> tuple[int, int]:
 
 def _role(folded: str, start: int, end: int) -> Role:
     s, e = _sentence(folded, start, end)
+    sentence_end = e
     cues: list[tuple[int, Role]] = []  # (distance, role); negative distance = before the amount
     paid_spans: list[tuple[int, int]] = []
     # Only cues ending within 80 characters before the amount or starting within 50 after it count:
@@ -304,12 +328,16 @@ def _role(folded: str, start: int, end: int) -> Role:
         return "demanded"
     if role == "unknown" and _said_by_other(folded, start):
         return "demanded"  # a pasted chat: "[22:41] Inconnu: 400€ en transcash et je supprime tout"
+    if role == "unknown" and (_DEMANDED_AFTER.match(folded, end, sentence_end)
+                              or _THREAT.search(folded, end, sentence_end)):
+        return "demanded"
     return role
 
 
 # A chat line's speaker: "[22:41] Inconnu: …", "[1/15 12:20 AM] +1 (347) 812-5066: …"; without a
 # time, the same speaker must open another line too ("Total: 3x 100€" is no chat).
 _CHAT_SPEAKER = re.compile(r"[ \t]{0,4}(?P<time>\[[^\]\n]{0,30}\][ \t]{0,2})?(?P<who>[^:\n]{1,30}?)[ \t]{0,2}:[ \t]")
+_NUMBER_SPEAKER = re.compile(r"\+?[\d\s().-]{6,25}")  # "+221 78 323 32 81": a chat export names a number
 _REPORTER_SPEAKERS = frozenset({"moi", "me", "je", "i", "victim", "victime", "reporter"})
 
 
@@ -321,7 +349,8 @@ def _said_by_other(folded: str, start: int) -> bool:
     if speaker is None:
         return False
     who = speaker.group("who").strip()
-    if who in _REPORTER_SPEAKERS or len(who.split()) > 4 or who.startswith(("http", "www")):
+    if who in _REPORTER_SPEAKERS or (len(who.split()) > 4 and not _NUMBER_SPEAKER.fullmatch(who)) or who.startswith(
+            ("http", "www")):
         return False
     if speaker.group("time"):
         return True
@@ -329,7 +358,8 @@ def _said_by_other(folded: str, start: int) -> bool:
     return folded.count("\n" + who + ":", low, high) + folded.count("\n" + who + " :", low, high) >= 2
 
 
-_MET_GATE = ("fait", "que", "qu'", "which", "that", "and i")
+_MET_GATE = ("fait", "que", "qu'", "which", "that", "and i", "j'ai paye", "j'ai envoye", "j'ai verse", "j'ai vire",
+             "i paid", "i sent", "i transferred", "i wired", "i then", "i finally", "i just")
 _MET_NEXT_GATE = ("je l", "je les", "ce que", "i did", "i paid", "i sent", "which i", "and i", "j'ai envoye",
                   "j'ai paye")
 
@@ -382,7 +412,8 @@ _GOODS_AFTER = re.compile(r"\s{1,2}(?!(?:gift|carte|card|cadeau|coupon|voucher|c
                           r"virement|payment|paiement|fee|fine|amende|ransom|rancon|bitcoin|btc|deposit|depot|"
                           r"western|moneygram|steam|google|itunes|apple|amazon|paysafe|neosurf|pcs|transcash|"
                           r"de |d'|of |en |in |to |a |pour |for |et |and |or |ou |now|maintenant)\b)"
-                          r"[a-z]{3,15}(?![\w$€£])")
+                          r"(?!ones?\b)[a-z]{3,15}(?![\w$€£])"
+                          r"(?!\s{1,2}(?:[a-z]{2,15}\s{1,2})?(?:gift|cards?|cartes?|vouchers?|codes?|coupons?)\b)")
 
 
 def _goods_price(folded: str, start: int, end: int, text: str) -> bool:
@@ -400,12 +431,45 @@ def _goods_price(folded: str, start: int, end: int, text: str) -> bool:
 MAX_AMOUNTS = 2000  # per text: bounds the work on a pathological input; no report names more
 
 
-# Found from "mille" (a literal that ``re`` skips to in C); the unit before it is read after.
-_WORD_THOUSAND = re.compile(
-    r"mille\s{1,2}(?P<cur>euros?|dollars?|livres|francs(?: cfa)?|fcfa|cfa|dirhams?|balles)(?![\w])"
-)
-_WORD_UNIT = re.compile(r"(?:^|[^\w])(?P<unit>un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s$")
-_UNITS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
+# Amounts in words: "cinq cents euros", "deux mille dollars", "five hundred pounds", "vingt balles".
+# Found from the currency word (alphabetic ones only: "€" follows digits); the number words before it
+# are read by text2num, in French and then in English.
+_NUMBER_WORDS = (
+    "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
+    "quatorze", "quinze", "seize", "vingt", "vingts", "trente", "quarante", "cinquante", "soixante", "cent", "cents",
+    "mille", "et", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+    "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "and", "a")
+_ALPHA_CURRENCY = re.compile(
+    r"(?<![\w])(?P<cur>" + trie_pattern(w for w in _CURRENCY_WORDS if w.isalpha() and len(w) > 3) + r")(?![a-z])")
+_WORDS_BEFORE = re.compile(r"(?<![\w'-])(?:(?:" + trie_pattern(_NUMBER_WORDS) + r")[\s-]{1,2}){1,8}$")
+_FILLERS = frozenset({"et", "and", "a", "une"})
+
+
+def _in_words(folded: str, region: str | None) -> Iterator[tuple[Decimal, str, int, int]]:
+    """(amount, currency, start, end) of each amount written in words before a currency word."""
+    from text_to_num import text2num
+
+    for cur in _ALPHA_CURRENCY.finditer(folded):
+        words = _WORDS_BEFORE.search(folded, max(0, cur.start() - 80), cur.start())
+        if words is None or folded[max(0, words.start() - 3):words.start()].strip()[-1:].isdigit():
+            continue  # "5 mille euros": digits, read as any amount
+        parts = words.group().replace("-", " ").split()
+        while parts and parts[0] in _FILLERS - {"une"}:  # "a thousand": text2num reads "one thousand"
+            parts = ["one", *parts[1:]] if parts[0] == "a" and len(parts) > 1 else parts[1:]
+        if not parts or all(w in _FILLERS for w in parts):
+            continue
+        for language in ("fr", "en"):
+            try:
+                value = text2num(" ".join(parts), language)
+                break
+            except ValueError:
+                continue
+        else:
+            continue
+        currency = _currency(cur.group("cur"), region)
+        if currency is not None and value >= 10:
+            yield Decimal(value), currency, words.start(), cur.end()
 
 
 # An amount without its currency, right after a demand, takes the currency of the amount named
@@ -424,16 +488,20 @@ _BARE_LIST = trie_pattern(("puis", "then", "and then", "puis encore", "and again
 # A paid amount likewise: "I sent 10,000 yesterday", "je lui ai déjà donné 100 000 en espèces", "I paid 15k".
 _BARE_PAID_VERBS = trie_pattern((
     "paid", "sent", "send", "pay", "payer", "envoye", "envoyer", "envoie", "paye", "payes", "paie", "verse", "donne",
-    "vire", "transfere", "transferred", "gave", "deposited", "wired", "don pay", "don send"))
-_BARE_DEMAND = re.compile(
-    r"(?<![\w])(?:" + _BARE_VERBS + r"|" + _BARE_PAID_VERBS + r"|(?P<list>" + _BARE_LIST + r"))\w{0,3}"
-    r"\s{1,2}(?:(?:encore|maintenant|now|another|still|aussi|also|me|moi|him|her|them|lui|leur|only|seulement|juste|"
-    r"just|desormais|deja|already|de|d')\s{1,2}){0,3}"
+    "vire", "transfere", "transferred", "gave", "deposited", "wired", "don pay", "don send", "sen"))
+# A bare amount, and what may follow it: "…100 000.", "…600 more", "…10k now", "…20 000 par Orange Money".
+_BARE_NUMBER = (
     r"(?P<num>\d{1,3}(?:[ .,]\d{3})+|\d{2,7}|\d{1,3}(?:[.,]\d{1,2})?\s?(?:k|lakhs?|lacs?))(?![\w]|[.,]\d)"
     r"(?=\s{0,2}(?:[.!?,;:)]|$|\n|(?:more|de plus|encore|et|and|sinon|or|else|otherwise|ou|now|maintenant|pour|to|by|"
     r"avant|before|d'ici|within|dans|par|via|through|thru|on|sur|en|yesterday|hier|already|deja|last|today|"
-    r"aujourd'hui|cash|thats|that's|in|a|au|with|avec|le|the|tomorrow|demain|next|la|ce|this|lundi|mardi|mercredi|"
-    r"jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\w])))"
+    r"aujourd'hui|cash|thats|that's|in|a|au|with|avec|le|the|tomorrow|tmrw|tmr|demain|next|la|ce|this|tonight|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)(?![\w])))"
+)
+_BARE_DEMAND = re.compile(
+    r"(?<![\w])(?:" + _BARE_VERBS + r"|" + _BARE_PAID_VERBS + r"|(?P<list>" + _BARE_LIST + r"))\w{0,3}"
+    r"\s{1,2}(?:(?:encore|maintenant|now|another|still|aussi|also|me|moi|him|her|them|lui|leur|only|seulement|juste|"
+    r"just|desormais|deja|already|de|d'|back|the|les)\s{1,2}){0,3}" + _BARE_NUMBER +
     r"(?!\s{0,2}(?:more|de plus|encore|autres?|other)?\s{0,2}(?:photos?|videos?|vids?|pics?|pictures?|nudes?|images?|"
     r"clips?|selfies?)(?![\w]))"
 )
@@ -445,19 +513,8 @@ _NOT_EURO_E = re.compile(r"(?:siecle|etage|arrondissement|edition|anniversaire|r
 def find(text: str, context: Context) -> Iterator[Money]:
     folded = context.folded or text.lower()
     found: list[Money] = []
-    if "mille " in folded:  # "mille euros", "deux mille dollars"
-        for match in _WORD_THOUSAND.finditer(folded):
-            start = match.start()
-            if start > 0 and (folded[start - 1].isalpha() or folded[max(0, start - 2):start].strip()[-1:].isdigit()):
-                continue
-            unit = _WORD_UNIT.search(folded, max(0, start - 8), start)
-            if unit is not None:
-                start = unit.start("unit")
-            currency = _currency(match.group("cur"), context.region)
-            if currency is not None:
-                amount = Decimal(1000 * _UNITS[unit.group("unit")] if unit else 1000)
-                found.append(Money(amount, currency, _role(folded, start, match.end()), (start, match.end()),
-                                   context.source))
+    for amount, currency, start, end in _in_words(folded, context.region):
+        found.append(Money(amount, currency, _role(folded, start, end), (start, end), context.source))
     count = 0
     for match in _AMOUNT.finditer(folded):
         if count >= MAX_AMOUNTS:
@@ -539,6 +596,7 @@ def _gate_bare(folded: str) -> bool:
 # country's currency (CLDR's, through Babel): "she wants 200k on Palmpay" from Nigeria is naira.
 # Only short texts are read whole this way (a report, not a megabyte).
 _WHOLE_TEXT_BARE = 20_000
+_NEXT_REACH = 1500
 
 
 def _local_currency(region: str | None) -> str | None:
@@ -578,6 +636,8 @@ def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Mon
             continue
         if i >= 0 and start - ends[i] <= 600:
             currency = named[i].currency
+        elif i < 0 and whole and named and named[0].span[0] - end <= _NEXT_REACH:
+            currency = named[0].currency  # a chat's first demand, its currency said later in the report
         elif not named and whole and (local := local or _local_currency(context.region)) is not None:
             currency = local
         else:
@@ -589,6 +649,35 @@ def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Mon
         if role == "unknown":
             continue
         out.append(Money(amount, currency, role, (start, end), context.source))
+    if whole and named:
+        for m in out:
+            taken.add(*m.span)
+        out += _chat_offers(folded, context, named, taken)
+    return out
+
+
+# A number the other side of a chat writes as its message, as a demand: "ok 500.", "350 tomorrow or
+# its over", "Another 10k tomorrow", "100 more tmrw".
+_CHAT_OFFER = re.compile(
+    r"(?:(?:ok|okay|fine|good|alors|bon|d'accord|donc|juste|just|only|so|then|received|recu|another|encore)"
+    r"[\s,.!]{1,3}){0,2}" + _BARE_NUMBER)
+
+
+def _chat_offers(folded: str, context: Context, named: list[Money], taken: SpanSet) -> list[Money]:
+    out: list[Money] = []
+    ends = [m.span[1] for m in named]
+    for line in re.finditer(r"^[^\n]*:[ \t][^\n]*$", folded, re.MULTILINE):
+        speaker = _CHAT_SPEAKER.match(folded, line.start(), line.end())
+        offer = speaker and _CHAT_OFFER.match(folded, speaker.end(), line.end())
+        if not offer:
+            continue
+        start, end = offer.span("num")
+        amount = _amount_text(offer.group("num"))
+        if amount is None or amount < 20 or taken.overlaps(start, end) or not _said_by_other(folded, start):
+            continue
+        i = bisect_right(ends, start) - 1
+        currency = named[i].currency if i >= 0 else named[0].currency
+        out.append(Money(amount, currency, "demanded", (start, end), context.source))
     return out
 
 
