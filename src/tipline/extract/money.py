@@ -30,6 +30,7 @@ DOLLAR_BY_COUNTRY = {
 }
 _XAF = frozenset({"CM", "GA", "CG", "TD", "CF", "GQ"})
 _CFA_WEST = frozenset({"CI", "SN", "BF", "ML", "NE", "TG", "BJ", "GW"})
+_SHILLING = {"KE": "KES", "UG": "UGX", "TZ": "TZS", "SO": "SOS"}
 _PESO = {"PH": "PHP", "MX": "MXN", "CO": "COP", "AR": "ARS", "CL": "CLP", "DO": "DOP", "UY": "UYU", "CU": "CUP"}
 _LOCAL = {  # "balles" and other slang: the reporter's own currency
     "FR": "EUR", "BE": "EUR", "LU": "EUR", "CH": "CHF", "CA": "CAD", "MA": "MAD", "CI": "XOF", "SN": "XOF",
@@ -58,7 +59,7 @@ _CURRENCY_WORDS: dict[str, str] = {
     "dinar": "DINAR", "dinars": "DINAR", "da": "DZD_DA", "dt": "TND_DT", "r": "ZAR_R",
     "e": "EUR_E",  # "500e": SMS French, read only with a demand or a payment around it (see ``find``)
     "gourde": "HTG", "gourdes": "HTG", "htg": "HTG", "gh₵": "GHS", "ghc": "GHS", "s$": "SGD", "sgd": "SGD",
-    "n": "NGN_N", "p": "PHP_P", "shillings": "KES", "shilling": "KES",
+    "n": "NGN_N", "p": "PHP_P", "shillings": "SHILLING", "shilling": "SHILLING",
     "rm": "MYR", "ringgit": "MYR", "myr": "MYR", "ariary": "MGA", "mga": "MGA", "ar": "MGA_AR", "j$": "JMD",
     "jmd": "JMD",
 }
@@ -228,6 +229,8 @@ def _currency(word: str, country: str | None) -> str | None:
             return "AED" if country == "AE" else "MAD"
         case "PESO":
             return _PESO.get(country, "PHP")
+        case "SHILLING":
+            return _SHILLING.get(country, "KES")
         case "DINAR":
             return _DINAR.get(country)
         case "DZD_DA":
@@ -328,6 +331,8 @@ def _role(folded: str, start: int, end: int) -> Role:
         return "demanded"
     if role == "unknown" and _said_by_other(folded, start):
         return "demanded"  # a pasted chat: "[22:41] Inconnu: 400€ en transcash et je supprime tout"
+    if role == "unknown" and _paid_by_reporter(folded, start):
+        return "paid"  # the reporter's own line: "Me: sent 100", "Moi: envoyé 20 000 par Wave"
     if role == "unknown" and (_DEMANDED_AFTER.match(folded, end, sentence_end)
                               or _THREAT.search(folded, end, sentence_end)):
         return "demanded"
@@ -339,6 +344,17 @@ def _role(folded: str, start: int, end: int) -> Role:
 _CHAT_SPEAKER = re.compile(r"[ \t]{0,4}(?P<time>\[[^\]\n]{0,30}\][ \t]{0,2})?(?P<who>[^:\n]{1,30}?)[ \t]{0,2}:[ \t]")
 _NUMBER_SPEAKER = re.compile(r"\+?[\d\s().-]{6,25}")  # "+221 78 323 32 81": a chat export names a number
 _REPORTER_SPEAKERS = frozenset({"moi", "me", "je", "i", "victim", "victime", "reporter"})
+
+
+_REPORTER_PAID = re.compile(r"(?:(?:ok|okay|done|c'est|its|it's)[\s,.!]{1,3})?(?:just |deja |already )?"
+                            r"(?:sent|paid|envoye|paye|verse|vire|transfere|transferred)(?![\w])")
+
+
+def _paid_by_reporter(folded: str, start: int) -> bool:
+    line_start = folded.rfind("\n", max(0, start - 300), start) + 1
+    speaker = _CHAT_SPEAKER.match(folded, line_start, start)
+    return (speaker is not None and speaker.group("who").strip() in _REPORTER_SPEAKERS
+            and _REPORTER_PAID.match(folded, speaker.end(), start) is not None)
 
 
 def _said_by_other(folded: str, start: int) -> bool:
@@ -355,7 +371,8 @@ def _said_by_other(folded: str, start: int) -> bool:
     if speaker.group("time"):
         return True
     low, high = max(0, start - 3000), min(len(folded), start + 3000)
-    return folded.count("\n" + who + ":", low, high) + folded.count("\n" + who + " :", low, high) >= 2
+    opens = folded.count("\n" + who + ":", low, high) + folded.count("\n" + who + " :", low, high)
+    return opens + (low == 0 and folded.startswith((who + ":", who + " :"))) >= 2  # the first line opens too
 
 
 _MET_GATE = ("fait", "que", "qu'", "which", "that", "and i", "j'ai paye", "j'ai envoye", "j'ai verse", "j'ai vire",

@@ -75,7 +75,7 @@ _NOT_AGE_AFTER_EN = re.compile(
 _YEARS_OLD = re.compile(r"[\s\-]{0,2}(?:years?|yrs?|y)[\s\-/]{0,2}(?:old|o)(?![\w])")
 _RELATIVE_PAREN = re.compile(
     r"(?:son|daughter|nephew|niece|brother|sister|kid|child|boy|girl|cousin|fils|fille|neveu|niece|frere|soeur|"
-    r"enfant|ado)\s{0,2}\($"
+    r"enfant|ado|student|pupil|learner|eleve|etudiante?)\s{0,2}\($"
 )
 _PAREN_CLOSE = re.compile(r"(?:\s{0,2}(?:ans|yo|y/o|years?))?\)")
 
@@ -104,7 +104,7 @@ _SCHOOL = re.compile(
     r"high school|middle school|junior high|grade \d{1,2}|\d{1,2}th grade|year (?:7|8|9|10|11)\b|"
     r"mineure?s?|underage|under age|a minor|is minor|teenager|\bteen\b|\bado\b|adolescente?s?|"
     # West African and Kenyan secondary school: "SHS 2", "JSS 3", "in form 3"; Algeria's CEM
-    r"(?:shs|jss|jhs)\s?\d|in form [1-4]|\bcem\b)(?![\w])"
+    r"(?:shs|jss|jhs)\s?\d|in form [1-4]|form [1-4] (?:student|pupil|girl|boy|learner)|\bcem\b)(?![\w])"
 )
 # "Brigade de protection des mineurs" (a fake police e-mail) names no minor.
 _MINORS_UNIT = re.compile(r"(?:protection|brigade|office|unite|section) (?:de |des )?(?:la )?(?:protection )?"
@@ -144,7 +144,7 @@ def _minor(text: str, windows: list[tuple[int, int]] | None = None) -> bool:
 _SCHOOL_WORDS = ("classe de", "colleg", "lycee", "lyceen", "en 6", "en 5", "en 4", "en 3", "en 2", "en 1",
                  "seconde", "premiere",
                  "terminale", "secondaire", "sec ", "school", "grade", "year ", "mineur", "underage", "under age",
-                 "minor", "teen", "ado", "junior", "shs", "jss", "jhs", "in form", "cem")
+                 "minor", "teen", "ado", "junior", "shs", "jss", "jhs", "in form", "form ", "cem")
 # --- self-harm -----------------------------------------------------------------------------------
 _SELF_HARM = re.compile(
     r"(?<![\w])(?:envie de mourir|veux mourir|"
@@ -178,7 +178,11 @@ _SELF_HARM = re.compile(
     r"pensees suicidaires|suicidaire|"
     r"me faire du mal|me pendre|me jeter (?:sous|du|d'un|par)|sauter (?:du|d'un) pont|me scarifier|"
     r"kill myself|killing myself|end it all|end my life|take my (?:own )?life|suicidal|thoughts of suicide|"
-    r"thinking (?:about|of) (?:suicide|killing myself|ending it)|want to die|wanna die|wants to die|"
+    r"(?:thinking|thought|think|thinks) (?:about|of) (?:suicide|killing (?:myself|himself|herself)|ending (?:it|"
+    r"my life|his life|her life))|want to die|wanna die|wants to die|wanted to die|"
+    # "He's been saying he'll end his life", "she says she will kill herself"
+    r"(?:he|she|i|they)(?:'ll| will| would|'d| is going to|'s going to| was going to| gonna) "
+    r"(?:end (?:his|her|my|their) (?:own )?life|kill (?:himself|herself|myself|themselves))|"
     r"want to be dead|(?:don'?t|do not|doesn'?t|does not) want to live|no reason to live|hurt(?:ing)? myself|"
     r"self[- ]?harm\w*|better off dead|not worth living|ending my life|end my own life|feel like dying|"
     r"pens\w* (?:\w+ )?(?:au suicide|a me suicider|a mourir|a en finir|a me tuer)|"
@@ -216,7 +220,7 @@ _SELF_HARM_WORDS = ("kms", "unalive", "overdose", "disparaitre", "disappear", "a
                     "se tuer", "se suicider", "se pendre", "se jeter", "pills", "tablets", "cachets", "wish",
                     "better off",
                     "point", "way out", "wake up", "reveiller", "cutting", "note", "adieu", "sorry for everything",
-                    "medicaments", "pilules",
+                    "medicaments", "pilules", "thought", "think", "life",
                     "pardon pour tout")
 
 # "plus envie de vivre", "don't want to live": the negation is of living, which is the signal.
@@ -228,7 +232,12 @@ _SELF_NEGATION_INSIDE = re.compile(
 # "il va se suicider s'il reçoit pas l'argent", "he will kill himself if I leave": someone's suicide
 # threat made to pressure the reporter (a condition on what the reporter does or pays), not the
 # victim's risk. "Elle va se tuer si ses camarades voient ça" stays the victim's.
-_THIRD_PERSON = re.compile(r"himself|herself|themselves|se (?:tuer|suicider|pendre|jeter)")
+_THIRD_PERSON = re.compile(r"himself|herself|themselves|(?:his|her|their) (?:own )?life|se (?:tuer|suicider|pendre|"
+                           r"jeter)")
+# A negation of the words themselves ("je ne veux pas mourir", "I don't want to die"), not one in an
+# earlier clause: "jai pas largent je veux mourir" is a child at risk.
+_SELF_NEG = re.compile(r"(?:\bpas\b|\bne\b|\bn'|\bjamais\b|\bnot\b|n't\b|\bnever\b|\bno\b|\bsans\b)"
+                       r"(?:(?!\b(?:je|j|i|il|elle|he|she|tu|you|et|and|mais|but|ni)\b)[^.!?\n]){0,12}$")
 _PRESSURE = re.compile(r"(?<![\w'])(?:si|if|unless|sauf si|s'il|sil)\s[^.!?\n]{0,40}?(?:(?<![\w'])(?:je|j'|i|tu|you)"
                        r"(?![\w'])|argent|money|pay|paie|paye|send|envoie|leave|quitte)")
 
@@ -241,7 +250,7 @@ def _self_harm(text: str, windows: list[tuple[int, int]]) -> bool:
             high = min(len(text), match.end() + 60)
             if _PRESSURE.search(text, low, high):
                 continue
-        if _SELF_NEGATION_INSIDE.search(match.group()) or not _NEG.search(
+        if _SELF_NEGATION_INSIDE.search(match.group()) or not _SELF_NEG.search(
                 text, max(0, match.start() - 22), match.start()):
             return True
     return False
