@@ -766,7 +766,7 @@ _MORE_IMAGES_2 = re.compile(
 _MORE_UNNAMED = re.compile(
     r"(?<![\w])(?:(?:m'|me |lui |leur )?en\s{1,2}(?:re)?(?:demande|exige|reclame|veu[tx])\w*"
     r"(?:\s{1,2}(?:d'autres|encore|plus|toujours|tous les jours|chaque (?:jour|soir|semaine)))?|redemande\w*|"
-    r"(?:asking|asks|asked|demands?|demanding|wants?|wanted|requests?|requesting)\s{1,2}"
+    r"(?:asking|asks|asked|demands?|demanded|demanding|wants?|wanted|requests?|requested|requesting)\s{1,2}"
     r"(?:(?:her|him|me|them|us)\s{1,2})?(?:for\s{1,2})?more|"
     r"(?:send|sends|sending|sent)\s{1,2}(?:him\s{1,2}|her\s{1,2}|them\s{1,2})?more|"
 
@@ -792,7 +792,8 @@ _FILM_THEMSELVES = re.compile(
 # More pictures named beside money: "he wants ₦30,000 and more pictures", "wants GH₵ 500 and another video".
 _AND_MORE_IMAGES = re.compile(
     r"(?<![\w])(?:wants?|wanted|demands?|demanded|demanding|asks? for|asking for|asked for|veut|veulent|exige\w*|"
-    r"demande\w*|reclame\w*)\s[^.!?\n]{0,40}?\s(?:and|et|plus|\+)\s{1,2}(?:another|more|new|extra|d'autres|"
+    r"demande\w*|reclame\w*)\s[^.!?\n]{0,120}?\s(?:and|et|plus|\+|only|just|juste|seulement)\s{1,2}(?:another|more|"
+    r"new|extra|d'autres|"
     r"dautres|une autre|un autre|encore une?|de nouvelles?|des nouvelles?)\s{1,2}(?:\w+\s{1,2})?" + _MEDIA + r"(?![\w])"
 )
 # A new picture asked for as an act: "she'll stop if I record another clip for her", "refais une autre
@@ -805,6 +806,22 @@ _ANOTHER_MADE = re.compile(
     r"|(?<![\w])(?:exige|veut|demande|reclame)\w*\s{1,2}(?:\w+\s{1,2}){0,2}(?:que|qu')\s{0,2}(?:je|j'|tu|il|elle)"
     r"\s{0,2}(?:lui\s{1,2}|leur\s{1,2})?(?:envoie|envoies|fasse|fasses|donne)\s{1,2}(?:\w+\s{1,2}){0,2}?"
     + _MEDIA + r"(?:\s{1,2}\w+){0,3}?\s{1,2}(?:en plus|de plus|aussi|egalement|as well|too)(?![\w])"
+)
+# Pictures demanded now, then or as well ("Il veut maintenant une vidéo", "il veut aussi une vidéo
+# d'elle", "He then wanted videos of me as well"), or with a threat after them in the sentence ("il
+# exige qu'elle lui envoie des vidéos d'elle nue chaque soir sinon il publie tout").
+_MEDIA_NOW = re.compile(
+    r"(?<![\w])(?:(?:then|now|also|ensuite|maintenant|aussi)\s{1,2}(?:wants?|wanted|demands?|demanded|asked for|"
+    r"asks for|veut|voulait|exige|demande|reclame)|(?:veut|veulent|voulait|exige\w*|demande\w*|reclame\w*|wants?|"
+    r"wanted|demands?|demanded|demanding|asks? for|asked for|asking for)\s{1,2}(?:(?:moi|me|lui|leur|her|him)\s{1,2})?"
+    r"(?:maintenant|now|aussi|also|en plus|encore|desormais))\s{1,2}(?:(?:une?|des|a|an|some|more|d')\s{0,2})?"
+    r"(?:\w+\s{1,2})?" + _MEDIA + r"(?![\w])"
+    r"|(?<![\w])(?:veut|veulent|exige\w*|demande\w*|reclame\w*|wants?|demands?|demanding|asks? for|asking for)"
+    # (no amount in between: "wants $400 for the pictures or she shares them" is money)
+    r"\s(?:que |qu')?(?:(?![\d$€£₦₹]|for |pour )[^.!?\n]){0,40}?" + _MEDIA
+    + r"(?![\w])(?:(?![\d$€£₦₹])[^.!?\n]){0,60}?(?<![\w])(?:sinon|or else|otherwise|"
+    r"(?:or|ou) (?:he|she|they|il|elle|ils)(?:'ll| will| va)? (?:post|send|share|leak|publie|envoie|diffuse|partage|"
+    r"balance)\w*)(?![\w])"
 )
 # A picture demanded under a threat: "si je n'envoie pas de vidéo", "unless I send him a video".
 _IMAGES_OR_ELSE = re.compile(
@@ -1337,7 +1354,8 @@ def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] =
         _AND_MORE_IMAGES, text, windows=win.get("media", [])) or _any(
         _ANOTHER_MADE, text, windows=win.get("media", [])) or _another_one(text, win.get("more", [])) or _any(
         _MORE_IMAGES_2, text, windows=win.get("more2", [])) or _more_unnamed(text) or _any(_IMAGES_OR_ELSE, text) \
-        or _asked_again(text, win.get("asks", [])) or _any(_NAKED_CALL, text, windows=win.get("more2", []))
+        or _asked_again(text, win.get("asks", [])) or _any(_NAKED_CALL, text, windows=win.get("more2", [])) \
+        or _any(_MEDIA_NOW, text, windows=win.get("asks", []))
     # "I hacked your phone", "recorded you through your own webcam": the spam e-mail's claim
     hacked = _any(_HACK, text, False, win.get("hack", [])) or _any(_DEVICE_CAM, text, False, win.get("cam_access", []))
     signals["webcam_scheme"] = _webcam(text, win, hacked)
