@@ -271,6 +271,13 @@ def test_money(text, country, expected):
     ("Il voulait 500 €, j'ai payé 200 €.", "FR", [("500", "EUR", "demanded"), ("200", "EUR", "paid")]),
     ("Il voulait 500 €. J'ai payé (référence 48109271).", "FR", [("500", "EUR", "paid")]),
     ("Il voulait 500 €, j'ai pas payé.", "FR", [("500", "EUR", "demanded")]),
+    # Indian digit grouping; whoever paid, a payment verb right before the amount; a list of payments
+    ("He transferred ₹1,20,000 by RTGS", "IN", [("120000", "INR", "paid")]),
+    ("My nephew sent the ₱3,000.", "PH", [("3000", "PHP", "paid")]),
+    ("M. D. a déjà acheté à deux reprises des recharges PCS de 250 €", "BE", [("250", "EUR", "paid")]),
+    ("Deposits: $4,000 on April 2, $11,500 on April 19.", "US", [("4000", "USD", "paid"), ("11500", "USD", "paid")]),
+    ("I never paid the €600 they wanted.", "IE", [("600", "EUR", "demanded")]),
+    ("he said he'd post them unless I paid £600", "GB", [("600", "GBP", "demanded")]),
 ])
 def test_money_roles_and_words(text, country, expected):
     got = [(m.amount, m.currency, m.role) for m in extract_text(text, country).money]

@@ -75,7 +75,7 @@ def _alternation(words: list[str]) -> str:
 
 
 _NUMBER = (
-    r"(?P<num>\d{1,3}(?:(?P<sep>[ .,'])\d{3})(?:(?P=sep)\d{3}){0,3}|\d{1,12})"
+    r"(?P<num>\d{1,2}(?:(?P<isep>,)\d{2})+,\d{3}|\d{1,3}(?:(?P<sep>[ .,'])\d{3})(?:(?P=sep)\d{3}){0,3}|\d{1,12})"
     r"(?:[.,](?P<dec>\d{1,2}))?(?!\d)"
     r"(?:\s?(?P<mult>k|mille|millions?|million|m|lakhs?|lacs?|crores?)(?![a-z]))?"
 )
@@ -255,7 +255,7 @@ def _currency(word: str, country: str | None) -> str | None:
 
 def _amount(match: re.Match[str]) -> Decimal | None:
     number = match.group("num")
-    sep = match.group("sep")
+    sep = match.group("sep") or match.group("isep")  # "isep": Indian grouping, "1,20,000"
     if sep:
         number = number.replace(sep, "")
     try:
@@ -285,6 +285,16 @@ def _sentence(folded: str, start: int, end: int) -> tuple[int, int]:
         s = m.end()
     m = SENTENCE_END.search(folded, end, min(len(folded), end + _SENTENCE_LIMIT))
     return s, (m.start() if m else min(len(folded), end + _SENTENCE_LIMIT))
+
+
+# A payment verb or a list of payments right before the amount, whoever paid: "My nephew sent the
+# ₱3,000", "M. D. a déjà acheté des recharges de 250 €" (within the clause), "Deposits: $4,000 on April 2".
+_PAID_RIGHT_BEFORE = re.compile(
+    r"(?<![\w])(?:(?:sent|paid|wired|transferred|deposited|envoye|paye|verse|vire|transfere)\s{1,2}"
+    r"(?:(?:the|les|la|le|them|him|her|lui|leur|only|just|another|encore|aussi)\s{1,2}){0,2}"
+    r"|(?:a|ont|avait|avaient)\s{1,2}(?:(?:deja|aussi|encore|finalement|meme)\s{1,2})?(?:paye|envoye|verse|vire|"
+    r"transfere|achete|depose|donne)\s[^.!?\n,;]{0,50}?(?<![\w])(?:de|d')\s{0,2}"
+    r"|(?:deposits?|depots?|versements?|payments?|paiements?|virements?|transfers?|envois?)\s{0,2}:\s{0,2})$")
 
 
 def _role(folded: str, start: int, end: int) -> Role:
@@ -318,6 +328,10 @@ def _role(folded: str, start: int, end: int) -> Role:
         if any(a <= m.start() < b for a, b in paid_spans):
             continue
         cues.append((m.end() - start if m.end() <= start else m.start() - end, "demanded"))
+    right_before = _PAID_RIGHT_BEFORE.search(folded, max(s, start - 80), start)
+    if right_before and not any(p.search(folded, max(s, right_before.start() - 25), right_before.start())
+                                for p in (_CONDITIONAL, _NEGATED_PAID)):
+        cues.append((0, "paid"))  # not "unless I paid £600", "I never paid the €600'
     before = [c for c in cues if c[0] <= 0 and -c[0] <= 80]
     if before:
         role = max(before)[1]
@@ -497,7 +511,8 @@ _BARE_VERBS = trie_pattern((
     "demanded", "demanding", "exige", "reclame", "veut", "voulait", "demande", "ask", "asks", "asking", "asked",
     # the demand raised or restated: "then he increased to 80,000", "now its 10k", "Maintenant c'est 150 000"
     "increased to", "increased it to", "raised to", "raised it to", "went up to", "now it's", "now its", "now it is",
-    "c'est maintenant", "maintenant c'est", "augmente a", "passe a", "monte a", "il reste", "reste", "the rest is"))
+    "c'est maintenant", "maintenant c'est", "augmente a", "passe a", "monte a", "il reste", "reste", "the rest is",
+    "balance", "the balance"))
 # A list going on after an amount: "Je paie 50 000 FCFA le 3 mai, puis 30 000 le 5 mai", "then 2,500 and
 # again 2,500" (the role is then read as for any amount: from the cue before the list).
 _BARE_LIST = trie_pattern(("puis", "then", "and then", "puis encore", "and again", "again", "et encore", "encore",
@@ -511,7 +526,8 @@ _BARE_NUMBER = (
     r"(?P<num>\d{1,3}(?:[ .,]\d{3})+|\d{2,7}|\d{1,3}(?:[.,]\d{1,2})?\s?(?:k|lakhs?|lacs?))(?![\w]|[.,]\d)"
     r"(?=\s{0,2}(?:[.!?,;:)]|$|\n|(?:more|de plus|encore|et|and|sinon|or|else|otherwise|ou|now|maintenant|pour|to|by|"
     r"avant|before|d'ici|within|dans|par|via|through|thru|on|sur|en|yesterday|hier|already|deja|last|today|"
-    r"aujourd'hui|cash|thats|that's|in|a|au|with|avec|le|the|tomorrow|tmrw|tmr|demain|next|la|ce|this|tonight|"
+    r"aujourd'hui|cash|thats|that's|in|a|au|with|avec|le|the|tomorrow|tmrw|tmr|demain|next|la|ce|this|tonight|first|"
+    r"d'abord|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)(?![\w])))"
 )
