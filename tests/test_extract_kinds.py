@@ -347,3 +347,21 @@ def test_crypto_encoders_round_trip_through_the_decoders():
     # BIP 173's own test vector
     assert segwit_encode("bc", 0, bytes.fromhex("751e76e8199196d454941c45d1b3a323f1433bd6")) == \
         "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"
+
+
+# --- the reporter's own contact details ------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "kept"), [
+    # a signature: contact details alone on one of the last lines, under a short line with a name
+    ("Il veut 300 € sinon il publie.\nNathalie B.\nnathalie.b64@orange.fr – 06 72 18 40 93", []),
+    ("He wants $300.\nRegards,\nMrs. W. Otieno\notieno.w@school.example", []),
+    ("Please reply to wellbeing@college.example or call us.", []),
+    # a pasted e-mail's recipient, even when the spam claims to come from that address
+    ("From: kojo.m88@gmail.com\nTo: kojo.m88@gmail.com\nSubject: your account was hacked", []),
+    # the scammer's, however placed
+    ("He wants $300.\nHis email:\nscam.mule77@gmail.com", ["scam.mule77@gmail.com"]),
+    ("If you want proof, reply to darkhat.proof@tutanota.com", ["darkhat.proof@tutanota.com"]),
+    ("Pay or else.\nsupport.team.help@proton.me\nThat was the whole message, then he blocked me.",
+     ["support.team.help@proton.me"]),
+])
+def test_the_reporters_own_contact_details_are_left_out(text, kept):
+    assert values(text, "email") == kept

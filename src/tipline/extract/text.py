@@ -125,11 +125,27 @@ _OWN_BEFORE = re.compile(
     r"(?:(?:at|on)\s{1,2}"
     r"(?:work|home|the office)\s{1,2})?(?:at|on|via)\s{1,2}(?:(?:my|the)\s{1,2}(?:\w+\s{1,2})?)?:?\s{0,2}"
     # "moi j'utilise x@y", "I use x@y", "mine is", "le mien c'est"
+    # the reporter's "Please reply to x@y", not a pasted threat's "Reply to x@y if you have questions"
+    r"|(?:please|pls|kindly)\s{1,2}(?:reply|respond|write back|get back)\s{1,2}to(?:\s{1,2}(?:me|us))?"
+    r"(?:\s{1,2}(?:at|on|via))?\s{0,2}:?\s{0,2}|(?:reply|respond|write back|get back)\s{1,2}to\s{1,2}(?:me|us)"
+    r"\s{1,2}(?:at|on|via)\s{0,2}:?\s{0,2}|(?:merci de|veuillez)\s{1,2}(?:me\s{1,2})?repondre\s{1,2}(?:a|sur|par)"
+    r"\s{0,2}:?\s{0,2}"
     r"|(?:j'utilise|j utilise|i use|i'm using|im using|mine is|mine's|le mien (?:c'est|est)|la mienne (?:c'est|est))"
     r"\s{0,2}:?\s{0,2}(?:(?:l'adresse|the address|the email|the number|le numero)\s{1,2})?)$"
 )
 _OWN_GATE = ("mon ", "ma ", "my ", "mes ", "m'", "me ", "moi", "joignable", "rejoindre", "utilise", "i use",
-             "using", "mine", "mien", "disposition", "disponible", "available")
+             "using", "mine", "mien", "disposition", "disponible", "available", "reply", "respond", "write back",
+             "get back", "repondre")
+# A pasted e-mail's recipient is the reporter (the extortion spam often claims to come from that very
+# address: "From: x@y / To: x@y"): that value is the reporter's wherever it appears in the report.
+_TO_HEADER = re.compile(r"^[ \t>]{0,4}(?:to|a|destinataire|recipient)[ \t]{0,2}:[ \t]{0,2}(?:[^\n<@]{0,40}<)?"
+                        r"(?P<addr>[^\s<>@]{1,64}@[^\s<>]{1,255})", re.MULTILINE)
+# A signature: contact details alone on one of the last lines, under a short line that names the
+# reporter ("Nathalie B.", "Mrs. W. Otieno", "Regards, Karen").
+_CONTACT_LEFT = re.compile(r"\S+@\S+|\+?\d[\d\s().-]{5,}\d|[\s\-–—|,;:/]+|(?:tel|tél|phone|mob|mobile|email|e-mail|"
+                           r"mail|courriel|gsm|cell)\b\.?")
+_NOT_A_NAME = re.compile(r"[:@\d]|(?<![\w])(?:his|her|their|son|sa|ses|scam\w*|arnaqu\w*|number|numero|email|mail|"
+                         r"phone|profil\w*|compte|account|wallet|iban|address|adresse)(?![\w])")
 # A helpline's number is nobody's to link: "the Revenge Porn Helpline (0345 6000 459)", "Kids Help Phone".
 _HELPLINE_BEFORE = re.compile(
     r"(?<![\w])(?:helpline|hotline|help line|help phone|ligne d'ecoute|ligne d'aide|ligne d'urgence|crisis line|"
@@ -154,8 +170,9 @@ def _without_own(folded: str, mentions: list[Mention]) -> list[Mention]:
     listed right after one of those ("…au 06… ou par mail : x@y")."""
     kept: list[Mention] = []
     previous_own_end = -1
+    addressed = _headed_to_reporter(folded) if "@" in folded else set()
     for m in mentions:
-        own = _reporters_own(folded, m)
+        own = (m.kind, m.value) in addressed or _reporters_own(folded, m)
         if not own and m.span is not None and m.kind in _OWN_KINDS and previous_own_end >= 0:
             gap = _OWN_LIST.match(folded, previous_own_end, m.span[0])
             own = gap is not None and gap.end() == m.span[0]
@@ -183,7 +200,29 @@ def _reporters_own(folded: str, m: Mention) -> bool:
     window = folded[max(0, start - 80):start]
     if m.kind == "phone" and _HELPLINE_BEFORE.search(folded, max(0, start - 60), start):
         return True
+    if m.kind in ("phone", "email") and _in_signature(folded, line_start, m.span[1]):
+        return True
     return any(cue in window for cue in _OWN_GATE) and bool(_OWN_BEFORE.search(folded, max(0, start - 80), start))
+
+
+def _in_signature(folded: str, line_start: int, end: int) -> bool:
+    if line_start < 0:
+        return False
+    line_end = folded.find("\n", end)
+    line_end = len(folded) if line_end < 0 else line_end
+    after = folded[line_end:]
+    if _CONTACT_LEFT.sub("", folded[line_start:line_end]).strip() or _CONTACT_LEFT.sub("", after).strip():
+        return False  # the line says more than contact details, or text follows
+    previous_end = line_start - 1
+    previous = folded[folded.rfind("\n", 0, max(0, previous_end)) + 1:max(0, previous_end)].strip()
+    words = previous.split()
+    # a name or a sign-off: "Nathalie B.", "Mrs. W. Otieno", "Regards," (not a sentence: "Pay or else.")
+    return 0 < len(words) <= 5 and len(previous) <= 40 and not _NOT_A_NAME.search(previous) and not (
+        previous[-1] in ".!?" and len(words[-1].strip(".!?")) > 1)
+
+
+def _headed_to_reporter(folded: str) -> set[tuple[str, str]]:
+    return {("email", m.group("addr").strip(".,;>")) for m in _TO_HEADER.finditer(folded)}
 
 
 def _to_original(m: Mention, norm: Normalised) -> Mention:
