@@ -87,7 +87,8 @@ def adversarial() -> dict[str, str]:
     rng = random.Random(7)
     units = {
         "digit_run": "7", "phone_list": "0612345678 ", "digit_groups": "12 34 56 78 90 ", "at_signs": "@",
-        "dots": ".", "emails_glued": "a.b@c.d@", "handles": "@awa.belle_ insta: @x ", "amounts": "100 € ",
+        "dots": ".", "emails_glued": "a.b@c.d@",
+        "contact_lines": "0612345678\nawa@mail.example\n", "handles": "@awa.belle_ insta: @x ", "amounts": "100 € ",
         "zero_width": "a\u200b", "lookalikes": "hеllo ", "emoji": "😈", "letters": "a",
     }
     out = {name: unit * (MB // len(unit)) for name, unit in units.items()}

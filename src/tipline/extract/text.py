@@ -124,12 +124,12 @@ _OWN_BEFORE = re.compile(
     r"|(?:reach|call|email|e-mail|contact|phone|ring)\s{1,2}me\s{1,2}(?:back\s{1,2})?"
     r"(?:(?:at|on)\s{1,2}"
     r"(?:work|home|the office)\s{1,2})?(?:at|on|via)\s{1,2}(?:(?:my|the)\s{1,2}(?:\w+\s{1,2})?)?:?\s{0,2}"
-    # "moi j'utilise x@y", "I use x@y", "mine is", "le mien c'est"
     # the reporter's "Please reply to x@y", not a pasted threat's "Reply to x@y if you have questions"
     r"|(?:please|pls|kindly)\s{1,2}(?:reply|respond|write back|get back)\s{1,2}to(?:\s{1,2}(?:me|us))?"
     r"(?:\s{1,2}(?:at|on|via))?\s{0,2}:?\s{0,2}|(?:reply|respond|write back|get back)\s{1,2}to\s{1,2}(?:me|us)"
     r"\s{1,2}(?:at|on|via)\s{0,2}:?\s{0,2}|(?:merci de|veuillez)\s{1,2}(?:me\s{1,2})?repondre\s{1,2}(?:a|sur|par)"
     r"\s{0,2}:?\s{0,2}"
+    # "moi j'utilise x@y", "I use x@y", "mine is", "le mien c'est"
     r"|(?:j'utilise|j utilise|i use|i'm using|im using|mine is|mine's|le mien (?:c'est|est)|la mienne (?:c'est|est))"
     r"\s{0,2}:?\s{0,2}(?:(?:l'adresse|the address|the email|the number|le numero)\s{1,2})?)$"
 )
@@ -144,6 +144,7 @@ _TO_HEADER = re.compile(r"^[ \t>]{0,4}(?:to|a|destinataire|recipient)[ \t]{0,2}:
 # reporter ("Nathalie B.", "Mrs. W. Otieno", "Regards, Karen").
 _CONTACT_LEFT = re.compile(r"\S+@\S+|\+?\d[\d\s().-]{5,}\d|[\s\-–—|,;:/]+|(?:tel|tél|phone|mob|mobile|email|e-mail|"
                            r"mail|courriel|gsm|cell)\b\.?")
+_SIGNATURE_TAIL = 200  # characters after a signature's line at most: a line or two of contact details
 _NOT_A_NAME = re.compile(r"[:@\d]|(?<![\w])(?:his|her|their|son|sa|ses|scam\w*|arnaqu\w*|number|numero|email|mail|"
                          r"phone|profil\w*|compte|account|wallet|iban|address|adresse)(?![\w])")
 # A helpline's number is nobody's to link: "the Revenge Porn Helpline (0345 6000 459)", "Kids Help Phone".
@@ -210,6 +211,8 @@ def _in_signature(folded: str, line_start: int, end: int) -> bool:
         return False
     line_end = folded.find("\n", end)
     line_end = len(folded) if line_end < 0 else line_end
+    if len(folded) - line_end > _SIGNATURE_TAIL:
+        return False  # read first: the checks below would read the rest of the text for every mention
     after = folded[line_end:]
     if _CONTACT_LEFT.sub("", folded[line_start:line_end]).strip() or _CONTACT_LEFT.sub("", after).strip():
         return False  # the line says more than contact details, or text follows
