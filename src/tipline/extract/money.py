@@ -185,11 +185,11 @@ _SENTENCE_LIMIT = 200
 # A fee or a fine is asked for ("frais de dossier de 350 €", "a $450 clearance fee", "une amende de
 # 450 €"): a demand when nothing else in the sentence says who paid.
 _FEE = re.compile(r"(?<![\w])(?:frais|amende|penalite|caution|taxe|fees?|fine|penalty)(?![\w])")
-# A demand that the reporter then met: "…d'envoyer 400 € à X, ce que j'ai fait", "demanded $100, which
-# he paid", "le premier envoi de 100 000 F que j'ai fait"; or the next sentence: "Je l'ai fait le 3 mai."
 # A verb of paying that names no other amount after it: "j'ai payé.", "I paid (ref 4810…)", "j'ai payé par Wave".
 _MET_END = (r"(?![\w])(?=\s{0,2}(?:[.!,;(]|$|\n|(?:par|via|by|through|with|avec|le|on|hier|yesterday|the same day|"
             r"le jour meme|right away|tout de suite)(?![\w])))")
+# A demand that the reporter then met: "…d'envoyer 400 € à X, ce que j'ai fait", "demanded $100, which
+# he paid", "le premier envoi de 100 000 F que j'ai fait"; or the next sentence: "Je l'ai fait le 3 mai."
 _MET_AFTER = re.compile(
     r"[^.!?\n]{0,120}?(?<![\w])(?:ce que (?:j'?ai|j ai|on a|il a|elle a|nous avons) fait|which i did|and i did)"
     r"|[\s,]{0,3}(?:\([^()\n]{0,20}\)\s{0,2})?(?:(?:que|qu')\s?(?:j'?ai|j ai|on a|il a|elle a|nous avons|je lui ai)\s"
@@ -364,18 +364,22 @@ _REPORTER_PAID = re.compile(r"(?:(?:ok|okay|done|c'est|its|it's)[\s,.!]{1,3})?(?
                             r"(?:sent|paid|envoye|paye|verse|vire|transfere|transferred)(?![\w])")
 
 
-def _paid_by_reporter(folded: str, start: int) -> bool:
+def _line_speaker(folded: str, start: int) -> re.Match[str] | None:
+    """The speaker opening the chat line that ``start`` is on (a line of at most 300 characters)."""
     line_start = folded.rfind("\n", max(0, start - 300), start) + 1
-    speaker = _CHAT_SPEAKER.match(folded, line_start, start)
+    if line_start == 0 and start > 300:
+        return None
+    return _CHAT_SPEAKER.match(folded, line_start, start)
+
+
+def _paid_by_reporter(folded: str, start: int) -> bool:
+    speaker = _line_speaker(folded, start)
     return (speaker is not None and speaker.group("who").strip() in _REPORTER_SPEAKERS
             and _REPORTER_PAID.match(folded, speaker.end(), start) is not None)
 
 
 def _said_by_other(folded: str, start: int) -> bool:
-    line_start = folded.rfind("\n", max(0, start - 300), start) + 1
-    if line_start == 0 and start > 300:
-        return False
-    speaker = _CHAT_SPEAKER.match(folded, line_start, start)
+    speaker = _line_speaker(folded, start)
     if speaker is None:
         return False
     who = speaker.group("who").strip()
@@ -489,6 +493,8 @@ def _alpha_currencies(folded: str) -> Iterator[re.Match[str]]:
         match = _ALPHA_CURRENCY.match(folded, i)
         if match is not None:
             yield match
+
+
 _WORDS_BEFORE = re.compile(r"(?<![\w'-])(?:(?:" + trie_pattern(_NUMBER_WORDS) + r")[\s-]{1,2}){1,8}$")
 _FILLERS = frozenset({"et", "and", "a", "une"})
 
