@@ -19,13 +19,19 @@ SIGNALS: tuple[str, ...] = (
 class Context:
     """What a finder may know besides the text: the reporter's country (default region for
     national phone numbers, the meaning of "$"), the language, where the text comes from, the
-    folded copy of the text for cue words, and the countries named in the text."""
+    folded copy of the text for cue words, the countries named in the text, and where in
+    ``folded`` the cue words of each costly scan are (``extract.cues``; None: scan it all)."""
 
     region: str | None = None
     language: str | None = None
     source: str = "narrative"
     folded: str = ""
     places: tuple[tuple[str, int, int], ...] = ()  # (ISO alpha-2, start, end)
+    cues: dict[str, list[tuple[int, int]]] | None = None
+
+    def windows(self, rule: str) -> list[tuple[int, int]] | None:
+        """Where ``rule``'s matches can be in ``folded`` (no cue word: none), or None if unknown."""
+        return None if self.cues is None else self.cues.get(rule, [])
 
 
 @dataclass(frozen=True, slots=True)

@@ -145,3 +145,8 @@ def finditer_in(pattern: re.Pattern[str], text: str, windows: list[tuple[int, in
     """``pattern.finditer`` restricted to ``windows`` (look-behinds still see before a window)."""
     for low, high in windows:
         yield from pattern.finditer(text, low, high)
+
+
+def scan(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]] | None) -> Iterable[re.Match[str]]:
+    """``pattern.finditer`` over the whole text, or only in ``windows`` when they are known."""
+    return pattern.finditer(text) if windows is None else finditer_in(pattern, text, windows)

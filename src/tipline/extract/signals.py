@@ -466,10 +466,10 @@ _THEIR_CALL_EN = re.compile(r"[^.!?\n]{0,80}?(?:calling|called|texting|texted|me
 _THEIR_CALL_FR = re.compile(r"[^.!?\n]{0,80}?(?:appel\w*|ecrit|contacte\w*|harcel\w*|message\w*)")
 
 
-def _their_contact(text: str) -> bool:
+def _their_contact(text: str, windows: list[tuple[int, int]]) -> bool:
     """"He got my brother's number and has been calling him", "il a trouvé le numéro de ma mère et
     l'appelle"."""
-    for match in _THEIR_CONTACT.finditer(text):
+    for match in finditer_in(_THEIR_CONTACT, text, windows):
         if match.group("en") is not None:
             who = _THEIR_WHO_EN.search(text, max(0, match.start() - 40), match.start())
             call = who and _THEIR_CALL_EN.match(text, match.end(), min(len(text), match.end() + 90))
@@ -905,8 +905,8 @@ def _another_one(text: str, windows: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _more_unnamed(text: str) -> bool:
-    for match in _MORE_UNNAMED.finditer(text):
+def _more_unnamed(text: str, windows: list[tuple[int, int]]) -> bool:
+    for match in finditer_in(_MORE_UNNAMED, text, windows):
         if _NEG.search(text, max(0, match.start() - 22), match.start()):
             continue
         start = max(0, match.start() - 300)
@@ -1025,13 +1025,13 @@ _SESSION = re.compile(r"\s{0,2}(?:session|seance|chat|show)")  # "une session we
 _SESSION_BEFORE = re.compile(r"(?:session|seance)\s{1,2}$")
 
 
-def _video_apart(text: str, calls: list[tuple[int, int]]) -> bool:
+def _video_apart(text: str, calls: list[tuple[int, int]], windows: list[tuple[int, int]]) -> bool:
     """A call took place (not negated) and a video is held apart from the call's own words: "he'll
     post the video … it was a video call on Snap": the video is the call's."""
     if all(_NEG.search(text, max(0, s - 22), s) for s, _ in calls):
         return False
     starts = [s for s, _ in calls]
-    for video in _VIDEO_NOUN.finditer(text):
+    for video in finditer_in(_VIDEO_NOUN, text, windows):
         i = bisect_left(starts, video.start() + 4) - 1  # the last call starting before the noun (or 3 after)
         if i < 0 or calls[i][1] < video.start():
             return True
@@ -1053,7 +1053,7 @@ def _webcam(text: str, win: dict[str, list[tuple[int, int]]], device: bool) -> b
         found = [m for m in found if m.group() not in _DEVICE_ONLY]
     calls = [m for m in found if _CALL_WORD.search(m.group()) or _SESSION.match(text, m.end())
              or _SESSION_BEFORE.search(text, max(0, m.start() - 12), m.start())]
-    if calls and not device and _video_apart(text, [m.span() for m in calls]):
+    if calls and not device and _video_apart(text, [m.span() for m in calls], win.get("video", [])):
         return True
     cams = [m.span() for m in found]
     if not cams:
@@ -1257,7 +1257,8 @@ def _threat_to_share(text: str, windows: list[tuple[int, int]]) -> bool:
     return False
 
 
-_ANCHORS = Anchors({
+# Every match of a signal's rule holds one of its words (``patterns.Anchors``; ``extract.cues``).
+CUE_WORDS: dict[str, tuple[str, ...]] = {
     "self_harm": _SELF_HARM_WORDS,
     "school": _SCHOOL_WORDS,
     "deadline": _DEADLINE_WORDS,
@@ -1307,9 +1308,15 @@ _ANCHORS = Anchors({
     "asks": ("veut", "veulent", "demand", "exig", "reclam", "want", "ask", "pay ", "payer", "paye", "paie",
              "request"),
     "explicit": ("sext", "chantage", "extortion", "blackmail"),
+    # every match of ``_MORE_UNNAMED``, ``_THEIR_CONTACT`` and ``_VIDEO_NOUN`` holds one of these
+    "more_unnamed": ("demande", "redemande", "exige", "reexige", "reclame", "rereclame", "veu", "reveu", "voul", "ask",
+                     "demand", "want", "request", "send", "sent"),
+    "their_contact": ("number", "phone", "email", "account", "numero", "compte"),
+    "video": ("video", "vid", "clip", "recording", "enregistrement", "sextape"),
     "held": ("video", "vid", "photo", "pic", "nude", "image", "sextape", "recording", "enregistrement", "tsawer",
              "selfie", "recorded", "filmed", "enregistr", "film"),
-}, reach=120)
+}
+_ANCHORS = Anchors(CUE_WORDS, reach=120)
 
 
 # "il a transféré la capture": images, not money.
@@ -1330,11 +1337,13 @@ def safety(text: str, win: dict[str, list[tuple[int, int]]] | None = None) -> di
     return {"minor": _minor(text, win.get("school", [])), "self_harm": _self_harm(text, win.get("self_harm", []))}
 
 
-def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] = ()) -> dict[str, bool]:
-    """All signals for a folded text (see ``unicode.Normalised.folded``)."""
+def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] = (),
+           cues: dict[str, list[tuple[int, int]]] | None = None) -> dict[str, bool]:
+    """All signals for a folded text (see ``unicode.Normalised.folded``); ``cues``: its windows
+    from ``extract.cues`` if already found."""
     money = list(money)
     kinds = {m.kind for m in mentions}
-    win = _ANCHORS.windows(text)
+    win = _ANCHORS.windows(text) if cues is None else cues
     signals = dict.fromkeys(SIGNALS, False)
     signals.update(safety(text, win))
     signals["deadline"] = _any(_DEADLINE, text, negatable=False, windows=win.get("deadline", [])) or _any(
@@ -1348,12 +1357,13 @@ def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] =
     shared, to_people = _images_shared(text, win)
     signals["images_shared"] = shared
     signals["friends_contacted"] = to_people or bool(_happened(_CONTACTED, text, win.get("contacted", []))) or bool(
-        _their_contact(text))
+        _their_contact(text, win.get("their_contact", [])))
     signals["more_images_demanded"] = _demanded_unless_negated(text, win.get("more", [])) or _any(
         _FILM_THEMSELVES, text, windows=win.get("film_self", [])) or _any(
         _AND_MORE_IMAGES, text, windows=win.get("media", [])) or _any(
         _ANOTHER_MADE, text, windows=win.get("media", [])) or _another_one(text, win.get("more", [])) or _any(
-        _MORE_IMAGES_2, text, windows=win.get("more2", [])) or _more_unnamed(text) or _any(_IMAGES_OR_ELSE, text) \
+        _MORE_IMAGES_2, text, windows=win.get("more2", [])) or _more_unnamed(text, win.get("more_unnamed", [])) \
+        or _any(_IMAGES_OR_ELSE, text) \
         or _asked_again(text, win.get("asks", [])) or _any(_NAKED_CALL, text, windows=win.get("more2", [])) \
         or _any(_MEDIA_NOW, text, windows=win.get("asks", []))
     # "I hacked your phone", "recorded you through your own webcam": the spam e-mail's claim

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from tipline.domain.identifier import Found
+from tipline.extract import cues
 from tipline.extract import language as language_mod
 from tipline.extract import money as money_mod
 from tipline.extract import places as places_mod
@@ -79,8 +80,9 @@ def extract_text(text: str, country: str | None = None, language: str | None = N
     region = _region(country)
     norm = normalise(text)
     found_places = places_mod.find(norm.folded, norm.text)
+    cue_windows = cues.windows(norm.folded)
     context = Context(region=region, language=language, source=source, folded=norm.folded,
-                      places=tuple(found_places))
+                      places=tuple(found_places), cues=cue_windows)
     near_misses: list[NearMiss] = []
     mentions: list[Mention] = [*crypto.find(norm.text, context, near_misses),
                                *iban.find(norm.text, context, near_misses)]
@@ -88,7 +90,7 @@ def extract_text(text: str, country: str | None = None, language: str | None = N
         mentions.extend(finder(norm.text, context))
     amounts = list(money_mod.find(norm.text, context))
     resolved = _without_own(norm.folded, resolve(mentions, blocked=[m.span for m in amounts if m.span]))
-    signals = signals_mod.detect(norm.folded, amounts, resolved)
+    signals = signals_mod.detect(norm.folded, amounts, resolved, cue_windows)
     return Extraction(
         language=language_mod.detect(norm.folded, hint=language),
         mentions=[_to_original(m, norm) for m in resolved],

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from tipline.domain.identifier import Identifier
 from tipline.extract.model import Context, Mention, mention
-from tipline.extract.patterns import trie_pattern
+from tipline.extract.patterns import scan, trie_pattern
 
 KIND = "gift_card"
 BRANDS: dict[str, str] = {
@@ -44,6 +44,7 @@ _BRAND_WORDS: dict[str, str] = {
     "ticket": "unknown", "tickets": "unknown",
 }
 _BRAND_RE = re.compile(r"(?<![\w])(?:" + trie_pattern(_BRAND_WORDS) + r")(?![\w])")
+CUE_WORDS = {"gift_card": tuple(_BRAND_WORDS)}  # ``extract.cues``
 _CODE_RE = re.compile(r"(?<![A-Za-z0-9\-])[A-Z0-9]{3,20}(?:[ \-][A-Z0-9]{3,8}){0,5}(?![A-Za-z0-9])")
 RANK = 70
 # Amazon order numbers ("commande n° 402-8837261-5529013", "order #702-…") are not card codes.
@@ -62,7 +63,8 @@ def _code_ok(code: str) -> bool:
 
 def find(text: str, context: Context) -> Iterator[Mention]:
     folded = context.folded or text.lower()
-    brands = [(m.start(), m.end(), _BRAND_WORDS[m.group()]) for m in _BRAND_RE.finditer(folded)]
+    brands = [(m.start(), m.end(), _BRAND_WORDS[m.group()])
+              for m in scan(_BRAND_RE, folded, context.windows("gift_card"))]
     used: set[int] = set()
     last_named: tuple[int, str] | None = None  # (end, brand) of the last real brand seen
     for index, (start, end, brand) in enumerate(brands):

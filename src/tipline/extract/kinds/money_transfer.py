@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from tipline.domain.identifier import Identifier
 from tipline.extract.kinds import iban
 from tipline.extract.model import Context, Mention, mention
-from tipline.extract.patterns import trie_pattern
+from tipline.extract.patterns import scan, trie_pattern
 
 REFERENCE = "transfer_reference"
 RECIPIENT = "transfer_recipient"
@@ -67,15 +67,13 @@ _OPERATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ria", re.compile(r"\bria\b")),
     ("worldremit", re.compile(r"world\s?remit")),
 )
-_REF_CUE = re.compile(
-    r"(?<![\w])(?:m\.?t\.?c\.?n|" + trie_pattern(
-        [f"{n} {d}{w}" for n in ("n°", "no", "num", "numero", "code", "numero de code")
-         for d in ("de ", "d'", "du ", "")
-         for w in ("transfert", "transfer", "retrait", "suivi", "envoi", "commande", "reference", "mtcn")]
-        + ["code secret", "code de retrait", "control number", "tracking number", "transfer number",
-           "reference number", "ref number", "order number", "confirmation number", "reference", "ref", "pin", "code"]
-    ) + r")(?!\w)"
-)
+_REF_WORDS = (*(f"{n} {d}{w}" for n in ("n°", "no", "num", "numero", "code", "numero de code")
+                for d in ("de ", "d'", "du ", "")
+                for w in ("transfert", "transfer", "retrait", "suivi", "envoi", "commande", "reference", "mtcn")),
+              "code secret", "code de retrait", "control number", "tracking number", "transfer number",
+              "reference number", "ref number", "order number", "confirmation number", "reference", "ref", "pin",
+              "code")
+_REF_CUE = re.compile(r"(?<![\w])(?:m\.?t\.?c\.?n|" + trie_pattern(_REF_WORDS) + r")(?!\w)")
 _REF_VALUE = re.compile(
     r"[\s:#°=.\-]{0,6}(?:(?:est|is|was|etait|c'est|le|la|number|no|n°|nr|de|du|transfert|ria|wu|mtcn|"
     r"western union|moneygram|worldremit|:)\s{0,3}[:#]?\s{0,3}){0,4}"
@@ -109,7 +107,7 @@ def _operator(folded: str, start: int, end: int) -> str | None:
 def find_references(text: str, context: Context) -> Iterator[Mention]:
     folded = context.folded or text.lower()
     taken: set[int] = set()
-    for cue in _REF_CUE.finditer(folded):
+    for cue in scan(_REF_CUE, folded, context.windows("transfer_reference")):
         value = _REF_VALUE.match(folded, cue.end(), min(len(folded), cue.end() + 80))
         if value is None or value.start("ref") in taken:
             continue
@@ -154,27 +152,33 @@ def find_references(text: str, context: Context) -> Iterator[Mention]:
 
 # Recipient names: after an explicit cue ("au nom de", "receiver:", "destinataire :"), or "à/to"
 # followed by a capitalised name in a sentence about sending money.
+_RECIPIENT_STRONG = (
+    "nom du beneficiaire", "nom du destinataire", "nom du receveur", "beneficiaire", "destinataire",
+    "beneficiaire suivant", "destinataire suivant", "following recipient", "following receiver",
+    "following beneficiary", "following name",
+    "receiver's name", "receiver name", "receiver", "recipient's name", "recipient name", "recipient",
+    "beneficiary", "receveur", "titulaire du compte", "titulaire", "nom du titulaire", "account name",
+    "account holder", "account holder name", "name on the account", "nom sur le compte")
+_RECIPIENT_WEAK = (
+    "au nom de", "a l'ordre de", "to the name of", "to the name", "in the name of", "under the name",
+    "le nom c'est", "le nom est", "par un certain", "par une certaine", "par un dénommé", "par un denomme",
+    "by a certain", "by someone called", "by a man called", "by a guy named", "retire par", "retires par",
+    "retiree par", "withdrawn by", "collected by",
+    "picked up by", "au nom d'", "a l'ordre d'", "le nom de", "le nom d'", "et le nom", "under the name of",
+    "a une certaine", "a un certain", "a une denommee", "a un denomme", "to a certain", "to someone called",
+    "to a man called", "to a woman called", "to a guy called")
+# "Send by Western Union, name: John Okafor, country: Ghana": a bare "name:" needs an operator near.
+_RECIPIENT_NAME = ("name", "full name", "nom", "nom complet", "nom et prenom", "prenom et nom", "first and last name")
 _RECIPIENT_CUE = re.compile(
-    r"(?<![\w])(?:(?P<strong>" + trie_pattern((
-        "nom du beneficiaire", "nom du destinataire", "nom du receveur", "beneficiaire", "destinataire",
-        "beneficiaire suivant", "destinataire suivant", "following recipient", "following receiver",
-        "following beneficiary", "following name",
-        "receiver's name", "receiver name", "receiver", "recipient's name", "recipient name", "recipient",
-        "beneficiary", "receveur", "titulaire du compte", "titulaire", "nom du titulaire", "account name",
-        "account holder", "account holder name", "name on the account", "nom sur le compte")) + r")"
-    r"|(?P<weak>" + trie_pattern((
-        "au nom de", "a l'ordre de", "to the name of", "to the name", "in the name of", "under the name",
-        "le nom c'est", "le nom est", "par un certain", "par une certaine", "par un dénommé", "par un denomme",
-        "by a certain", "by someone called", "by a man called", "by a guy named", "retire par", "retires par",
-        "retiree par", "withdrawn by", "collected by",
-        "picked up by", "au nom d'", "a l'ordre d'", "le nom de", "le nom d'", "et le nom", "under the name of",
-        "a une certaine", "a un certain", "a une denommee", "a un denomme", "to a certain", "to someone called",
-        "to a man called", "to a woman called", "to a guy called")) + r")"
-    # "Send by Western Union, name: John Okafor, country: Ghana": a bare "name:" needs an operator near.
-    r"|(?P<name>" + trie_pattern(("name", "full name", "nom", "nom complet", "nom et prenom", "prenom et nom",
-                                  "first and last name")) + r")(?=\s{0,2}[:=]|\s{1,2}[\"“«'a-z]))"
+    r"(?<![\w])(?:(?P<strong>" + trie_pattern(_RECIPIENT_STRONG) + r")|(?P<weak>" + trie_pattern(_RECIPIENT_WEAK)
+    + r")|(?P<name>" + trie_pattern(_RECIPIENT_NAME) + r")(?=\s{0,2}[:=]|\s{1,2}[\"“«'a-z]))"
     r"(?:(?<=')|(?!\w))\s{0,2}[:=\-]?\s{0,2}(?:de |of |is )?(?:[\"“«‘]\s?)?"
 )
+# Every match of a cue holds one of these words (``extract.cues``: one pass finds them for all finders).
+CUE_WORDS = {
+    "transfer_reference": (*_REF_WORDS, *(f"m{a}t{b}c{c}n" for a in ("", ".") for b in ("", ".") for c in ("", "."))),
+    "transfer_recipient": (*_RECIPIENT_STRONG, *_RECIPIENT_WEAK, *_RECIPIENT_NAME),
+}
 _SOCIAL = r"(?:facebook|fb|instagram|insta|snap\w*|tiktok|whatsapp|telegram|twitter|badoo|tinder|meetic)"
 _ACCOUNT_NAMED = re.compile(r"(?<![\w])(?:profil|profile|page|pseudo|(?:compte|account)\s(?:\w+\s)?" + _SOCIAL + r"|"
                             + _SOCIAL + r"\s(?:account|compte|profile|profil)|presente\w*|fait appeler|going by|"
@@ -289,7 +293,7 @@ def find_recipients(text: str, context: Context) -> Iterator[Mention]:
     place_starts = [p[1] for p in context.places]  # places come sorted by position
     seen: set[int] = set()
     hits: list[tuple[int, bool]] = []  # (name start, strong cue)
-    for cue in _RECIPIENT_CUE.finditer(folded):
+    for cue in scan(_RECIPIENT_CUE, folded, context.windows("transfer_recipient")):
         strong = cue.group("strong") is not None
         if cue.group("name") is not None:
             if not _OPERATOR_WORDS.search(folded, max(0, cue.start() - 150), min(len(folded), cue.end() + 100)):

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from tipline.domain.identifier import Identifier
 from tipline.extract.model import Context, Mention, mention
-from tipline.extract.patterns import trie_pattern
+from tipline.extract.patterns import scan, trie_pattern
 
 KIND = "profile"
 
@@ -256,7 +256,7 @@ def find(text: str, context: Context) -> Iterator[Mention]:
     folded = context.folded or text.lower()
     claimed: set[int] = set()  # start offsets of handles already decided
     platforms_at: list[tuple[int, int, str]] = []
-    for alias in _ALIAS_RE.finditer(folded):
+    for alias in scan(_ALIAS_RE, folded, context.windows("platform")):
         platform = ALIASES[alias.group()]
         platforms_at.append((alias.start(), alias.end(), platform))
         after = _AFTER.match(folded, alias.end(), min(len(folded), alias.end() + 80))
@@ -337,6 +337,8 @@ _ACCOUNT_VERBS = ("m'ecrit", "m'a ecrit", "me contacte", "m'a contacte", "m'appe
                   "texts me", "writes to me", "wrote to me", "contacted me", "contacts me", "wrote me", "writes me")
 _ACCOUNT_CUE = re.compile(r"(?<![\w@])(?:(?P<noun>" + trie_pattern(_ACCOUNT_NOUNS) + r")|(?P<verb>"
                           + trie_pattern(_ACCOUNT_VERBS) + r"))(?![\w])")
+# Every match of a cue holds one of these words (``extract.cues``: one pass finds them for all finders).
+CUE_WORDS = {"platform": tuple(ALIASES), "account": (*_ACCOUNT_NOUNS, *_ACCOUNT_VERBS)}
 _HANDLE_AFTER_NOUN = re.compile(
     r"(?:\s{1,2}(?:utilise|used|de l'arnaqueur|of the scammer|du maitre chanteur))?"
     r"(?P<sep>\s{0,2}(?::|=|->|-)|\s{1,2}(?:c'est|est|is|was|etait)(?![\w']))?"
@@ -355,8 +357,8 @@ _HANDLE_BEFORE_NOUN = re.compile(
 _NOUN_AFTER = frozenset({"compte", "account", "profil", "profile", "pseudo", "username", "handle"})
 
 
-def _bare_candidates(folded: str) -> Iterator[tuple[int, str]]:
-    for cue in _ACCOUNT_CUE.finditer(folded):
+def _bare_candidates(folded: str, windows: list[tuple[int, int]] | None) -> Iterator[tuple[int, str]]:
+    for cue in scan(_ACCOUNT_CUE, folded, windows):
         start, end = cue.span()
         if _POSSESSIVE.search(folded, max(0, start - 20), start) and not _others_line(folded, start):
             continue  # "mon compte : x" is the reporter's own
@@ -377,7 +379,7 @@ def _bare_candidates(folded: str) -> Iterator[tuple[int, str]]:
 def _bare(text: str, folded: str, context: Context, claimed: set[int],
           platforms_at: list[tuple[int, int, str]]) -> Iterator[Mention]:
     alias_starts = [p[0] for p in platforms_at]
-    for h_start, raw in _bare_candidates(folded):
+    for h_start, raw in _bare_candidates(folded, context.windows("account")):
         handle = raw.rstrip(".-_") if raw.endswith((".", "-")) else raw
         h_end = h_start + len(handle)
         written = text[h_start:h_end]
