@@ -11,13 +11,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tipline.extract import cues, places, signals
+from tipline.extract import cues, money, places, signals
 from tipline.extract.kinds import gift_card, money_transfer, profile
 from tipline.extract.model import Context
 from tipline.extract.unicode import normalise
 
 DATA = Path(__file__).parent / "data"
-FINDERS = (money_transfer.find, profile.find, gift_card.find)
+FINDERS = (money_transfer.find, profile.find, gift_card.find, money.find)
 TEXTS = [json.loads(line)["text"] for path in sorted(DATA.glob("extract_*.jsonl"))
          for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 

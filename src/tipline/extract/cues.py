@@ -10,15 +10,15 @@ holds, which is what makes the windows give the same matches as the whole text.
 
 from __future__ import annotations
 
-from tipline.extract import signals
+from tipline.extract import money, signals
 from tipline.extract.kinds import gift_card, money_transfer, profile
 from tipline.extract.patterns import Anchors
 
 # A match must lie within ``REACH`` characters of its cue word (signals' longest phrases).
 REACH = 120
 
-_ANCHORS = Anchors({**signals.CUE_WORDS, **money_transfer.CUE_WORDS, **profile.CUE_WORDS, **gift_card.CUE_WORDS},
-                   reach=REACH)
+_ANCHORS = Anchors({**signals.CUE_WORDS, **money.CUE_WORDS, **money_transfer.CUE_WORDS, **profile.CUE_WORDS,
+                    **gift_card.CUE_WORDS}, reach=REACH)
 
 
 def windows(folded: str) -> dict[str, list[tuple[int, int]]]:

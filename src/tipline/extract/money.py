@@ -480,9 +480,14 @@ _ALPHA_CURRENCY = re.compile(r"(?P<cur>" + trie_pattern(_ALPHA_WORDS) + r")(?![a
 # The words' shortest forms ("euro" for "euros"): each is looked for with str.find, which runs in C
 # at memory speed, where a regex over 40 words tries every position of the text.
 _ALPHA_ROOTS = tuple(w for w in _ALPHA_WORDS if not any(o != w and w.startswith(o) for o in _ALPHA_WORDS))
+# ``extract.cues``: an amount in words ends on a currency word that starts a word (``_in_words``).
+CUE_WORDS = {"currency_word": _ALPHA_ROOTS}
 
 
-def _alpha_currencies(folded: str) -> Iterator[re.Match[str]]:
+def _alpha_currencies(folded: str, windows: list[tuple[int, int]] | None) -> Iterator[re.Match[str]]:
+    if windows is not None:  # the words are known to start only there
+        yield from finditer_in(_ALPHA_CURRENCY, folded, windows)
+        return
     starts: set[int] = set()
     for root in _ALPHA_ROOTS:
         i = folded.find(root)
@@ -499,11 +504,12 @@ _WORDS_BEFORE = re.compile(r"(?<![\w'-])(?:(?:" + trie_pattern(_NUMBER_WORDS) + 
 _FILLERS = frozenset({"et", "and", "a", "une"})
 
 
-def _in_words(folded: str, region: str | None) -> Iterator[tuple[Decimal, str, int, int]]:
+def _in_words(folded: str, region: str | None, windows: list[tuple[int, int]] | None = None
+              ) -> Iterator[tuple[Decimal, str, int, int]]:
     """(amount, currency, start, end) of each amount written in words before a currency word."""
     from text_to_num import text2num
 
-    for cur in _alpha_currencies(folded):
+    for cur in _alpha_currencies(folded, windows):
         lead = folded[max(0, cur.start() - 4):cur.start()]
         if not lead.endswith((" ", "-")) or not lead.rstrip(" -")[-1:].isalpha():
             continue  # inside a word, or after digits ("500 euros"): no number in words
@@ -571,7 +577,7 @@ _NOT_EURO_E = re.compile(r"(?:siecle|etage|arrondissement|edition|anniversaire|r
 def find(text: str, context: Context) -> Iterator[Money]:
     folded = context.folded or text.lower()
     found: list[Money] = []
-    for amount, currency, start, end in _in_words(folded, context.region):
+    for amount, currency, start, end in _in_words(folded, context.region, context.windows("currency_word")):
         found.append(Money(amount, currency, _role(folded, start, end), (start, end), context.source))
     count = 0
     for match in _AMOUNT.finditer(folded):
