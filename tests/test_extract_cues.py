@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from tipline.extract import cues, money, places, signals
 from tipline.extract.kinds import gift_card, money_transfer, profile
 from tipline.extract.model import Context
+from tipline.extract.patterns import Anchors
 from tipline.extract.unicode import normalise
 
 DATA = Path(__file__).parent / "data"
@@ -29,6 +30,7 @@ def _both_ways(text: str) -> None:
     for finder in FINDERS:
         assert list(finder(norm.text, windowed)) == list(finder(norm.text, whole)), finder.__module__
     assert signals.detect(norm.folded, cues=windowed.cues) == signals.detect(norm.folded)
+    assert places.find(norm.folded, norm.text, windowed.windows("place")) == list(whole.places)
 
 
 def test_the_labelled_texts_read_the_same_in_windows():
@@ -43,9 +45,9 @@ def test_a_long_text_reads_the_same_in_windows():
 
 
 def test_windows_are_only_where_cue_words_are():
-    found = cues.windows("rien ici " * 50 + "au nom de Kouassi Yao par western union, mtcn 4821093375")
+    found = cues.windows("rien ici " * 50 + "au nom de kouassi yao par western union, mtcn 4821093375")
     assert set(found) >= {"transfer_recipient", "transfer_reference"}
-    assert "gift_card" not in found
+    assert "gift_card" not in found and "place" not in found
     low, high = found["transfer_recipient"][0]
     assert low > 0 and high - low < 2 * cues.REACH + 20
 
@@ -63,3 +65,39 @@ PIECES = st.sampled_from([
 def test_any_mix_of_cue_words_reads_the_same_in_windows(text):
     _both_ways(text)
 
+
+
+def test_anchor_words_start_words_anywhere_and_may_overlap():
+    anchors = Anchors({"sent": ("sent",), "call": ("appel",), "them": ("leur a",), "day": ("24h", "4h")}, reach=5)
+    # at the very start, after a digit or a sign, and overlapping another rule's word; never inside a word
+    found = anchors.windows("sent, present; leur appel 124h")  # folded text
+    assert found["sent"] == [(0, 9)]
+    assert found["them"] == [(10, 26)] and found["call"] == [(15, 30)]
+    assert found["day"] == [(22, 30)]  # "24h" and "4h" (after a digit) both start a word
+    assert anchors.windows("representant") == {}
+
+
+def _regex_windows(anchors: Anchors, text: str) -> dict[str, list[tuple[int, int]]]:
+    """The same windows by the plain definition: every position not after a letter."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for start in range(len(text)):
+        if start and "a" <= text[start - 1] <= "z":
+            continue
+        for word, rules in anchors._owners.items():
+            if text.startswith(word, start):
+                for i in rules:
+                    windows = out.setdefault(anchors._rules[i], [])
+                    low, high = max(0, start - anchors.reach), min(len(text), start + len(word) + anchors.reach)
+                    if windows and low <= windows[-1][1]:
+                        windows[-1] = (windows[-1][0], max(windows[-1][1], high))
+                    else:
+                        windows.append((low, high))
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["sent", "leur a", "appel", "24h", "4h", "pre", " ", "1", "é", "'", "\n", "x"]),
+                max_size=25).map("".join))
+def test_anchor_windows_match_their_definition(text):
+    anchors = Anchors({"sent": ("sent",), "call": ("appel",), "them": ("leur a",), "day": ("24h", "4h")}, reach=3)
+    assert anchors.windows(text) == _regex_windows(anchors, text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from itertools import chain
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -100,10 +101,14 @@ class Anchors:
         self._rules = sorted(rules)
         index = {rule: i for i, rule in enumerate(self._rules)}
         self._owners = {word: tuple(index[rule] for rule in sorted(found)) for word, found in owners.items()}
-        # Words start at a word boundary ("sent" not in "présent", "jour" not in "bonjour").
-        # A zero-width match (the word in a look-ahead) so that matches may overlap: "leur a" (one
-        # rule's word) must not hide "appel" (another's) in "leur appel".
-        self._regex = re.compile(r"(?<![a-z])(?=(" + trie_pattern(owners) + "))")
+        # Words start at a word boundary ("sent" not in "présent", "jour" not in "bonjour"): after a
+        # character that is not a letter, which each match consumes, and the word is read in a
+        # look-ahead so that matches may overlap: "leur a" (one rule's word) must not hide "appel"
+        # (another's) in "leur appel". Starting on a character class lets ``re`` skip over letters
+        # in C; a look-behind first would be tried at every position (a third slower).
+        word = "(?=(" + trie_pattern(owners) + "))"
+        self._regex = re.compile("[^a-z]" + word)
+        self._first = re.compile(word)  # a word at the very start of the text
 
     def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Merged (start, end) windows per rule; a rule with no anchor in ``text`` has none."""
@@ -111,7 +116,8 @@ class Anchors:
         starts: list[list[int]] = [[] for _ in self._rules]
         ends: list[list[int]] = [[] for _ in self._rules]
         last = [-reach - 1] * len(self._rules)  # the end of each rule's last window
-        for match in self._regex.finditer(text):
+        at_start = self._first.match(text)
+        for match in chain((at_start,) if at_start else (), self._regex.finditer(text)):
             start, end = match.span(1)
             low, high = start - reach, end + reach
             for rule in owners[match.group(1)]:

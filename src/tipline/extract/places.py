@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import pycountry
 
-from tipline.extract.patterns import trie_pattern
+from tipline.extract.patterns import scan, trie_pattern
 
 # City (folded: lower case, no accents) → country.
 CITIES: dict[str, str] = {
@@ -178,12 +178,14 @@ def _regex() -> re.Pattern[str]:
 _UPPER_ONLY = frozenset({"uk", "usa", "rci", "uae", "rdc", "casa", "us", "nyc"})
 
 
-def find(folded: str, text: str | None = None) -> list[tuple[str, int, int]]:
+def find(folded: str, text: str | None = None, windows: list[tuple[int, int]] | None = None
+         ) -> list[tuple[str, int, int]]:
     """(ISO alpha-2, start, end) for each place named in ``folded`` (see ``unicode.Normalised``);
-    ``text`` (same length) lets all-capital abbreviations be told from words."""
+    ``text`` (same length) lets all-capital abbreviations be told from words; ``windows``: where
+    the names are (``extract.cues``), if known."""
     table = names()
     out: list[tuple[str, int, int]] = []
-    for match in _regex().finditer(folded):
+    for match in scan(_regex(), folded, windows):
         word = match.group()
         if word in _UPPER_ONLY and text is not None:
             written = text[match.start():match.end()]

@@ -79,8 +79,8 @@ def extract_text(text: str, country: str | None = None, language: str | None = N
     text = text[:MAX_TEXT]
     region = _region(country)
     norm = normalise(text)
-    found_places = places_mod.find(norm.folded, norm.text)
     cue_windows = cues.windows(norm.folded)
+    found_places = places_mod.find(norm.folded, norm.text, cue_windows.get("place", []))
     context = Context(region=region, language=language, source=source, folded=norm.folded,
                       places=tuple(found_places), cues=cue_windows)
     near_misses: list[NearMiss] = []
