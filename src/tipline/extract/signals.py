@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 from tipline.extract.model import SIGNALS, Mention, Money
-from tipline.extract.patterns import Anchors, finditer_in, intersect, trie_pattern
+from tipline.extract.patterns import Anchors, finditer_in, intersect, scan, trie_pattern
 
 _NEG = re.compile(
     r"(?:\bpas\b|\bne\b|\bn'|\bjamais\b|\bnot\b|n't\b|\bnever\b|\bno\b|\baucune?\b|\bsans\b)[^.!?\n]{0,12}$"
@@ -529,11 +529,17 @@ def _done(text: str, match: re.Match[str]) -> bool:
     return not (to_me and not re.search(r"\b(?:il|elle|ils)\s{0,2}$", before))
 
 
+def _happenings(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]] | None = None
+                ) -> Iterator[re.Match[str]]:
+    """Matches that tell of something done, not threatened or denied, one by one (a caller that
+    needs only the first does not read a long text to its end)."""
+    return (match for match in scan(pattern, text, windows) if _done(text, match))
+
+
 def _happened(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]] | None = None
               ) -> list[re.Match[str]]:
-    """Matches that tell of something done, not threatened or denied."""
-    matches = pattern.finditer(text) if windows is None else finditer_in(pattern, text, windows)
-    return [match for match in matches if _done(text, match)]
+    """All the matches that tell of something done."""
+    return list(_happenings(pattern, text, windows))
 
 
 # "il a envoyé un message à ma fille": words, not pictures (unless a picture is named too)
@@ -683,18 +689,17 @@ _PUT_OUT = re.compile(
 
 def _images_shared(text: str, win: dict[str, list[tuple[int, int]]]) -> tuple[bool, bool]:
     """(images shared, shared with the victim's people)."""
-    direct = [m for m in _happened(_SHARING_NOW, text, win.get("sharing_now", []))
-              if not re.search(r"(?<![\w])(?:je|j'|i|we|on|tu|you)\s{1,2}(?:\w+\s{1,2})?$",
-                               text[max(0, m.start() - 12):m.start()])]
-    direct += _happened(_SENT_THEM, text, intersect(win.get("sent_them", []), win.get("media", [])))
-    direct += [m for m in _happened(_SENT_THEM_PRONOUN, text, win.get("sent_pronoun", []))
-               if _AUDIENCE_RE.search(text, max(0, m.start() - 100), m.start())
-               and not re.search(r"(?<![\w])(?:i|we)\s{1,2}(?:\w+\s{1,2})?$", text[max(0, m.start() - 12):m.start()])]
-    if direct:
-        return True, True
+    if any(not re.search(r"(?<![\w])(?:je|j'|i|we|on|tu|you)\s{1,2}(?:\w+\s{1,2})?$",
+                         text[max(0, m.start() - 12):m.start()])
+           for m in _happenings(_SHARING_NOW, text, win.get("sharing_now", []))) or any(
+            _happenings(_SENT_THEM, text, intersect(win.get("sent_them", []), win.get("media", [])))) or any(
+            _AUDIENCE_RE.search(text, max(0, m.start() - 100), m.start())
+            and not re.search(r"(?<![\w])(?:i|we)\s{1,2}(?:\w+\s{1,2})?$", text[max(0, m.start() - 12):m.start()])
+            for m in _happenings(_SENT_THEM_PRONOUN, text, win.get("sent_pronoun", []))):
+        return True, True  # sent straight to someone
     windows = win.get("shared", [])
     anywhere, anywhere_people = _shared_anywhere(text, windows)
-    put_out = bool(_happened(_PUT_OUT, text, win.get("media", [])))
+    put_out = any(_happenings(_PUT_OUT, text, win.get("media", [])))
     anywhere = anywhere or put_out or _any(_OUT_ON_A_PROFILE, text, windows=win.get("media", []))
     if anywhere_people:
         return True, True
