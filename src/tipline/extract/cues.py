@@ -16,8 +16,9 @@ from tipline.extract import money, places, signals
 from tipline.extract.kinds import gift_card, money_transfer, profile
 from tipline.extract.patterns import Anchors
 
-# A match must lie within ``REACH`` characters of its cue word (signals' longest phrases).
-REACH = 120
+# A match must lie within ``REACH`` characters of its cue word: the signals' reach (their phrases
+# are the longest), so that signals read in these windows read as they do on their own.
+REACH = signals.CUE_REACH
 
 
 @cache

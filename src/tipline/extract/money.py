@@ -477,8 +477,9 @@ _NUMBER_WORDS = (
     "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "and", "a")
 _ALPHA_WORDS = [w for w in _CURRENCY_WORDS if w.isalpha() and len(w) > 3]
 _ALPHA_CURRENCY = re.compile(r"(?P<cur>" + trie_pattern(_ALPHA_WORDS) + r")(?![a-z])")
-# The words' shortest forms ("euro" for "euros"): each is looked for with str.find, which runs in C
-# at memory speed, where a regex over 40 words tries every position of the text.
+# The words' shortest forms ("euro" for "euros"). Without the cue pass's windows (``find`` called
+# on its own), each is looked for with str.find, which runs in C at memory speed, where a regex over
+# 40 words tries every position of the text.
 _ALPHA_ROOTS = tuple(w for w in _ALPHA_WORDS if not any(o != w and w.startswith(o) for o in _ALPHA_WORDS))
 # ``extract.cues``: an amount in words ends on a currency word that starts a word (``_in_words``).
 CUE_WORDS = {"currency_word": _ALPHA_ROOTS}

@@ -35,8 +35,7 @@ def _gate(text: str, words: tuple[str, ...]) -> bool:
 
 def _any(pattern: re.Pattern[str], text: str, negatable: bool = True,
          windows: list[tuple[int, int]] | None = None) -> bool:
-    matches = pattern.finditer(text) if windows is None else finditer_in(pattern, text, windows)
-    for match in matches:
+    for match in scan(pattern, text, windows):
         if negatable and _NEG.search(text, max(0, match.start() - 22), match.start()):
             continue
         return True
@@ -128,7 +127,7 @@ def _minor(text: str, windows: list[tuple[int, int]] | None = None) -> bool:
         return True
     if windows is not None and not windows:
         return False
-    for match in (_SCHOOL.finditer(text) if windows is None else finditer_in(_SCHOOL, text, windows)):
+    for match in scan(_SCHOOL, text, windows):
         if _NEG.search(text, max(0, match.start() - 22), match.start()) or (
                 match.group().startswith("mineur") and (_MINORS_UNIT.search(
                     text, max(0, match.start() - 40), match.start()) or (
@@ -689,14 +688,17 @@ _PUT_OUT = re.compile(
 
 def _images_shared(text: str, win: dict[str, list[tuple[int, int]]]) -> tuple[bool, bool]:
     """(images shared, shared with the victim's people)."""
+    # Sent straight to someone: the first that happened is enough.
     if any(not re.search(r"(?<![\w])(?:je|j'|i|we|on|tu|you)\s{1,2}(?:\w+\s{1,2})?$",
                          text[max(0, m.start() - 12):m.start()])
-           for m in _happenings(_SHARING_NOW, text, win.get("sharing_now", []))) or any(
-            _happenings(_SENT_THEM, text, intersect(win.get("sent_them", []), win.get("media", [])))) or any(
-            _AUDIENCE_RE.search(text, max(0, m.start() - 100), m.start())
-            and not re.search(r"(?<![\w])(?:i|we)\s{1,2}(?:\w+\s{1,2})?$", text[max(0, m.start() - 12):m.start()])
-            for m in _happenings(_SENT_THEM_PRONOUN, text, win.get("sent_pronoun", []))):
-        return True, True  # sent straight to someone
+           for m in _happenings(_SHARING_NOW, text, win.get("sharing_now", []))):
+        return True, True
+    if any(_happenings(_SENT_THEM, text, intersect(win.get("sent_them", []), win.get("media", [])))):
+        return True, True
+    if any(_AUDIENCE_RE.search(text, max(0, m.start() - 100), m.start())
+           and not re.search(r"(?<![\w])(?:i|we)\s{1,2}(?:\w+\s{1,2})?$", text[max(0, m.start() - 12):m.start()])
+           for m in _happenings(_SENT_THEM_PRONOUN, text, win.get("sent_pronoun", []))):
+        return True, True
     windows = win.get("shared", [])
     anywhere, anywhere_people = _shared_anywhere(text, windows)
     put_out = any(_happenings(_PUT_OUT, text, win.get("media", [])))
@@ -1262,7 +1264,9 @@ def _threat_to_share(text: str, windows: list[tuple[int, int]]) -> bool:
     return False
 
 
-# Every match of a signal's rule holds one of its words (``patterns.Anchors``; ``extract.cues``).
+# Every match of a signal's rule holds one of its words and lies within ``CUE_REACH`` characters of
+# it (``patterns.Anchors``; ``extract.cues`` uses the same reach for every finder's cue words).
+CUE_REACH = 120
 CUE_WORDS: dict[str, tuple[str, ...]] = {
     "self_harm": _SELF_HARM_WORDS,
     "school": _SCHOOL_WORDS,
@@ -1321,7 +1325,7 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
     "held": ("video", "vid", "photo", "pic", "nude", "image", "sextape", "recording", "enregistrement", "tsawer",
              "selfie", "recorded", "filmed", "enregistr", "film"),
 }
-_ANCHORS = Anchors(CUE_WORDS, reach=120)
+_ANCHORS = Anchors(CUE_WORDS, reach=CUE_REACH)
 
 
 # "il a transféré la capture": images, not money.
