@@ -6,8 +6,9 @@ import random
 
 import numpy as np
 
+from linkkit import tables as _tables
 from tipline.link import pictures
-from tipline.link.engines import Tables, assemble
+from tipline.link.engines import assemble
 from tipline.link.graph import Evidence, networks
 from tipline.link.kinds import PICTURE_LIKE
 
@@ -21,24 +22,6 @@ def _shot(rng: random.Random, photo: int, flips: int) -> str:
     for bit in rng.sample(range(256), flips):
         mask |= 1 << bit
     return f"pdq:{photo ^ mask:064x}"
-
-
-def _tables(reports: list[list[tuple[int, str, str]]]) -> Tables:
-    """Tables for reports given as lists of (identifier id, kind, value)."""
-    rep, ident, kind, pics, accounts = [], [], [], {}, {}
-    for r, items in enumerate(reports):
-        for i, k, v in sorted(set(items)):
-            rep.append(r)
-            ident.append(i)
-            kind.append(k)
-            if k == "picture":
-                pics[i] = v
-            if k == "profile":
-                accounts[i] = (k, v)
-    empty = np.zeros(0, dtype=np.int64)
-    return Tables(report_ids=[f"r{i:04d}" for i in range(len(reports))], link_report=np.asarray(rep, np.int64),
-                  link_identifier=np.asarray(ident, np.int64), link_kind=kind, script_report=empty, script_key=empty,
-                  pairs=[], recipients={}, accounts=accounts, near_pairs=np.zeros((0, 2), np.int64), pictures=pics)
 
 
 def test_near_identical_pictures_are_one_cluster_and_others_not():
@@ -91,6 +74,12 @@ def test_a_picture_does_not_attach_a_report_naming_accounts_nobody_else_met():
     reports.append([(2, "profile", "instagram:lola_x0482"), (200, "picture", _shot(rng, photo, 8))])
     assert networks(assemble(_tables(reports)).evidence).labels[5] == -1
     reports[5] = [(200, "picture", _shot(rng, photo, 8))]
+    labels = networks(assemble(_tables(reports)).evidence).labels
+    assert labels[5] == labels[0] >= 0
+    # A transfer reference or a gift card's code nobody else names is that victim's payment, not
+    # another scammer's account: it does not stop the picture.
+    reports[5] = [(3, "transfer_reference", "wu:4821093375"), (4, "gift_card", "steam:8D7AKQYBSBPQZMZ"),
+                  (200, "picture", _shot(rng, photo, 8))]
     labels = networks(assemble(_tables(reports)).evidence).labels
     assert labels[5] == labels[0] >= 0
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from linkkit import tables
 from tipline.link import names, near, scripts, stable
-from tipline.link.engines import QUERIES, recipient_clusters
+from tipline.link.engines import QUERIES, assemble, recipient_clusters
 from tipline.link.evaluate import bcubed
 from tipline.link.graph import Evidence, networks
-from tipline.link.kinds import HubPolicy, is_strong, linkable
+from tipline.link.kinds import TAG_LIKE, HubPolicy, is_strong, linkable
 
 # --- recipients' names ------------------------------------------------------------------------------
 
@@ -197,6 +198,42 @@ def test_a_handle_is_recognised_across_apps_and_in_an_email():
     assert near.skeleton("profile", "skype:live:.cid.4f1a9b2c3d5e6f70") is None
     assert near.skeleton("profile", "tiktok:awa_22") is None                # too short
     assert near.skeleton("profile", "tiktok:awa_bb22") == "awabb22" and not near.distinctive("awabb22")
+
+
+def test_a_handle_cut_or_varied_keeps_its_stem_and_number():
+    # One fake profile's accounts: Instagram's whole handle, Snapchat's cut at 15 characters, a
+    # Facebook vanity name with dots, an e-mail address, a Skype name.
+    same = {near.tag("profile", "instagram:jasmine_fontaine_91825"), near.tag("profile", "snapchat:jasminef_91825"),
+            near.tag("profile", "facebook:jasmine.fontaine.91825"), near.tag("email", "jasminefontaine91825@gmail.com"),
+            near.tag("profile", "skype:live:jasmine_f91825__")}
+    assert same == {"jasm…91825"}
+    assert near.tag("profile", "instagram:jade_91825") == "jade…91825"    # another stem: another tag
+    assert near.tag("profile", "instagram:kevin_1998") is None            # a year of birth
+    assert near.tag("profile", "instagram:kevin_19981") == "kevi…19981"   # not a year
+    assert near.tag("profile", "tiktok:awa_bb22") is None                 # too few digits
+    assert near.tag("profile", "facebook:id:100089231234567") is None     # nobody chose it
+    assert near.tag("profile", "skype:live:.cid.4f1a9b2c3d5e6f70") is None
+    assert near.tag("profile", "instagram:91825_jasmine") is None         # no number at the end
+    assert near.tag("phone", "+2250758123456") is None
+
+
+def test_accounts_sharing_a_stem_and_number_weakly_join_a_report_to_its_network():
+    # Network A (reports 0-3) shares a phone; report 0 met the profile on Instagram. Report 4 met
+    # it on Snapchat, whose handle is cut, and names nothing else anyone named.
+    reports = [[(1, "phone", "+2250758123456")] for _ in range(4)]
+    reports[0].append((2, "profile", "instagram:jasmine_fontaine_91825"))
+    reports.append([(3, "profile", "snapchat:jasminef_91825")])
+    g = assemble(tables(reports))
+    assert g.key_kind.count(TAG_LIKE) == 1
+    labels = networks(g.evidence).labels
+    assert labels[4] == labels[0] >= 0
+    # Another stem with the same number, or the same handle kept whole (the handle key says it
+    # already), makes no tag key.
+    reports[4] = [(3, "profile", "snapchat:jade_91825")]
+    assert TAG_LIKE not in assemble(tables(reports)).key_kind
+    assert networks(assemble(tables(reports)).evidence).labels[4] == -1
+    reports[4] = [(3, "profile", "tiktok:jasmine.fontaine.91825")]
+    assert TAG_LIKE not in assemble(tables(reports)).key_kind
 
 
 # --- the graph -------------------------------------------------------------------------------------

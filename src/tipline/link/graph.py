@@ -48,6 +48,10 @@ class Evidence:
     # Weak keys that may pull a report on its own into a group, never a group of two or more
     # (``kinds.ATTACH_ONLY``: a profile picture). Empty: none.
     attach_only: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    # Keys that belong to one payment, not to a scammer (a transfer reference, a gift card's code):
+    # each victim's is new, so naming one nobody else names says nothing about who the scammer is.
+    # Empty: none.
+    per_payment: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
 
 @dataclass
@@ -262,7 +266,10 @@ def networks(ev: Evidence, policy: HubPolicy | None = None, seed: int = 0) -> Re
     # such a report, and a fifth of the attachments were wrong without this rule).
     own = np.zeros(len(comp_size), dtype=bool)
     if len(ev.key):
-        own[comp[ev.rep[ev.strong[ev.key] & (degree[ev.key] == 1)]]] = True
+        named_once = ev.strong[ev.key] & (degree[ev.key] == 1)
+        if len(ev.per_payment):
+            named_once &= ~ev.per_payment[ev.key]
+        own[comp[ev.rep[named_once]]] = True
     unattachable = own & (comp_size == 1)
 
     # 4. weak keys and slips: each points the components it touches to its dominant component.

@@ -22,11 +22,14 @@ WEAK_KINDS = frozenset({"url"})
 SCRIPT = "script"            # a MinHash LSH band of the scammer's messages
 RECIPIENT_LIKE = "recipient~"  # a cluster of recipients' names equal up to spelling
 HANDLE_LIKE = "handle~"        # one handle on several apps or in an e-mail address (``link.near``)
+TAG_LIKE = "tag~"              # one handle's stem and number, the stem cut or varied (``link.near.tag``)
 PICTURE_LIKE = "picture~"      # a cluster of profile pictures' PDQ hashes a few bits apart (``link.pictures``)
-PSEUDO_KINDS = frozenset({SCRIPT, RECIPIENT_LIKE, HANDLE_LIKE, PICTURE_LIKE})
+PSEUDO_KINDS = frozenset({SCRIPT, RECIPIENT_LIKE, HANDLE_LIKE, TAG_LIKE, PICTURE_LIKE})
 # Evidence that may attach a report on its own to a network, never join two groups of reports: a
 # stolen photo is reused by unrelated groups, so two networks sharing one prove nothing.
 ATTACH_ONLY = frozenset({PICTURE_LIKE})
+# Values that belong to one payment, not to a scammer: every victim's is new.
+PER_PAYMENT = frozenset({"transfer_reference", "gift_card"})
 
 
 def is_strong(kind: str, value: str | None = None) -> bool:

@@ -19,6 +19,13 @@ Scammers also keep one handle across apps: "zoe_xo71969" on Instagram, "zoe.xo71
 when it has six characters and two digits or more. A skeleton shared by two apps' accounts is
 weak evidence; a long one with several digits (``distinctive``: "zoexo71969") is as strong as an
 identifier, because nobody else picks it: "lola.officiel" on two apps may be two people.
+
+A handle is not always kept whole: Snapchat and X cut handles at 15 characters, and a group
+varies the stem of one fake profile ("jasmine_fontaine_91825" on Instagram, "jasmine_f_91825" on
+Snapchat, "jasminefontaine.91825@gmail.com") but keeps its number, as people keep a number they
+picked. ``tag`` is that: the stem's first letters and the number at the end of the handle
+("jasm…91825"), kept when the number has four digits or more and is not a year of birth
+("kevin1998"). Two accounts sharing a tag but not a skeleton are weak evidence.
 """
 
 from __future__ import annotations
@@ -53,8 +60,9 @@ def slip(kind: str, a: str, b: str) -> bool:
     return OSA.distance(a, b, score_cutoff=1) <= 1
 
 
-def skeleton(kind: str, value: str) -> str | None:
-    """The handle behind a profile or e-mail address, without separators or case, if distinctive."""
+def _handle(kind: str, value: str) -> str | None:
+    """The handle a person chose behind a profile, e-mail address or PayPal account; None for ids
+    nobody chose (Facebook's numeric ids, Skype's ``live:.cid.`` ids)."""
     if kind == "profile":
         platform, _, handle = value.partition(":")
         if platform == "facebook" and handle.startswith("id:"):
@@ -70,7 +78,15 @@ def skeleton(kind: str, value: str) -> str | None:
             return None
     else:
         return None
-    bare = _SEPARATORS.sub("", handle.lower())
+    return handle.lower()
+
+
+def skeleton(kind: str, value: str) -> str | None:
+    """The handle behind a profile or e-mail address, without separators or case, if distinctive."""
+    handle = _handle(kind, value)
+    if handle is None:
+        return None
+    bare = _SEPARATORS.sub("", handle)
     if len(bare) < MIN_SKELETON or sum(c.isdigit() for c in bare) < MIN_SKELETON_DIGITS or bare.isdigit():
         return None
     return bare
@@ -79,3 +95,22 @@ def skeleton(kind: str, value: str) -> str | None:
 def distinctive(bare: str) -> bool:
     """Whether a skeleton is as good as an identifier: long, with several digits."""
     return len(bare) >= STRONG_SKELETON and sum(c.isdigit() for c in bare) >= STRONG_SKELETON_DIGITS
+
+
+TAG_STEM = 4        # letters of the stem kept: a cut handle keeps at least its first four
+MIN_TAG_DIGITS = 4  # "lola22" and "awa007" are picked by many people
+_TAG = re.compile(rf"(?P<stem>[a-z]{{3,}})[a-z._\-]*?(?P<number>\d{{{MIN_TAG_DIGITS},}})[._\-]*")
+_YEARS = range(1940, 2030)  # "kevin1998": a year of birth, which thousands share
+
+
+def tag(kind: str, value: str) -> str | None:
+    """A handle's stem and final number ("jasm…91825"), or None when the handle has no such
+    number, or the number is a year."""
+    handle = _handle(kind, value)
+    found = _TAG.fullmatch(handle) if handle else None
+    if found is None:
+        return None
+    number = found["number"]
+    if len(number) == 4 and int(number) in _YEARS:
+        return None
+    return f"{found['stem'][:TAG_STEM]}…{number}"

@@ -30,7 +30,7 @@ from tipline.store.tables import (
     ScriptKeyRow,
 )
 
-BATCH_ROWS = 65_536  # rows per batch (and Parquet row group) from SQLite
+BATCH_ROWS = 65_536  # rows per batch (and Parquet row group) read from the store
 _DIALECTS = {"sqlite": sqlite.dialect, "postgresql": postgresql.dialect}
 
 SCHEMAS: dict[str, pa.Schema] = {
@@ -65,8 +65,6 @@ _UUID = {"id", "report_id"}
 _ROWS = {"reports": ReportRow, "money": MoneyRow, "identifiers": IdentifierRow,
          "report_identifiers": ReportIdentifierRow, "script_keys": ScriptKeyRow,
          "recipient_keys": RecipientKeyRow, "network_reports": NetworkReportRow}
-BATCH_ROWS = 65_536  # rows per batch (and Parquet row group) read from SQLite
-_DIALECTS = {"sqlite": sqlite.dialect, "postgresql": postgresql.dialect}
 
 
 def _query(table: str, dialect: str) -> str:

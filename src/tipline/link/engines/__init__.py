@@ -14,11 +14,22 @@ import numpy as np
 from tipline.domain.identifier import PICTURE
 from tipline.link import names, near, pictures
 from tipline.link.graph import Evidence
-from tipline.link.kinds import ATTACH_ONLY, HANDLE_LIKE, PICTURE_LIKE, RECIPIENT_LIKE, SCRIPT, is_strong, linkable
+from tipline.link.kinds import (
+    ATTACH_ONLY,
+    HANDLE_LIKE,
+    PER_PAYMENT,
+    PICTURE_LIKE,
+    RECIPIENT_LIKE,
+    SCRIPT,
+    TAG_LIKE,
+    is_strong,
+    linkable,
+)
 
 # A recipient blocking key (in "recipient_pairs" below) in more than 200 names ("mohamed") blocks nothing
 SCRIPT_WEIGHT = 0.34  # three shared LSH bands weigh as much as a similar recipient name
 HANDLE_WEIGHT = 1.0   # one handle on two apps weighs as much as a similar recipient name
+TAG_WEIGHT = 1.0      # and so does one stem and number on two accounts whose handles differ
 SLIP_WEIGHT = 1.0     # and so does a value one slip away from another
 PICTURE_WEIGHT = 1.0  # and a near-identical profile picture (it attaches a report on its own, nothing more)
 
@@ -214,6 +225,24 @@ def assemble(t: Tables) -> Graph:
             distinct.append(near.distinctive(bare))
     add_keys(handle_of, refs, HANDLE_LIKE, HANDLE_WEIGHT, distinct)
 
+    # One stem and number on accounts whose handles differ ("jasmine_fontaine_91825" and Snapchat's
+    # cut "jasminef91825"): weak. Not when every account sharing it has one skeleton: the handle
+    # key above already says so, and the same evidence would count twice.
+    by_tag: dict[str, list[int]] = {}
+    for pos, i in enumerate(ids.tolist()):
+        account = t.accounts.get(i)
+        found = near.tag(*account) if account is not None and usable[pos] else None
+        if found is not None:
+            by_tag.setdefault(found, []).append(pos)
+    tag_of = np.full(len(ids), -1, dtype=np.int64)
+    refs = []
+    for found in sorted(by_tag):
+        members = by_tag[found]
+        if len({near.skeleton(*t.accounts[int(ids[m])]) for m in members}) >= 2:
+            tag_of[members] = len(refs)
+            refs.append(int(ids[members[0]]))
+    add_keys(tag_of, refs, TAG_LIKE, TAG_WEIGHT)
+
     picture_of, picture_refs = pictures.cluster_array(ids, t.pictures)
     first_picture_key = len(key_kind)
     add_keys(picture_of, picture_refs, PICTURE_LIKE, PICTURE_WEIGHT)
@@ -237,5 +266,6 @@ def assemble(t: Tables) -> Graph:
                   key=np.concatenate(key_parts).astype(np.int64), strong=np.asarray(strong, dtype=bool),
                   weight=np.asarray(weight, dtype=np.float64),
                   alias=alias, alias_weight=SLIP_WEIGHT,
-                  attach_only=np.array([k in ATTACH_ONLY for k in key_kind], dtype=bool))
+                  attach_only=np.array([k in ATTACH_ONLY for k in key_kind], dtype=bool),
+                  per_payment=np.array([k in PER_PAYMENT for k in key_kind], dtype=bool))
     return Graph(ev, t.report_ids, key_kind, key_ref, picture_keys)
