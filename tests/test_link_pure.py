@@ -274,6 +274,15 @@ def test_one_shared_value_does_not_glue_two_established_groups():
     links = [(i, 0) for i in range(5)] + [(i, 1) for i in range(5, 10)] + [(0, 2), (5, 2)]
     result = networks(_evidence(links, [True, True, True]))
     assert result.labels[0] != result.labels[5]
+    # …unless other evidence agrees: with a similar recipient's name (weak key 3) named in each
+    # group, once in three of their reports, the two are one network.
+    links = ([(i, 0) for i in range(5)] + [(i, 1) for i in range(5, 8)] + [(0, 2), (5, 2)]
+             + [(1, 3), (6, 3), (2, 4), (7, 4)])
+    result = networks(_evidence(links, [True, True, True, False, False]))
+    assert len(set(result.labels.tolist())) == 1
+    links = links[:-2]  # the pair and one similar name: not enough for three reports
+    result = networks(_evidence(links, [True, True, True, False, False]))
+    assert result.labels[0] != result.labels[5]
     # …but it attaches a lone report to a group.
     links = [(i, 0) for i in range(5)] + [(0, 2), (5, 2)]
     result = networks(_evidence(links, [True, True, True]))

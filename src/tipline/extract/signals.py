@@ -158,7 +158,7 @@ _SELF_HARM = re.compile(
     r"(?:voulai[st]|veut|parle de|parlait de|menace de|menacait de) se (?:suicider|tuer)|"
     r"(?:wants|wanted|want|talk\w* about|said he'?d|said she'?d) (?:to )?(?:kill (?:himself|herself)|end (?:his|"
     r"her) life)|vais mourir(?! de)|prefere mourir|"
-    r"me suicider|(?<!va )(?<!vont )(?<!vas )me tuer|me foutre en l'air|mettre fin a (?:mes jours|ma vie|tout)|"
+    r"me suicider|(?<!va )(?<!vont )(?<!vas )me tuer|(?:me|se) foutre en l'air|mettre fin a (?:mes jours|ma vie|tout)|"
     r"en finir(?! avec)|"
     r"(?:plus|pas)(?: du tout| vraiment| trop)? envie de vivre|(?:veu[xt]|voulai[st]|voudrai[st]?) "
     r"(?:(?:meme|vraiment|juste|carrement|simplement) )?(?:plus|pas) vivre|idees noires|"
@@ -174,7 +174,9 @@ _SELF_HARM = re.compile(
     r"(?:se|te) faire du mal|s'est (?:scarifi\w*|coupe\w* (?:les|aux) (?:bras|poignets|veines))|"
     r"(?:hurt|hurting|harm|harming|cut|cutting) (?:himself|herself|themselves|themself)|"
     r"(?:didn'?t|did not|no longer|doesn'?t|does not) want(?:s|ed)? to (?:live|be alive|be here)|"
-    r"pensees suicidaires|suicidaire|"
+    r"pensees suicidaires|suicidaires?|"
+    # "he'd rather die than have our parents see it", "je préfère mourir plutôt que…"
+    r"(?:i|he|she|they|we|you)(?:'d| would| had) rather (?:die|be dead)|plutot mourir|"
     r"me faire du mal|me pendre|me jeter (?:sous|du|d'un|par)|sauter (?:du|d'un) pont|me scarifier|"
     r"kill myself|killing myself|end it all|end my life|take my (?:own )?life|suicidal|thoughts of suicide|"
     r"(?:thinking|thought|think|thinks) (?:about|of) (?:suicide|killing (?:myself|himself|herself)|ending (?:it|"
@@ -220,7 +222,8 @@ _SELF_HARM_WORDS = ("kms", "unalive", "overdose", "disparaitre", "disappear", "a
                     "better off",
                     "point", "way out", "wake up", "reveiller", "cutting", "note", "adieu", "sorry for everything",
                     "medicaments", "pilules", "thought", "think", "life",
-                    "pardon pour tout")
+                    "pardon pour tout", "'d rather", "would rather", "had rather",
+                    "plutot mourir")
 
 # "plus envie de vivre", "don't want to live": the negation is of living, which is the signal.
 _SELF_NEGATION_INSIDE = re.compile(
@@ -232,7 +235,7 @@ _SELF_NEGATION_INSIDE = re.compile(
 # threat made to pressure the reporter (a condition on what the reporter does or pays), not the
 # victim's risk. "Elle va se tuer si ses camarades voient ça" stays the victim's.
 _THIRD_PERSON = re.compile(r"himself|herself|themselves|(?:his|her|their) (?:own )?life|se (?:tuer|suicider|pendre|"
-                           r"jeter)")
+                           r"jeter|foutre)")
 # A negation of the words themselves ("je ne veux pas mourir", "I don't want to die"), not one in an
 # earlier clause: "jai pas largent je veux mourir" is a child at risk.
 _SELF_NEG = re.compile(r"(?:\bpas\b|\bne\b|\bn'|\bjamais\b|\bnot\b|n't\b|\bnever\b|\bno\b|\bsans\b)"

@@ -62,6 +62,7 @@ class Result:
 
 THIN = 3  # groups of this many reports are "established": one shared value does not merge two
 MIN_EVIDENCE = 1.0  # weak evidence a component needs, per report, to join another one
+THIN_WEIGHT = 1.0   # a strong value named by two reports of two established groups, as weak evidence
 
 
 def _largest_share(g: ig.Graph, n_reports: int, hubs: np.ndarray, degree: np.ndarray) -> dict[
@@ -249,12 +250,14 @@ def networks(ev: Evidence, policy: HubPolicy | None = None, seed: int = 0) -> Re
     comp = _components(n, n_keys, s_rep[~pair], s_key[~pair])
     size = np.bincount(comp)
     p_rep, p_key = s_rep[pair], s_key[pair]
+    thin_rep = np.zeros(0, dtype=np.int64)  # the reports of the pairs left out, two by two
     if len(p_key):
         order = np.lexsort((p_rep, p_key))
         p_rep, p_key = p_rep[order], p_key[order]
         a, b = p_rep[0::2], p_rep[1::2]
         thin = (comp[a] != comp[b]) & (size[comp[a]] >= THIN) & (size[comp[b]] >= THIN)
         keep = np.repeat(~thin, 2)
+        thin_rep = p_rep[~keep]
         s_rep = np.concatenate([s_rep[~pair], p_rep[keep]])
         s_key = np.concatenate([s_key[~pair], p_key[keep]])
     comp = _components(n, n_keys, s_rep, s_key)
@@ -277,8 +280,15 @@ def networks(ev: Evidence, policy: HubPolicy | None = None, seed: int = 0) -> Re
     k, c, count = (_key_components(ev.rep[weak], ev.key[weak], comp) if weak.any()
                    else (np.zeros(0, dtype=np.int64),) * 3)
     ak, ac, acount = _alias_components(ev, comp, degree, flagged, n_keys)
-    weights = np.concatenate([ev.weight, np.full(2 * len(ev.alias), ev.alias_weight)])
-    evidence = _weak_evidence(np.concatenate([k, ak]), np.concatenate([c, ac]), np.concatenate([count, acount]),
+    # A pair left out above still says something: it counts as weak evidence (a pseudo-key each,
+    # numbered after the slips'), so that it joins two groups when other evidence agrees with it.
+    first_thin = n_keys + 2 * len(ev.alias)
+    tk = first_thin + np.repeat(np.arange(len(thin_rep) // 2, dtype=np.int64), 2)
+    tc, tcount = comp[thin_rep], np.ones(len(thin_rep), dtype=np.int64)
+    weights = np.concatenate([ev.weight, np.full(2 * len(ev.alias), ev.alias_weight),
+                              np.full(len(thin_rep) // 2, THIN_WEIGHT)])
+    evidence = _weak_evidence(np.concatenate([k, ak, tk]), np.concatenate([c, ac, tc]),
+                              np.concatenate([count, acount, tcount]),
                               comp_size, weights, policy, flagged, ev.attach_only, unattachable)
 
     # 5. components joined by enough weak evidence, split by Leiden where more than two meet.

@@ -1,0 +1,30 @@
+"""Self-harm: the signal that sends a victim to crisis help, in the ways victims and their families
+write it (first or third person, slang, plural adjectives), and what must not raise it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tipline.extract.text import extract_text
+
+
+@pytest.mark.parametrize("text", [
+    "Ma fille de 15 ans nous a dit hier soir qu'elle avait des idées suicidaires depuis le chantage.",
+    "Il ne dort plus et il parle de se foutre en l'air si la vidéo sort.",
+    "jsuis a bout jvais me foutre en l'air ce soir",
+    "My cousin said he'd rather die than let his girlfriend see those pictures.",
+    "Honestly I would rather be dead than have my boss get that video.",
+    "Je préfère plutôt mourir que de voir ça publié.",
+])
+def test_self_harm_said_in_many_ways_is_read(text):
+    assert extract_text(text, "FR", None).signals["self_harm"]
+
+
+@pytest.mark.parametrize("text", [
+    "Il menace de se foutre en l'air si je ne lui envoie pas l'argent.",   # the scammer's pressure tactic
+    "I would rather pay nothing than give in to them.",
+    "Le site parle des idées reçues sur les arnaques.",
+    "She said she'd rather have the money by Friday.",
+])
+def test_what_is_not_the_victims_risk_is_not_read_as_self_harm(text):
+    assert not extract_text(text, "FR", None).signals["self_harm"]
