@@ -138,6 +138,9 @@ def test_mtcn_recipient_and_city():
     ("reference moneygram 8461 3027", ["mg:84613027"]),
     ("numéro de transfert MTCN:\n381 204\n9956", ["wu:3812049956"]),
     ("WorldRemit reference: WR7K29Q4M8", ["worldremit:WR7K29Q4M8"]),
+    ("Western Union, le code MTCN qu'il m'a demandé de lui envoyer :\n512 907\n3384", ["wu:5129073384"]),
+    ("the MTCN you asked for: 603-118-2749 (Western Union)", ["wu:6031182749"]),
+    ("Western Union, le code MTCN qu'il m'a demandé. 5129073384 est mon numéro de client", []),
     ("Ria, numéro de commande 14728390155", ["ria:14728390155"]),
     ("code promo 48210933", []), ("commande 4821093375 livrée", []), ("code 482109 reçu par sms", []),
     ("MoneyGram ref 4821093375", []),  # ten digits are not a MoneyGram reference
@@ -350,8 +353,16 @@ def test_crypto_encoders_round_trip_through_the_decoders():
     ("Please reply to wellbeing@college.example or call us.", []),
     # a pasted e-mail's recipient, even when the spam claims to come from that address
     ("From: kojo.m88@gmail.com\nTo: kojo.m88@gmail.com\nSubject: your account was hacked", []),
+    # said as the reporter's before or after it
+    ("Pour me joindre : lea.martin64@gmail.com ou au 06 71 84 22 90.", []),
+    ("To reach me: ben.k.okafor@yahoo.com", []),
+    ("L'expéditeur, c'est ma propre adresse, paul.girard58@orange.fr !!", []),
+    ("It was sent from d.hughes@btinternet.com, which is mine.", []),
+    ("Le mail venait de l.robert77@free.fr (c'est la mienne).", []),
     # the scammer's, however placed
     ("He wants $300.\nHis email:\nscam.mule77@gmail.com", ["scam.mule77@gmail.com"]),
+    ("Il m'a écrit depuis bella.love225@gmail.com, qui est son adresse.", ["bella.love225@gmail.com"]),
+    ("Contact me: she wrote that and gave sexy.anna91@gmail.com", ["sexy.anna91@gmail.com"]),
     ("If you want proof, reply to darkhat.proof@tutanota.com", ["darkhat.proof@tutanota.com"]),
     ("Pay or else.\nsupport.team.help@proton.me\nThat was the whole message, then he blocked me.",
      ["support.team.help@proton.me"]),

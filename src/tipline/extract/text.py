@@ -115,7 +115,10 @@ _OWN_BEFORE = re.compile(
     r"(?:\s{1,2}(?:de|du|d'|number|no|num|phone|cell|mobile|portable|telephone|tel|address|adresse|e-?mail|mail|"
     r"courriel|perso|personnel|pro|a moi|to me|de telephone|de portable|de tel)(?![\w])){0,2}"
     r"(?:[^\n.!?:@()]{0,40}[:(]|[^\n.!?:@()\d]{0,40}\s(?=(?:c'est|c est|cest|c|est|is)\s))?\s{0,2}"
-    r"(?:(?:c'est|c est|cest|c|est|is|it's|:|-|=)\s{0,2})?(?:(?:le|la|l'|au)\s{0,2})?\(?\s{0,2}"
+    r"(?:(?:c'est|c est|cest|c|est|is|it's|:|-|=|,)\s{0,2})?(?:(?:le|la|l'|au)\s{0,2})?\(?\s{0,2}"
+    # "pour me joindre : 06…", "to reach me: x@y"
+    r"|(?:m'appeler|me joindre|me contacter|m'ecrire|me rappeler|me repondre|reach me|contact me|call me)"
+    r"\s{0,2}:\s{0,2}"
     r"|(?:m'appeler|m'appelez|me joindre|me contacter|m'ecrire|appelez[- ]moi|contactez[- ]moi|"
     r"ecrivez[- ]moi|joignable|rejoindre|me rappeler|me repondre)\s{1,2}(?:[a-z']{1,12}\s{1,2}){0,2}"
     r"(?:au|a|sur|par|on)\s{0,2}(?:(?:le|la|l')\s{0,2})?(?:numero\s{0,2}|mail\s{0,2}|courriel\s{0,2})?:?\s{0,2}"
@@ -135,9 +138,13 @@ _OWN_BEFORE = re.compile(
     r"|(?:j'utilise|j utilise|i use|i'm using|im using|mine is|mine's|le mien (?:c'est|est)|la mienne (?:c'est|est))"
     r"\s{0,2}:?\s{0,2}(?:(?:l'adresse|the address|the email|the number|le numero)\s{1,2})?)$"
 )
-_OWN_GATE = ("mon ", "ma ", "my ", "mes ", "m'", "me ", "moi", "joignable", "rejoindre", "utilise", "i use",
+_OWN_GATE = ("mon ", "ma ", "my ", "mes ", "m'", "me ", "me:", "moi", "joignable", "rejoindre", "utilise", "i use",
              "using", "mine", "mien", "disposition", "disponible", "available", "reply", "respond", "write back",
              "get back", "repondre")
+# Said after the value: "…from j.h@bt.com, which is mine", "x@y (c'est la mienne)".
+_OWN_AFTER = re.compile(r"[ \t]{0,2}[,(]?[ \t]{0,2}(?:which is mine|that is mine|that's mine|it's mine|"
+                        r"(?:my own|mine)\)|(?:qui est|c'est|c est|soit) (?:la mienne|le mien|"
+                        r"mon (?:adresse|numero|mail|propre)|ma propre|moi))")
 # A pasted e-mail's recipient is the reporter (the extortion spam often claims to come from that very
 # address: "From: x@y / To: x@y"): that value is the reporter's wherever it appears in the report.
 _TO_HEADER = re.compile(r"^[ \t>]{0,4}(?:to|a|destinataire|recipient)[ \t]{0,2}:[ \t]{0,2}(?:[^\n<@]{0,40}<)?"
@@ -204,6 +211,8 @@ def _reporters_own(folded: str, m: Mention) -> bool:
     if m.kind == "phone" and _HELPLINE_BEFORE.search(folded, max(0, start - 60), start):
         return True
     if m.kind in ("phone", "email") and _in_signature(folded, line_start, m.span[1]):
+        return True
+    if _OWN_AFTER.match(folded, m.span[1]):
         return True
     return any(cue in window for cue in _OWN_GATE) and bool(_OWN_BEFORE.search(folded, max(0, start - 80), start))
 

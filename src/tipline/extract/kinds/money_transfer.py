@@ -75,7 +75,9 @@ _REF_WORDS = (*(f"{n} {d}{w}" for n in ("n°", "no", "num", "numero", "code", "n
               "code")
 _REF_CUE = re.compile(r"(?<![\w])(?:m\.?t\.?c\.?n|" + trie_pattern(_REF_WORDS) + r")(?!\w)")
 _REF_VALUE = re.compile(
-    r"[\s:#°=.\-]{0,6}(?:(?:est|is|was|etait|c'est|le|la|number|no|n°|nr|de|du|transfert|ria|wu|mtcn|"
+    # "le code MTCN qu'il m'a demandé de lui envoyer : 738 215 4096": a clause, then a colon
+    r"[\s:#°=.\-]{0,6}(?:[^\n:.!?\d]{1,50}:[ \t]{0,3}\n?)?"
+    r"(?:(?:est|is|was|etait|c'est|le|la|number|no|n°|nr|de|du|transfert|ria|wu|mtcn|"
     r"western union|moneygram|worldremit|:)\s{0,3}[:#]?\s{0,3}){0,4}"
     r"(?P<ref>\d(?:[ \t\-.]{0,2}\n?[ \t]{0,2}\d){5,13}(?![\w])|[a-z]{0,4}\d[a-z0-9]{5,16}(?![\w]))"
 )
