@@ -135,6 +135,20 @@ def test_mtcn_recipient_and_city():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # the reporter's whereabouts in the next sentence are not where the money went
+    ("Il veut 200.000 FCFA par Ria à Douala au nom de Mbarga Paul Eric. Je suis en France, à Lyon.",
+     ["CM:eric mbarga paul"]),
+    # a town the gazetteer does not know, then its country: not a name
+    ("Il a envoyé 400 € par Western Union à Sidi Kacem, au Maroc, au nom de Said Bennani.",
+     ["MA:bennani said"]),
+    # a name, then the city, is still a name
+    ("j'ai envoyé 300 € par Western Union à Kouassi Yao, Abidjan", ["CI:kouassi yao"]),
+])
+def test_recipients_destination(text, expected):
+    assert values(text, "transfer_recipient", "FR") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("reference moneygram 8461 3027", ["mg:84613027"]),
     ("numéro de transfert MTCN:\n381 204\n9956", ["wu:3812049956"]),
     ("WorldRemit reference: WR7K29Q4M8", ["worldremit:WR7K29Q4M8"]),

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from tipline.domain.identifier import Identifier
 from tipline.extract.kinds import iban
 from tipline.extract.model import Context, Mention, mention
-from tipline.extract.patterns import scan, trie_pattern
+from tipline.extract.patterns import SENTENCE_END, scan, trie_pattern
 
 REFERENCE = "transfer_reference"
 RECIPIENT = "transfer_recipient"
@@ -254,10 +254,16 @@ def _name_at(text: str, pos: int, require_capitals: bool) -> tuple[int, int] | N
 # Where the reporter is ("je suis à Thiès", "I live in Dublin", "Ottawa here") is not where the
 # money went.
 _REPORTER_AT = re.compile(
-    r"(?:je suis|j'suis|jsuis|chui|j'habite|jhabite|je vis|je reside|nous habitons|nous vivons|on habite|on est|"
-    r"je vous ecris|j'ecris|i'?m|i am|i live|we live|we are|we're|living|based|writing)"
+    r"(?<![\w'])(?:je suis|j'suis|jsuis|chui|j'habite|jhabite|je vis|je reside|nous habitons|nous vivons|"
+    r"on habite|on est|je vous ecris|j'ecris|i'?m|i am|i live|we live|we are|we're|living|based|writing)"
     r"(?:\s{1,2}(?:a|au|en|in|at|from|de|depuis|pres de|near|dans|here in|ici a))?\s{1,2}(?:la ville de\s{1,2})?$"
 )
+
+
+_PLACE_FIELD = re.compile(r"(?<![\w])(?:country|pays|destination|city|ville|town)\s{0,2}:\s{0,2}$")
+# A name followed by a country with the prepositions French gives countries ("…, au Maroc", ", en
+# Côte d'Ivoire"): the name was a town's.
+_COUNTRY_AFTER = re.compile(r"\s{0,2},\s{0,2}(?:au|en|aux)\s{1,2}[a-z]")
 
 
 def _recipient_country(context: Context, starts: list[int], start: int, end: int, folded: str) -> str | None:
@@ -266,7 +272,12 @@ def _recipient_country(context: Context, starts: list[int], start: int, end: int
     places = context.places
     i = bisect_left(starts, end)
     if i < len(places) and places[i][1] <= end + 60:
-        return places[i][0]
+        p_start = places[i][1]
+        # "…au nom de Ngono Marie Claire. Je suis en France": the reporter's, in another sentence
+        labelled = _PLACE_FIELD.search(folded, max(0, p_start - 20), p_start)  # "Name: X. Country: Ghana."
+        if not ((SENTENCE_END.search(folded, end, p_start) and not labelled)
+                or _REPORTER_AT.search(folded, max(0, p_start - 40), p_start)):
+            return places[i][0]
     j = bisect_left(starts, start) - 1
     if j >= 0 and places[j][2] <= start and places[j][2] >= start - 250:
         p_start, p_end = places[j][1], places[j][2]
@@ -323,6 +334,8 @@ def find_recipients(text: str, context: Context) -> Iterator[Mention]:
             continue  # "to Manila", "à Abidjan"
         if any(w in folded[start:end] for w in ("western", "moneygram", "union", "paypal")):
             continue
+        if not strong and _COUNTRY_AFTER.match(folded, end):
+            continue  # "à Oued Zem, au Maroc": a town the gazetteer does not know, then its country
         country = _iban_country(text, start, end) or _recipient_country(context, place_starts, start, end, folded)
         identifier = normalise_recipient(text[start:end], country)
         if identifier is not None:
