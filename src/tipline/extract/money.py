@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 from tipline.extract.model import Context, Money, Role
 from tipline.extract.patterns import SENTENCE_END, SpanSet, finditer_in, trie_pattern
@@ -28,6 +29,7 @@ DOLLAR_BY_COUNTRY = {
     "CA": "CAD", "US": "USD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD", "JM": "JMD", "TT": "TTD",
     "BS": "BSD", "BB": "BBD", "BZ": "BZD", "LR": "LRD", "NA": "NAD", "FJ": "FJD", "TW": "TWD", "GY": "GYD",
 }
+_OTHER_FRANCS = {"GN": "GNF", "RW": "RWF", "BI": "BIF", "CD": "CDF", "DJ": "DJF", "KM": "KMF"}
 _XAF = frozenset({"CM", "GA", "CG", "TD", "CF", "GQ"})
 _CFA_WEST = frozenset({"CI", "SN", "BF", "ML", "NE", "TG", "BJ", "GW"})
 _SHILLING = {"KE": "KES", "UG": "UGX", "TZ": "TZS", "SO": "SOS"}
@@ -54,18 +56,35 @@ _CURRENCY_WORDS: dict[str, str] = {
     "chf": "CHF", "francs suisses": "CHF", "fr. suisses": "CHF",
     "bucks": "$", "buck": "$", "frs": "FRANC", "f": "FRANC_F", "quids": "GBP",
     "balles": "LOCAL", "piasses": "CAD", "piasse": "CAD", "piastres": "CAD", "piastre": "CAD",
-    "rand": "ZAR", "zar": "ZAR", "roupies": "INR", "roupie": "INR", "inr": "INR", "rupees": "INR", "rupee": "INR",
-    "rs": "INR", "rs.": "INR", "₹": "INR", "ksh": "KES", "kshs": "KES", "kes": "KES", "a$": "AUD", "nz$": "NZD",
+    "rand": "ZAR", "zar": "ZAR", "roupies": "RUPEE", "roupie": "RUPEE", "inr": "INR", "rupees": "RUPEE",
+    "rupee": "RUPEE",
+    "rs": "RUPEE", "rs.": "RUPEE", "₹": "INR", "ksh": "KES", "kshs": "KES", "kes": "KES", "a$": "AUD", "nz$": "NZD",
     "dinar": "DINAR", "dinars": "DINAR", "da": "DZD_DA", "dt": "TND_DT", "r": "ZAR_R",
     "e": "EUR_E",  # "500e": SMS French, read only with a demand or a payment around it (see ``find``)
     "gourde": "HTG", "gourdes": "HTG", "htg": "HTG", "gh₵": "GHS", "ghc": "GHS", "s$": "SGD", "sgd": "SGD",
     "n": "NGN_N", "p": "PHP_P", "shillings": "SHILLING", "shilling": "SHILLING",
     "rm": "MYR", "ringgit": "MYR", "myr": "MYR", "ariary": "MGA", "mga": "MGA", "ar": "MGA_AR", "j$": "JMD",
     "jmd": "JMD",
+    # currencies of the Gulf, South Asia, East and Central Africa, Brazil and the Caribbean; a name
+    # several countries share ("riyal", "rupee") is the reporter's own when it is one of them
+    "riyal": "RIYAL", "riyals": "RIYAL", "sar": "SAR", "qar": "QAR", "omr": "OMR", "kwd": "KWD", "bhd": "BHD",
+    "kd": "KWD_KD", "taka": "BDT", "bdt": "BDT", "pkr": "PKR", "lkr": "LKR", "npr": "NPR", "mur": "MUR_MUR",
+    "ugx": "UGX", "tzs": "TZS", "rwf": "RWF", "frw": "RWF", "gnf": "GNF", "zmw": "ZMW", "kwacha": "KWACHA",
+    "k": "KWACHA_K", "r$": "BRL", "brl": "BRL", "reais": "BRL", "tt$": "TTD", "ttd": "TTD", "gh¢": "GHS",
+    "egp": "EGP",
 }
 _SYMBOLS_BEFORE = ("€", "$", "£", "usd", "us$", "cad", "ca$", "c$", "eur", "gbp", "chf", "fcfa", "xof", "₦", "₱",
                    "ngn", "aud", "mad", "cfa", "au$", "a$", "nz$", "rs", "rs.", "inr", "₹", "ksh", "kshs", "kes", "r",
-                   "zar", "₵", "gh₵", "ghs", "ghc", "s$", "sgd", "n", "p", "php", "htg", "rm", "myr", "j$", "jmd")
+                   "zar", "₵", "gh₵", "ghs", "ghc", "s$", "sgd", "n", "p", "php", "htg", "rm", "myr", "j$", "jmd",
+                   "aed", "sar", "qar", "omr", "kwd", "bhd", "kd", "bdt", "pkr", "lkr", "npr", "mur", "ugx", "tzs",
+                   "rwf", "frw", "gnf", "zmw", "k", "r$", "brl", "tt$", "ttd", "gh¢", "egp")
+# A name several countries' currencies share: the reporter's when it is one of them, else the first.
+_SHARED_NAMES = {
+    "RUPEE": ("INR", "PKR", "LKR", "NPR", "MUR", "SCR"), "RIYAL": ("SAR", "QAR", "OMR", "YER"),
+    "KWACHA": ("ZMW", "MWK"),
+}
+# Abbreviations read only in the one country that uses them ("K5,000" in Zambia, "100 KD" in Kuwait).
+_ONLY_IN = {"KWD_KD": ("KW", "KWD"), "KWACHA_K": ("ZM", "ZMW"), "MUR_MUR": ("MU", "MUR")}  # "mur": a wall
 _DINAR = {"DZ": "DZD", "TN": "TND", "LY": "LYD", "IQ": "IQD", "JO": "JOD", "KW": "KWD", "BH": "BHD", "RS": "RSD",
           "MK": "MKD"}
 
@@ -85,7 +104,7 @@ _NUMBER = (
 _AMOUNT = re.compile(r"(?=\d)(?:(?<![\w.,])|(?<=(?<![\w])r)|(?<=(?<![\w])rs)|(?<=(?<![\w])rs\.)|(?<=ksh)|(?<=kes)|"
                      r"(?<=usd)|(?<=eur)|(?<=cad)|(?<=gbp)|(?<=inr)|(?<=aud)|(?<=chf)|(?<=ghs)|(?<=sgd)|(?<=php)|"
                      r"(?<=(?<![\w])rm)|(?<=myr)|(?<=jmd)|"
-                     r"(?<=(?<![\w])n)|(?<=(?<![\w])p))" + _NUMBER)
+                     r"(?<=(?<![\w])n)|(?<=(?<![\w])p)|(?<=(?<![\w])k))" + _NUMBER)
 _CUR_AFTER = re.compile(r"\s{0,2}(?P<cur>" + _alternation(list(_CURRENCY_WORDS)) + r")(?![a-z])")
 _CUR_BEFORE = re.compile(r"(?<![\w])(?P<cur>" + _alternation(list(_SYMBOLS_BEFORE)) + r")\s{0,2}$")
 
@@ -222,7 +241,7 @@ def _currency(word: str, country: str | None) -> str | None:
         case "CFA":
             return "XAF" if country in _XAF else "XOF"
         case "FRANC":
-            return "CHF" if country == "CH" else ("XAF" if country in _XAF else "XOF")
+            return "CHF" if country == "CH" else _OTHER_FRANCS.get(country, "XAF" if country in _XAF else "XOF")
         case "FRANC_F":  # "100.000f": West and Central African usage only
             return "XAF" if country in _XAF else ("XOF" if country in _CFA_WEST else None)
         case "DH":
@@ -247,6 +266,12 @@ def _currency(word: str, country: str | None) -> str | None:
             return "MGA" if country == "MG" else None
         case "EUR_E":
             return "EUR"
+        case "RUPEE" | "RIYAL" | "KWACHA":
+            local = _local_currency(country)
+            return local if local in _SHARED_NAMES[code] else _SHARED_NAMES[code][0]
+        case "KWD_KD" | "KWACHA_K" | "MUR_MUR":
+            where, iso = _ONLY_IN[code]
+            return iso if country == where else None
         case "LOCAL":
             return _LOCAL.get(country, DOLLAR_BY_COUNTRY.get(country, "EUR"))
         case _:
@@ -664,6 +689,7 @@ _WHOLE_TEXT_BARE = 20_000
 _NEXT_REACH = 1500
 
 
+@cache
 def _local_currency(region: str | None) -> str | None:
     if not region:
         return None
