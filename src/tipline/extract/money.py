@@ -199,6 +199,10 @@ _THREAT = re.compile(
     r"(?:or|ou) (?:he|she|they|i|we|il|elle|ils|je|on)(?:'ll| will| va| vont)? (?:post|send|share|publish|leak|delete|"
     r"expose|upload|show|publie|envoie|diffuse|partage|poste|balance|supprime)\w*)(?![\w])")
 _TO_BE = re.compile(r"(?:to|must|will|should|a) (?:be|etre) $")
+# A payment someone wants done, in the subjunctive: "il veut que je lui envoie 5 000 F", "faut que je paie".
+_WANTED_THAT = re.compile(r"(?<![\w])(?:veu[tx]|veulent|voulai[st]|voudrai[st]?|faut|faudrait|exig\w*|demand\w*|"
+                          r"reclam\w*|ordonn\w*|insist\w*)\s(?:(?:absolument|encore|vraiment|juste)\s)?"
+                          r"(?:que|qu')\s?(?:(?:je|j'|tu|on|il|elle|nous|vous)\s?(?:(?:lui|leur|te|vous|les?|la)\s)?)?$")
 _CONDITIONAL = re.compile(r"(?:\bsi|\bif|\bunless|\bsauf si|\btant que)\s[^.!?\n]{0,20}$")
 _SENTENCE_LIMIT = 200
 # A fee or a fine is asked for ("frais de dossier de 350 €", "a $450 clearance fee", "une amende de
@@ -342,7 +346,8 @@ def _role(folded: str, start: int, end: int) -> Role:
     for m in paid_matches:
         paid_spans.append(m.span())
         before = folded[max(s, m.start() - 25):m.start()]
-        if _CONDITIONAL.search(before) or _TO_BE.search(before):  # "si je ne verse pas", "to be paid": a demand
+        if _CONDITIONAL.search(before) or _TO_BE.search(before) or _WANTED_THAT.search(before):
+            # "si je ne verse pas", "to be paid", "il veut que je paie": a demand
             cues.append((m.end() - start if m.end() <= start else m.start() - end, "demanded"))
             continue
         if _NEGATED_PAID.search(before) or re.match(
@@ -355,7 +360,7 @@ def _role(folded: str, start: int, end: int) -> Role:
         cues.append((m.end() - start if m.end() <= start else m.start() - end, "demanded"))
     right_before = _PAID_RIGHT_BEFORE.search(folded, max(s, start - 80), start)
     if right_before and not any(p.search(folded, max(s, right_before.start() - 25), right_before.start())
-                                for p in (_CONDITIONAL, _NEGATED_PAID)):
+                                for p in (_CONDITIONAL, _NEGATED_PAID, _WANTED_THAT)):
         cues.append((0, "paid"))  # not "unless I paid £600", "I never paid the €600'
     before = [c for c in cues if c[0] <= 0 and -c[0] <= 80]
     if before:
@@ -453,7 +458,8 @@ def _amount_between(folded: str, start: int, end: int) -> bool:
 _PER_UNIT = re.compile(
     r"\s{0,2}(?:la|le|par|per|a|an|the|each|chacun|chacune|l'|pour la|pour une?)\s{1,2}"
     r"(?:nuit|night|nuitee|mois|month|semaine|week|kilo|kg|litre|liter|heure|hour|personne|person|jour|day|"
-    r"piece|unit|unite|place|seat|ticket|billet|entree|bouteille|bottle|paquet|pack|menu|repas|meal)s?(?![\w])"
+    r"piece|unit|unite|place|seat|ticket|billet|entree|bouteille|bottle|paquet|pack|menu|repas|meal|task|tache|"
+    r"like|click|clic)s?(?![\w])"
     r"(?!\s{1,2}(?:derniere?|passee?|prochaine?|precedente?|d'avant|d'apres|ago|before|after))"  # "la semaine dernière"
 )
 # "un iPhone à 1 100 €", "a PS5 at $500": the price of a thing bought, not money of the case.
@@ -486,6 +492,25 @@ def _goods_price(folded: str, start: int, end: int, text: str) -> bool:
         return True
     return bool(_ARTICLE_BEFORE.search(folded, max(0, start - 8), start) and _GOODS_AFTER.match(folded, end)
                 and not _FEE.search(folded, end, min(len(folded), end + 30)))
+
+
+# Money the scammer promises or lends is not what was demanded or paid: "my profit of ₦1.2m", "the
+# dashboard showed $48,900 in profit", "she won J$2.5 million", "promised to turn it into $1,000",
+# "I borrowed R1,500", "a ₹3,000 loan", "only ₹1,950 came in" (loan apps, fake investments, lotteries).
+_PROMISED_BEFORE = re.compile(
+    r"(?<![\w])(?:profits?|earnings?|gains|winnings?|benefices?|interets|returns|won|gagne|promised|promis|promising|"
+    r"promettant|turn (?:it|them|this|that) into|transformer? en|borrowed|emprunte|loan of|pret de|only got|"
+    r"only received|n'ai recu que|credited with)"
+    r"(?:\s{1,2}(?:of|de|d'|me|him|her|lui|moi|you|vous|nearly|almost|about|around|environ|presque|up to|"
+    r"jusqu'a|the|a|an|un|une|les|la|le))?[\s\"'«“:]{0,4}$")
+_PROMISED_AFTER = re.compile(
+    r"[\s\"'»”]{0,3}(?:(?:in|of|de|d'|en)\s{1,2}[\"'«“]{0,2}\s{0,2})?(?:profits?|earnings?|gains|winnings?|"
+    r"benefices?|interets|returns|loan|pret|came in|came into|arrived in|credited)(?![\w])")
+
+
+def _promised(folded: str, start: int, end: int) -> bool:
+    return bool(_PROMISED_BEFORE.search(folded, max(0, start - 40), start)
+                or _PROMISED_AFTER.match(folded, end, min(len(folded), end + 30)))
 
 
 MAX_AMOUNTS = 2000  # per text: bounds the work on a pathological input; no report names more
@@ -632,7 +657,7 @@ def find(text: str, context: Context) -> Iterator[Money]:
             continue
         if currency is None or amount is None:
             continue
-        if _goods_price(folded, start, end, text):
+        if _goods_price(folded, start, end, text) or _promised(folded, start, end):
             continue
         role = _role(folded, start, end)
         if word == "e" and (after is None or after.start("cur") != match.end() or amount < 10 or role == "unknown"
