@@ -110,7 +110,8 @@ _CUR_BEFORE = re.compile(r"(?<![\w])(?P<cur>" + _alternation(list(_SYMBOLS_BEFOR
 
 # Role cues, on folded text. Paid cues name the victim's side ("j'ai", "I", "elle a", "on a").
 _PAID = re.compile(
-    r"(?<![\w])(?:(?:j'?|j\s)ai|g|je lui ai|on (?:lui )?a|elle (?:lui )?a|il (?:lui )?a|nous avons|(?:j'?|j\s)avais|"
+    r"(?<![\w])(?:(?:j'?|j\s)ai|g|je lui ai|je (?:t'|t |vous |leur |les |l')ai|"
+    r"on (?:lui )?a|elle (?:lui )?a|il (?:lui )?a|nous avons|(?:j'?|j\s)avais|"
     r"je lui avais|il (?:lui )?avait|elle (?:lui )?avait|on (?:lui )?avait|nous avions|i|we|she|he|i'?ve|"
     r"we'?ve|i have|i had|i'd|they|ils (?:lui )?ont|elles ont|"
     # someone close paid: "mon mari a envoyé 500 €", "Dad sent $1,000", "my brother paid"
@@ -124,7 +125,8 @@ _PAID = re.compile(
     r"zelled|venmoed|cashapped|cash apped|paypaled|deposited|depose|retire|withdrew|mis|put|inserted|loaded|"
     r"(?:fait|effectue|realise|made) (?:un |une |des |\d+ |mon |ma |le |la |a |an )?(?:premier |premiere |deuxieme |"
     r"second |dernier |nouvel |first |second |last )?(?:transfert|virement|envoi|paiement|versement|depot|transfer|"
-    r"payment|deposit)s?|envoi|spent|depense|don pay|don send)"
+    r"payment|deposit|flooz|wave|momo|mobile money|orange money|moov money|mtn money|om|western union|"
+    r"western|moneygram|ria|mpesa|m-pesa|gcash|e-transfer|zelle|pix|bkash)s?|envoi|spent|depense|don pay|don send)"
     r"|(?<![\w])(?:cost me|m'a coute|ca m'a coute|deja paye|deja envoye|already paid|already sent|wired|paid|perdu|"
     r"lost"
     # told in the present ("je verse 500 CHF en espérant"), or as a second verb ("panicked and bought two $100 cards")
@@ -170,7 +172,10 @@ _DEMANDED = re.compile(
     r"increased (?:it )?to|raised (?:it )?to|went up to|augmente a|passe a|il reste|the rest|the balance|le reste|"
     r"montant de|amount of|fair price|(?:maintenant|now|desormais) (?:c'est|c'etait|ce sera|it's|its|it is|it'll be)|"
     # any verb after "if I don't" / "si je ne … pas": "si je lui filais pas 300 balles", "if I don't give him $500"
-    r"si (?:je|tu) (?:ne |n')?(?:lui |leur )?\w+ pas|if (?:i|you) (?:don'?t|do not|didn'?t) \w+)(?![\w])"
+    r"si (?:je|tu|il|elle|on) (?:ne |n')?(?:lui |leur )?\w+ pas|if (?:i|you|he|she|they|we) (?:don'?t|doesn'?t|do not|"
+    r"does not|didn'?t) \w+|"
+    # a debt claimed or a price agreed: "she owed $2,400 in back taxes", "elle a accepté 400 000"
+    r"owe[sd]?|owing|devez|dette de|debt of|accepte|accepted|agreed (?:to|on)|settled (?:for|on))(?![\w])"
 )
 # Rarer demand cues, run only on a sentence that holds one of their words (``_DEMANDED_GATE``):
 # "£200 now or the video goes to your mum", "350€ pour ne pas publier", "he'll take it down for $600".
@@ -229,6 +234,9 @@ _MET_NEXT = re.compile(
     r"i paid the money|j'ai envoye l'argent|j'ai paye la somme|j'ai envoye la somme)(?![\w])"
     r"|(?:j'ai|i) (?:paye|paid|envoye|sent)" + _MET_END + r")"
     r"(?!\s{0,2}(?:not|n't|pas|never|jamais)(?![\w]))"
+    # paid in instalments, listed after: the instalments are what was paid, each read on its own
+    r"(?![^.!?\n]{0,20}(?:en (?:deux|trois|quatre|plusieurs|\d) (?:fois|tranches|versements)|"
+    r"in (?:two|three|four|several|\d) (?:instalments|installments|parts|payments|goes|times)))"
 )
 
 
@@ -594,29 +602,41 @@ _BARE_VERBS = trie_pattern((
     # the demand raised or restated: "then he increased to 80,000", "now its 10k", "Maintenant c'est 150 000"
     "increased to", "increased it to", "raised to", "raised it to", "went up to", "now it's", "now its", "now it is",
     "c'est maintenant", "maintenant c'est", "augmente a", "passe a", "monte a", "il reste", "reste", "the rest is",
-    "balance", "the balance"))
+    "balance", "the balance",
+    # a price agreed: "elle a accepté 400 000", "he agreed to 5k", "settled for 20,000"
+    "accepte", "accepted", "agreed to", "agreed on", "settled for", "settled on"))
 # A list going on after an amount: "Je paie 50 000 FCFA le 3 mai, puis 30 000 le 5 mai", "then 2,500 and
 # again 2,500" (the role is then read as for any amount: from the cue before the list).
 _BARE_LIST = trie_pattern(("puis", "then", "and then", "puis encore", "and again", "again", "et encore", "encore",
-                           "another", "et", "and"))
+                           "another", "et", "and",
+                           # a demand restated: "il demande 300 000 au lieu de 200 000", "50k instead of 30k"
+                           "au lieu de", "au lieu des", "instead of", "rather than", "plutot que"))
 # A paid amount likewise: "I sent 10,000 yesterday", "je lui ai déjà donné 100 000 en espèces", "I paid 15k".
 _BARE_PAID_VERBS = trie_pattern((
     "paid", "sent", "send", "pay", "payer", "envoye", "envoyer", "envoie", "paye", "payes", "paie", "verse", "donne",
-    "vire", "transfere", "transferred", "gave", "deposited", "wired", "don pay", "don send", "sen"))
+    "vire", "transfere", "transferred", "gave", "deposited", "wired", "don pay", "don send", "sen",
+    # a payment named by its means: "j'ai fait flooz de 30 000", "un dépôt de 50 000", "a GCash transfer of 2,000"
+    "flooz", "wave", "momo", "depot", "transfert", "virement", "envoi", "versement", "paiement", "transfer", "deposit",
+    "payment",
+    # instalments listed: "je les ai envoyés en deux fois (200 000 le lundi, …)", "in two instalments (5,000 …"
+    *(f"{a} {n} {w}" for a, ws in (("en", ("fois", "tranches", "versements")),
+                                    ("in", ("instalments", "installments", "parts", "payments", "goes")))
+      for n in ("deux", "trois", "quatre", "plusieurs", "two", "three", "four", "several", "2", "3", "4") for w in ws)))
 # A bare amount, and what may follow it: "…100 000.", "…600 more", "…10k now", "…20 000 par Orange Money".
 _BARE_NUMBER = (
-    r"(?P<num>\d{1,3}(?:[ .,]\d{3})+|\d{2,7}|\d{1,3}(?:[.,]\d{1,2})?\s?(?:k|lakhs?|lacs?))(?![\w]|[.,]\d)"
+    # "mil": a thousand in West African French ("100 mil", "200mil"), as in Spanish and Portuguese
+    r"(?P<num>\d{1,3}(?:[ .,]\d{3})+|\d{2,7}|\d{1,3}(?:[.,]\d{1,2})?\s?(?:k|mil|lakhs?|lacs?))(?![\w]|[.,]\d)"
     r"(?=\s{0,2}(?:[.!?,;:)]|$|\n|(?:more|de plus|encore|et|and|sinon|or|else|otherwise|ou|now|maintenant|pour|to|by|"
     r"avant|before|d'ici|within|dans|par|via|through|thru|on|sur|en|yesterday|hier|already|deja|last|today|"
     r"aujourd'hui|cash|thats|that's|in|a|au|with|avec|le|the|tomorrow|tmrw|tmr|demain|next|la|ce|this|tonight|first|"
-    r"d'abord|"
+    r"d'abord|again|from|balance|il|elle|ils|he|she|they|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)(?![\w])))"
 )
 _BARE_DEMAND = re.compile(
     r"(?<![\w])(?:" + _BARE_VERBS + r"|" + _BARE_PAID_VERBS + r"|(?P<list>" + _BARE_LIST + r"))\w{0,3}"
-    r"\s{1,2}(?:(?:encore|maintenant|now|another|still|aussi|also|me|moi|him|her|them|lui|leur|only|seulement|juste|"
-    r"just|desormais|deja|already|de|d'|back|the|les)\s{1,2}){0,3}" + _BARE_NUMBER +
+    r"(?:\s{1,2}|\s?[(:]\s?)(?:(?:encore|maintenant|now|another|still|aussi|also|me|moi|him|her|them|lui|leur|only|seulement|juste|"
+    r"just|desormais|deja|already|de|d'|back|the|les|like|about|around|environ|pas|of)\s{1,2}){0,3}" + _BARE_NUMBER +
     r"(?!\s{0,2}(?:more|de plus|encore|autres?|other)?\s{0,2}(?:photos?|videos?|vids?|pics?|pictures?|nudes?|images?|"
     r"clips?|selfies?)(?![\w]))"
 )
@@ -805,8 +825,8 @@ def _listed_after_amount(folded: str, cue: int, before: list[Money]) -> bool:
 
 
 def _amount_text(number: str) -> Decimal | None:
-    unit = re.search(r"\s?(k|lakhs?|lacs?)$", number)
-    factor = 1 if unit is None else (1000 if unit.group(1) == "k" else 100_000)
+    unit = re.search(r"\s?(k|mil|lakhs?|lacs?)$", number)
+    factor = 1 if unit is None else (1000 if unit.group(1) in ("k", "mil") else 100_000)
     number = number[:unit.start()] if unit else number
     digits = re.sub(r"[ .,]", "", number) if re.fullmatch(r"\d{1,3}(?:[ .,]\d{3})+", number) else number
     try:
