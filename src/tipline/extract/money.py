@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from itertools import chain
 
 from tipline.extract.model import Context, Money, Role
 from tipline.extract.patterns import SENTENCE_END, SpanSet, finditer_in, trie_pattern
@@ -122,7 +123,8 @@ _PAID = re.compile(
     r"(?:(?:deja|already|just|encore|finally|finalement|only|seulement|lui|him|her|"
     r"them|meme|aussi|also|fait|vraiment|really|actually|bien)\s{1,2}){0,3}"
     r"(?:paye|paid|envoye|sent|verse|vire|wired|transfere|transferred|perdu|lost|achete|bought|donne|gave|given|"
-    r"zelled|venmoed|cashapped|cash apped|paypaled|deposited|depose|retire|withdrew|mis|put|inserted|loaded|"
+    r"zelled|venmoed|cashapped|cash apped|paypaled|venmo'd|zelle'd|cashapp'd|cash app'd|paypal'd|"
+    r"deposited|depose|retire|withdrew|mis|put|inserted|loaded|"
     r"(?:fait|effectue|realise|made) (?:un |une |des |\d+ |mon |ma |le |la |a |an )?(?:premier |premiere |deuxieme |"
     r"second |dernier |nouvel |first |second |last )?(?:transfert|virement|envoi|paiement|versement|depot|transfer|"
     r"payment|deposit|flooz|wave|momo|mobile money|orange money|moov money|mtn money|om|western union|"
@@ -140,9 +142,12 @@ _PAID_EXTRA = re.compile(
     r"(?<![\w])(?:(?:m'a|m'ont|lui a|lui ont) fait (?:envoyer|payer|verser|virer|acheter|transferer|deposer)"
     r"|made (?:me|him|her|us|them) (?:buy|send|pay|transfer|wire|deposit)"
     r"|(?:(?<=^)|(?<=[.!?\n] )|(?<=\n))(?:sent|paid|wired|envoye|paye|verse|vire)"
-    r"(?: (?:them|him|her|it|lui|leur))?(?= [$£€\d]))"
+    r"(?: (?:them|him|her|it|lui|leur))?(?= [$£€\d])"
+    # a past told in the present, opening a clause: "I send 1,000 SAR by STC Pay", "Mi send USD 100"
+    r"|(?:(?<=^)|(?<=[.!?\n,:] )|(?<=\n)|(?<=and )|(?<=so ))(?:i|mi) (?:already |just |den )?send"
+    r"(?= (?:[$£€₦₹\d]|[a-z]{1,3}\$?\s?\d)))"
 )
-_PAID_GATE = ("fait ", "made ", "sent ", "paid ", "wired ", "envoye ", "paye ", "verse ", "vire ")
+_PAID_GATE = ("fait ", "made ", "sent ", "paid ", "wired ", "envoye ", "paye ", "verse ", "vire ", "send ")
 # The scammer's side, told by the victim: "elle a eu 100 € de ma part", "he already got $300 from me"
 # (run only on a sentence holding one of ``_THEIRS_GATE``).
 _PAID_THEIRS = re.compile(
@@ -165,7 +170,7 @@ _DEMANDED = re.compile(
     r"wants?|wanted|asks?|asked|asking|requests?|requested|"
     r"demands?|demanded|requir\w*|send|transfer|pay|told me to|asked me to|wanted me to|buy|ransom|rancon|"
     r"pidio|pide|quiere|exige|tarif|price is|sinon|or else|otherwise|"
-    r"(?:verse|paie|paye|envoie|vire) pas|unless i (?:pay|send)|"
+    r"(?:verse|paie|paye|envoie|vire) pas|unless (?:i|you|he|she|we|they) (?:pay|send)\w*|"
     r"envoyez|payez|versez|virez|transferez|deposez|verser|deposer|"
     # the demand lowered or named: "then they dropped it to $400", "un montant de 990 €", "a fair price"
     r"dropped it to|dropped to|lowered (?:it )?to|reduced (?:it )?to|(?:a |il a )?baisse a|descendue? a|reduit a|"
@@ -181,14 +186,18 @@ _DEMANDED = re.compile(
 # "£200 now or the video goes to your mum", "350€ pour ne pas publier", "he'll take it down for $600".
 _DEMANDED_EXTRA = re.compile(
     r"(?<![\w])(?:montant\s{0,2}:|amount\s{0,2}(?:due\s{0,2})?:|"
-    r"(?:or|ou) (?:the|your|my|la|les|tes|ta|ton|mes|ma) (?:\w+ )?(?:videos?|vids?|clips?|photos?|pics?|nudes?)|"
+    r"(?:or|ou) (?:the|your|ur|yr|my|la|les|tes|ta|ton|mes|ma|vos|votre) (?:\w+ )?"
+    r"(?:videos?|vids?|clips?|photos?|pics?|nudes?)|"
     r"(?:pour|to) (?:ne )?(?:pas |not )?(?:publier|diffuser|partager|post|leak|share)|"
     r"(?:take (?:it|them|the \w+) down|delete (?:it|them|the \w+)|supprime\w* (?:la|les|tout)\s?\w*) (?:for|pour)|"
-    r"(?:to|pour) (?:take (?:it|them|the \w+) down|delete|remove|supprimer|retirer|effacer))"
+    r"(?:to|pour) [\"'«“]?\s?(?:take (?:it|them|the \w+) down|delete|remove|supprimer|retirer|effacer|"
+    # a fee to get promised money out: "₱25,000 to unlock my earnings", "50 000 pour débloquer le colis"
+    r"unlock|release|withdraw|debloquer|liberer|recuperer))"
     r"(?![\w])"
 )
 _DEMANDED_GATE = ("montant", "amount", "vid", "clip", "photo", "pic", "nude", "publi", "diffus", "partag", "post",
-                  "leak", "share", "take ", "delete", "supprim", "remove", "retirer", "effacer")
+                  "leak", "share", "take ", "delete", "supprim", "remove", "retirer", "effacer", "unlock", "release",
+                  "withdraw", "debloq", "liberer", "recuperer")
 _DEMANDED_GATE_RE = re.compile(trie_pattern(_DEMANDED_GATE))
 # Right after an amount: "$300 more by tonight", "500 € de plus", "400 euros avant minuit", "£200
 # in steam cards within 2 hours": a demand.
@@ -202,7 +211,11 @@ _DEMANDED_AFTER = re.compile(
 _THREAT = re.compile(
     r"(?<![\w])(?:sinon|or else|otherwise|faute de quoi|"
     r"(?:or|ou) (?:he|she|they|i|we|il|elle|ils|je|on)(?:'ll| will| va| vont)? (?:post|send|share|publish|leak|delete|"
-    r"expose|upload|show|publie|envoie|diffuse|partage|poste|balance|supprime)\w*)(?![\w])")
+    r"expose|upload|show|publie|envoie|diffuse|partage|poste|balance|supprime)\w*|"
+    # "t'as 800 balles ou ta mère reçoit tout", "$300 or your family sees it"
+    r"(?:or|ou) (?:bien )?(?:your|ur|yr|ta|ton|tes|vos|votre) (?:\w+ )?(?:mum|mom|mother|mere|maman|dad|father|pere|"
+    r"papa|parents|family|famille|wife|femme|husband|mari|girlfriend|copine|boyfriend|copain|friends|amis|boss|"
+    r"patron|colleagues|collegues|school|ecole|followers|contacts))(?![\w])")
 _TO_BE = re.compile(r"(?:to|must|will|should|a) (?:be|etre) $")
 # A payment someone wants done, in the subjunctive: "il veut que je lui envoie 5 000 F", "faut que je paie".
 _WANTED_THAT = re.compile(r"(?<![\w])(?:veu[tx]|veulent|voulai[st]|voudrai[st]?|faut|faudrait|exig\w*|demand\w*|"
@@ -331,7 +344,8 @@ _PAID_RIGHT_BEFORE = re.compile(
     r"(?:(?:the|les|la|le|them|him|her|lui|leur|only|just|another|encore|aussi)\s{1,2}){0,2}"
     r"|(?:a|ont|avait|avaient)\s{1,2}(?:(?:deja|aussi|encore|finalement|meme)\s{1,2})?(?:paye|envoye|verse|vire|"
     r"transfere|achete|depose|donne)\s[^.!?\n,;]{0,50}?(?<![\w])(?:de|d')\s{0,2}"
-    r"|(?:deposits?|depots?|versements?|payments?|paiements?|virements?|transfers?|envois?)\s{0,2}:\s{0,2})$")
+    r"|(?:deposits?|depots?|versements?|payments?|paiements?|virements?|transfers?|envois?)"
+    r"(?:\s{1,2}(?:effectue|fait|realise|envoye|made|sent|done)e?s?)?\s{0,2}:\s{0,2})$")
 
 
 def _role(folded: str, start: int, end: int) -> Role:
@@ -353,6 +367,8 @@ def _role(folded: str, start: int, end: int) -> Role:
         demanded_matches += _DEMANDED_EXTRA.finditer(folded, s, e)
     for m in paid_matches:
         paid_spans.append(m.span())
+        if m.end() <= start and not _cue_reaches(folded, m.end(), start):
+            continue
         before = folded[max(s, m.start() - 25):m.start()]
         if _CONDITIONAL.search(before) or _TO_BE.search(before) or _WANTED_THAT.search(before):
             # "si je ne verse pas", "to be paid", "il veut que je paie": a demand
@@ -371,6 +387,10 @@ def _role(folded: str, start: int, end: int) -> Role:
                                 for p in (_CONDITIONAL, _NEGATED_PAID, _WANTED_THAT)):
         cues.append((0, "paid"))  # not "unless I paid £600", "I never paid the €600'
     before = [c for c in cues if c[0] <= 0 and -c[0] <= 80]
+    if _paid_by_reporter(folded, start):
+        return "paid"  # the reporter's own line: "Me: sent 100", "Moi: envoyé 20 000 par Wave", "Me: heres the $25"
+    if not before and _GONE_AFTER.match(folded, end, sentence_end):
+        return "paid"  # "the 20k is already gone"
     if before:
         role = max(before)[1]
     else:
@@ -383,12 +403,22 @@ def _role(folded: str, start: int, end: int) -> Role:
         return "demanded"
     if role == "unknown" and _said_by_other(folded, start):
         return "demanded"  # a pasted chat: "[22:41] Inconnu: 400€ en transcash et je supprime tout"
-    if role == "unknown" and _paid_by_reporter(folded, start):
-        return "paid"  # the reporter's own line: "Me: sent 100", "Moi: envoyé 20 000 par Wave"
     if role == "unknown" and (_DEMANDED_AFTER.match(folded, end, sentence_end)
                               or _THREAT.search(folded, end, sentence_end)):
         return "demanded"
     return role
+
+
+# Another clause, with its own subject, after another amount: in "I sent $500 and she came back for
+# $1,500 more" the payment is the $500's, not the $1,500's.
+_NEW_SUBJECT = re.compile(r"(?:[,;]|(?<![\w])(?:and|et|but|mais|then|puis))\s{1,2}"
+                          r"(?:(?:then|ensuite|now|maintenant)\s{1,2})?(?:she|he|they|il|elle|ils|elles)\s")
+
+
+def _cue_reaches(folded: str, cue_end: int, start: int) -> bool:
+    """Whether a cue ending at ``cue_end`` still speaks of the amount at ``start``."""
+    clause = _NEW_SUBJECT.search(folded, cue_end, start)
+    return clause is None or not _amount_between(folded, cue_end, clause.start())
 
 
 # A chat line's speaker: "[22:41] Inconnu: …", "[1/15 12:20 AM] +1 (347) 812-5066: …"; without a
@@ -399,7 +429,8 @@ _REPORTER_SPEAKERS = frozenset({"moi", "me", "je", "i", "victim", "victime", "re
 
 
 _REPORTER_PAID = re.compile(r"(?:(?:ok|okay|done|c'est|its|it's)[\s,.!]{1,3})?(?:just |deja |already )?"
-                            r"(?:sent|paid|envoye|paye|verse|vire|transfere|transferred)(?![\w])")
+                            r"(?:sent|paid|envoye|paye|verse|vire|transfere|transferred|here'?s|heres|here is|"
+                            r"voila|voici)(?![\w])")
 
 
 def _line_speaker(folded: str, start: int) -> re.Match[str] | None:
@@ -412,8 +443,10 @@ def _line_speaker(folded: str, start: int) -> re.Match[str] | None:
 
 def _paid_by_reporter(folded: str, start: int) -> bool:
     speaker = _line_speaker(folded, start)
+    # the line's first amount only: in "Me: sent 100, why 300 more?" the 300 is not paid
     return (speaker is not None and speaker.group("who").strip() in _REPORTER_SPEAKERS
-            and _REPORTER_PAID.match(folded, speaker.end(), start) is not None)
+            and _REPORTER_PAID.match(folded, speaker.end(), start) is not None
+            and not _amount_between(folded, speaker.end(), start))
 
 
 def _said_by_other(folded: str, start: int) -> bool:
@@ -623,9 +656,11 @@ _BARE_PAID_VERBS = trie_pattern((
                                     ("in", ("instalments", "installments", "parts", "payments", "goes")))
       for n in ("deux", "trois", "quatre", "plusieurs", "two", "three", "four", "several", "2", "3", "4") for w in ws)))
 # A bare amount, and what may follow it: "…100 000.", "…600 more", "…10k now", "…20 000 par Orange Money".
+# "mil": a thousand in West African French ("100 mil", "200mil"), as in Spanish and Portuguese
+_BARE_CORE = (r"(?P<num>\d{1,3}(?:[ .,]\d{3})+|\d{2,7}|\d{1,3}(?:[.,]\d{1,2})?\s?(?:k|mil|lakhs?|lacs?))"
+              r"(?![\w]|[.,]\d)")
 _BARE_NUMBER = (
-    # "mil": a thousand in West African French ("100 mil", "200mil"), as in Spanish and Portuguese
-    r"(?P<num>\d{1,3}(?:[ .,]\d{3})+|\d{2,7}|\d{1,3}(?:[.,]\d{1,2})?\s?(?:k|mil|lakhs?|lacs?))(?![\w]|[.,]\d)"
+    _BARE_CORE +
     r"(?=\s{0,2}(?:[.!?,;:)]|$|\n|(?:more|de plus|encore|et|and|sinon|or|else|otherwise|ou|now|maintenant|pour|to|by|"
     r"avant|before|d'ici|within|dans|par|via|through|thru|on|sur|en|yesterday|hier|already|deja|last|today|"
     r"aujourd'hui|cash|thats|that's|in|a|au|with|avec|le|the|tomorrow|tmrw|tmr|demain|next|la|ce|this|tonight|first|"
@@ -640,6 +675,13 @@ _BARE_DEMAND = re.compile(
     r"(?!\s{0,2}(?:more|de plus|encore|autres?|other)?\s{0,2}(?:photos?|videos?|vids?|pics?|pictures?|nudes?|images?|"
     r"clips?|selfies?)(?![\w]))"
 )
+# Money told as gone: "the 20k is already gone", "les 50 000 sont déjà partis", "that $300 was wasted".
+_GONE = (r"\s{1,2}(?:is|are|was|were|est|sont|a ete|ont ete)\s{1,2}(?:(?:already|deja|all|tout|just)\s{1,2})?"
+         r"(?:gone|spent|lost|wasted|partie?s?|perdue?s?)(?![\w])")
+_GONE_AFTER = re.compile(_GONE)
+_BARE_GONE = re.compile(r"(?<![\w])(?:the|my|that|those|these|les|mes|ces|mon|ce)\s{1,2}" + _BARE_CORE
+                        + "(?=" + _GONE + ")")
+_GONE_WORDS = ("gone", "spent", "lost", "wasted", "parti", "perdu")
 _LIST_GAP = re.compile(r"[,;]|(?<![\w])(?:puis|then|et|and|ensuite|plus|again|encore|aussi|also)(?![\w])")
 # Ordinals and classes: "en 3e", "le 20e siècle" are not euros.
 _NOT_EURO_E = re.compile(r"(?:siecle|etage|arrondissement|edition|anniversaire|rang|place|annee|position|jour)")
@@ -722,9 +764,11 @@ def _without_totals(folded: str, found: list[Money]) -> list[Money]:
 
 
 def _gate_bare(folded: str) -> bool:
-    return any(w in folded for w in ("veu", "demand", "exig", "reclam", "want", "ask", "paid", "sent", "send", "pay",
-                                     "envoy", "envoi", "paye", "paie", "verse", "donne", "vire", "transfer", "gave",
-                                     "deposited", "wired"))
+    return any(w in folded for w in _BARE_GATE)
+
+
+_BARE_GATE = ("veu", "demand", "exig", "reclam", "want", "ask", "paid", "sent", "send", "pay", "envoy", "envoi", "paye",
+              "paie", "verse", "donne", "vire", "transfer", "gave", "deposited", "wired", *_GONE_WORDS)
 
 
 # Without any amount named in the text, a bare one of a thousand or more takes the reporter's
@@ -760,14 +804,15 @@ def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Mon
     if whole:
         windows = [(0, len(folded))]
     local: str | None = None  # looked up once, when a bare amount first needs it
-    for match in finditer_in(_BARE_DEMAND, folded, windows):
+    gone = finditer_in(_BARE_GONE, folded, windows) if any(w in folded for w in _GONE_WORDS) else ()
+    for match in chain(finditer_in(_BARE_DEMAND, folded, windows), gone):
         if len(out) >= MAX_AMOUNTS:
             break
         start, end = match.span("num")
         i = bisect_right(ends, start) - 1  # the last amount named before this one
-        if taken.overlaps(start, end):
+        if taken.overlaps(start, end) or (match.re is _BARE_GONE and any(m.span == (start, end) for m in out)):
             continue
-        if match.group("list") is not None and not _listed_after_amount(
+        if match.re is _BARE_DEMAND and match.group("list") is not None and not _listed_after_amount(
                 folded, match.start(), out[-1:] + named[max(0, i):i + 1]):
             continue
         if i >= 0 and start - ends[i] <= 600:
@@ -795,8 +840,8 @@ def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Mon
 # A number the other side of a chat writes as its message, as a demand: "ok 500.", "350 tomorrow or
 # its over", "Another 10k tomorrow", "100 more tmrw".
 _CHAT_OFFER = re.compile(
-    r"(?:(?:ok|okay|fine|good|alors|bon|d'accord|donc|juste|just|only|so|then|received|recu|another|encore)"
-    r"[\s,.!]{1,3}){0,2}" + _BARE_NUMBER)
+    r"(?:(?:ok|okay|fine|good|alors|bon|d'accord|donc|juste|just|only|so|then|received|recu|another|encore|now|"
+    r"maintenant|the other|l'autre|le reste)[\s,.!]{1,3}){0,3}" + _BARE_NUMBER)
 
 
 def _chat_offers(folded: str, context: Context, named: list[Money], taken: SpanSet) -> list[Money]:
