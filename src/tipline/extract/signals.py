@@ -381,8 +381,10 @@ _SHARED = re.compile(
     # publication: "il a publié mes photos", "they posted my video", "a mis ma vidéo sur youtube"
     r"(?:a|ont|avait|has|have|had|already|still|he|she|they)\s{1,2}(?:(?:deja|quand meme|meme|finalement|aussi|"
     r"already|still|also|just|then)\s{1,2}){0,2}(?:publie|poste|diffuse|balance|mis en ligne|posted|published|"
-    r"leaked|uploaded)\s{1,2}(?:\w+\s{1,2}){0,3}" + _IMAGES +
-    r"|(?:a|ont|has|have)\s{1,2}(?:deja\s|quand meme\s)?mis\s{1,2}(?:\w+\s{1,2}){0,2}" + _IMAGES + r"\s{1,2}(?:sur|on)"
+    r"leaked|uploaded)\s{1,2}(?:(?:\w+\s{1,2}){0,3}" + _IMAGES + r"|(?P<one>one|some|a few|une|certaines)"
+    r"(?=\s{1,2}(?:on|to|in|sur|dans|online|en ligne)(?![\w])))" +
+    r"|(?:a|ont|has|have)\s{1,2}(?:deja\s|quand meme\s)?mis\s{1,2}(?:\w+\s{1,2}){0,2}" + _IMAGES +
+    r"(?:\s{1,2}(?:intimes?|nues?|privees?|perso\w*|sexy|osees?))?\s{1,2}(?:sur|on)"  # "mes photos intimes sur"
     # sending to the victim's people: "il a envoyé la vidéo à mes amis", "he sent the pics to my mom"
     r"|(?:a|ont|avait|has|have|had|he|she|they)\s{1,2}(?:(?:deja|quand meme|meme|aussi|tout|already|still|also|just|"
     r"everything|finalement|finally|even|ensuite|then)"
@@ -419,13 +421,20 @@ _SHARE_WORDS = ("circul", "tourne", "going around", "viral",
 _RECEIVED = re.compile(
     r"(?<![\w])(?:mes|ma|mon|ses|sa|son|my|his|her)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE_OWNED +
     r"[^.!?\n]{0,40}?\s(?:a|ont|has|have|had|avait|avaient)?\s{0,2}(?:recu|received|vu|seen|got)\s[^.!?\n]{0,100}?"
-    r"(?:videos?|photos?|images?|pics?|nudes?|captures?)"
+    r"(?<!appel )(?:videos?|photos?|images?|pics?|nudes?|captures?)(?!\s{1,2}(?:calls?|chats?)(?![\w]))"  # no call
+    # the picture named before, received (seeing a post is not being sent it): "ma mère l'a reçue", "my mum got one"
+    r"|(?<![\w])(?:mes|ma|mon|ses|sa|son|my|his|her)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE_OWNED +
+    r"\s{1,2}(?:(?:l'|les\s)(?:a|ont|avait)\s{1,2}recue?s?|(?:has |have |had )?(?:received|got) "
+    r"(?:one|it|them|some|a few)(?![\w]))(?P<pronoun>)"
 )
+# "with her school name", "le logo de son école": a place named, not people
+_NOT_A_NAME = r"(?!\s{1,2}(?:name|nom|logo|uniform|uniforme|badge)(?![\w]))"
 _SHARED_TO_AUDIENCE = re.compile(
     r"(?:envoye|partage|transfere|montre|sent|shared|forwarded|showed|send|tagged|tague|recu|received|identifie|"
     r"diffuse|publie|poste|posted|published|leaked|mis|put|sending|sharing|showing|envoie|partage|montre)"
     r"[^.!?\n]{0,60}?(?:" + _AUDIENCE + r"|(?:mes|ma|mon|ses|sa|son|my|his|her|our|notre|nos)\s{1,2}(?:\w+\s{1,2})?"
-    + _AUDIENCE_OWNED + r"|" + _PEOPLE_AT + r")|" + _AUDIENCE + r"[^.!?\n]{0,20}(?:recu|received|got)"
+    + _AUDIENCE_OWNED + r"|" + _PEOPLE_AT + r")" + _NOT_A_NAME
+    + r"|" + _AUDIENCE + r"[^.!?\n]{0,20}(?:recu|received|got)"
 )
 _CONTACTED = re.compile(
     r"(?<![\w])(?:contacte|ecrit a|ecrit aux|appele|menace|messaged|texted|contacted|called|wrote to|dm'?d|dm'?ed|"
@@ -513,10 +522,20 @@ _CONDITION = re.compile(r"(?<![\w'])(?:si|if|unless|sauf si|sinon|sinn|otherwise
 _CONDITION_WORDS = ("si ", "if ", "unless", "sinon", "sinn", "otherwise")
 
 
+# A negation in a clause of its own before the act: "when she didn't pay he sent one of the pictures".
+_OTHER_SUBJECT = re.compile(r"(?<![\w])(?:he|she|they|il|elle|ils|elles)\s")
+
+
+def _negated(before: str) -> bool:
+    """Whether the end of ``before`` negates what follows it (not a negation in another clause)."""
+    neg = _NEG.search(before)
+    return neg is not None and not _OTHER_SUBJECT.search(neg.group(), 2)
+
+
 def _done(text: str, match: re.Match[str]) -> bool:
     """Whether a match tells of something done, not threatened, claimed or denied."""
     before = text[max(0, match.start() - 30):match.start()]
-    if _FUTURE.search(before) or _NEG.search(before[-22:]):
+    if _FUTURE.search(before) or _negated(before[-22:]):
         return False
     low = max(0, match.start() - 70)
     clause = text[low:match.start()]
@@ -558,6 +577,7 @@ _SHARING_NOW = re.compile(
     r"diffusent|balance|balancent|sends|shares|posts|shows|leaks|forwards)\s{1,2}"
     r"(?:(?:ses|mes|les|sa|ma|la|her|my|his|the|their|leurs?|des|these|those|some of|une?|one of|a|an)\s{1,2}){0,2}"
     r"(?:\w+\s{1,2})?(?:" + _SHOT + r"|them|it|ca|tout|everything)\s{1,2}(?:\w+\s{1,2}){0,2}"
+    r"(?:\([^()\n]{0,60}\)\s{1,2})?"  # "my morphed nude photos (my face on naked body) to my contacts"
     r"(?:a|au|aux|to|with|avec|dans|in|on|sur)\s{1,2}" + _TARGET
 )
 # Sent to someone with the picture as the second object: "DM'd my sister a screenshot from our call",
@@ -625,7 +645,7 @@ _NOT_YET = re.compile(r"(?:(?<![\w])(?:sera|seront|serait|seraient|will|would|co
                       r"threaten\w*|sinon|otherwise|unless|if|si)|'d|'ll)(?![\w])")
 # "dans un serveur où se trouvent plusieurs élèves", "a group chat with several boys from his year"
 _PEOPLE_THERE = re.compile(r"(?<![\w])(?:" + _AUDIENCE + r"|eleves|students|pupils|boys|girls|garcons|filles|kids)"
-                           r"(?![\w])")
+                           r"(?![\w])" + _NOT_A_NAME)
 _TO_ME_BEFORE = re.compile(r"(?<![\w])(?:m'|me\s)(?:a|ont|avait|avaient)?\s{0,2}(?:(?:deja|aussi|encore)\s{1,2})?$")
 _SHARED_BY_ME = re.compile(r"(?<![\w])(?:je\s|j'|j\s|i\s|i've\s|we\s|on\s(?=a\s|avait\s|les\s|l')|tu\s|you\s)\s{0,2}"
                            r"(?:[\w']+\s{1,2}){0,2}$")
@@ -638,7 +658,23 @@ _PRONOUN_AFTER = re.compile(r"\s{1,2}(?:one|some|it|them|a few|two|one of them|o
 
 # "stated that the video had been uploaded on YouTube": the scammer's word, not what the reporter saw
 _CLAIMED = re.compile(r"(?<![\w])(?:stated|claimed|claims|told me|told him|told her|affirme|pretend|pretendu)\s{1,2}"
-                      r"(?:that|que|qu')\s[^.!?\n]{0,60}$")
+                      r"(?:that|que|qu')\s[^.!?\n]{0,60}$"
+                      # "saying he is a YouTube officer and that video is uploaded on YouTube"
+                      r"|(?<![\w])(?:saying|says|said|disant|dit)\s[^.!?\n]{0,80}(?:and|et) (?:that|que|qu')\s"
+                      r"[^.!?\n]{0,30}$")
+
+
+_COORDINATED = re.compile(r"(?:,|(?<![\w])(?:et|and|or|ou|puis|then))\s{1,2}(?:(?:also|aussi|even|meme)\s{1,2})?$")
+
+
+def _coordinated_not_yet(text: str, start: int) -> bool:
+    """"la vidéo sera envoyée à tous vos contacts et publiée sur Internet": the second verb shares
+    the first one's future."""
+    if not _COORDINATED.search(text, max(0, start - 12), start):
+        return False
+    low = max(0, start - 100)
+    sentence_start = max(text.rfind(c, low, start) for c in (". ", "! ", "? ", "\n")) + 1
+    return bool(_NOT_YET.search(text, max(low, sentence_start), start))
 
 
 def _shared_anywhere(text: str, windows: list[tuple[int, int]]) -> tuple[bool, bool]:
@@ -647,12 +683,12 @@ def _shared_anywhere(text: str, windows: list[tuple[int, int]]) -> tuple[bool, b
     for verb in finditer_in(_SHARED_VERB, text, windows):
         where = _SHARED_WHERE.match(text, verb.end(), min(len(text), verb.end() + 160))
         if where is None or not _done(text, verb) or _NOT_YET.search(text, max(0, verb.start() - 20), verb.start()) \
-                or _NOT_YET.search(text, verb.end(), where.start("prep")):
+                or _NOT_YET.search(text, verb.end(), where.start("prep")) or _coordinated_not_yet(text, verb.start()):
             continue
         before = text[max(0, verb.start() - 30):verb.start()]
         if _SHARED_BY_ME.search(before) or _TO_ME_BEFORE.search(before) or re.match(
                 r"\s{0,2}(?:me|moi|back|us)\b", text[verb.end():verb.end() + 5]) or _CLAIMED.search(
-                text, max(0, verb.start() - 80), verb.start()):
+                text, max(0, verb.start() - 140), verb.start()):
             continue  # the victim's own sending, or pictures sent to the reporter
         low = max(0, verb.start() - 120)
         # ". " ends a sentence; a dot inside a link or an address does not
@@ -686,6 +722,14 @@ _PUT_OUT = re.compile(
 )
 
 
+# The reporter's clause going on: "I bought one $100 card and sent her a picture of it".
+_REPORTER_GOES_ON = re.compile(r"(?<![\w])(?:i|we|je|j')\s[^.!?\n]{0,50}?(?:and|et|then|puis)\s{1,2}(?:then\s{1,2})?$")
+# "Elle lui a envoyé des photos": new pictures (an indefinite "des", of no one named) sent to one
+# person are the victim's to the scammer; "il lui a envoyé la vidéo", "…des photos de moi" are shared.
+_NEW_PICTURES_TO_ONE = re.compile(r"(?:il|elle|on)\s{1,2}lui a\s{1,2}(?:(?:deja|aussi)\s{1,2})?\w+\s{1,2}des\s{1,2}"
+                                  r"\w+$")
+
+
 def _images_shared(text: str, win: dict[str, list[tuple[int, int]]]) -> tuple[bool, bool]:
     """(images shared, shared with the victim's people)."""
     # Sent straight to someone: the first that happened is enough.
@@ -693,10 +737,12 @@ def _images_shared(text: str, win: dict[str, list[tuple[int, int]]]) -> tuple[bo
                          text[max(0, m.start() - 12):m.start()])
            for m in _happenings(_SHARING_NOW, text, win.get("sharing_now", []))):
         return True, True
-    if any(_happenings(_SENT_THEM, text, intersect(win.get("sent_them", []), win.get("media", [])))):
+    if any(not _NEW_PICTURES_TO_ONE.match(m.group())
+           for m in _happenings(_SENT_THEM, text, intersect(win.get("sent_them", []), win.get("media", [])))):
         return True, True
     if any(_AUDIENCE_RE.search(text, max(0, m.start() - 100), m.start())
            and not re.search(r"(?<![\w])(?:i|we)\s{1,2}(?:\w+\s{1,2})?$", text[max(0, m.start() - 12):m.start()])
+           and not _REPORTER_GOES_ON.search(text, max(0, m.start() - 60), m.start())
            for m in _happenings(_SENT_THEM_PRONOUN, text, win.get("sent_pronoun", []))):
         return True, True
     windows = win.get("shared", [])
@@ -711,11 +757,13 @@ def _images_shared(text: str, win: dict[str, list[tuple[int, int]]]) -> tuple[bo
     if not windows and not online:
         return put_out, False
     sent = online + [m for m in _happened(_SHARED, text, windows)
-            if not re.match(r"\s{0,2}(?:me|moi)\b", text[m.end():m.end() + 5])
+            if (m.group("one") is None or _MEDIA_RE.search(text, max(0, m.start() - 250), m.start()))
+            and not re.match(r"\s{0,2}(?:me|moi)\b", text[m.end():m.end() + 5])
             and not re.search(r"(?<![\w])(?:sent|sends|send)\s{1,2}(?:me|back|us)(?![\w])", m.group())
             and not (_MESSAGE_WORD.search(m.group()) and not _MEDIA_RE.search(m.group()))]
     sent += _happened(_PUBLISHED, text, windows)
-    received = _happened(_RECEIVED, text, windows)  # "ma cousine a reçu la vidéo": shared with her
+    received = [m for m in _happened(_RECEIVED, text, windows)  # "ma cousine a reçu la vidéo": shared with her
+                if m.group("pronoun") is None or _MEDIA_RE.search(text, max(0, m.start() - 250), m.start())]
     if not sent and not received:
         return anywhere, False
     to_people = bool(received) or any(
