@@ -822,8 +822,13 @@ _MORE_UNNAMED = re.compile(
     r"(?<![\w])(?:(?:m'|me |lui |leur )?en\s{1,2}(?:re)?(?:demande|exige|reclame|veu[tx])\w*"
     r"(?:\s{1,2}(?:d'autres|encore|plus|toujours|tous les jours|chaque (?:jour|soir|semaine)))?|redemande\w*|"
     r"(?:asking|asks|asked|demands?|demanded|demanding|wants?|wanted|requests?|requested|requesting)\s{1,2}"
-    r"(?:(?:her|him|me|them|us)\s{1,2})?(?:for\s{1,2})?more|"
+    r"(?:(?:her|him|me|them|us)\s{1,2})?(?:for\s{1,2})?[\"“«]?\s?more|"
     r"(?:send|sends|sending|sent)\s{1,2}(?:him\s{1,2}|her\s{1,2}|them\s{1,2})?more|"
+    # the demand as a condition or a refusal: "si je ne lui en envoyais pas d'autres", "a refusé d'en envoyer plus"
+    r"(?:si|if)\s{1,2}(?:je|tu|il|elle)\s{1,2}(?:ne\s{1,2}|n')?(?:lui\s{1,2}|leur\s{1,2}|me\s{1,2}|m')?en\s{1,2}"
+    r"(?:re)?(?:envoi|envoy|fai|fass|film)\w*\s{1,2}(?:pas|plus)\s{1,2}(?:d'autres|dautres|plus|encore)|"
+    r"(?:refuse\w*|refused|refusing|stopped|a arrete|arretait)\s{1,2}(?:d'en|de lui en|to send|sending)\s{1,2}"
+    r"(?:envoyer\s{1,2}|him\s{1,2}|her\s{1,2}|them\s{1,2})?(?:plus|d'autres|dautres|more|any more|anymore)|"
 
     # "il veut que j'en envoie d'autres" (SMS: "que jen envoie dautres")
     r"(?:veut|veulent|voulait|exige|demande|reclame)\s{1,2}(?:que|qu')\s{0,2}(?:j'?|je\s|tu\s|il\s|elle\s)\s{0,2}"
@@ -841,7 +846,11 @@ _FILM_THEMSELVES = re.compile(
     # present demands only: "she asked me to undress on a video call" is the trap itself, not a new demand
     r"|(?:wants?|asks?|asking|demands?|demanding|forces?|forcing|pressures?|pressuring|tells?|telling|insists?)\s{1,2}"
     r"(?:me|him|her|them|you)\s{1,2}(?:to\s{1,2}(?:film|record|tape)\s{1,2}(?:myself|himself|herself|themselves|"
-    r"yourself)|to\s{1,2}(?:strip|undress|get naked|go on cam|get on cam|come on cam)|on\s{1,2}(?:cam|camera|video)))"
+    r"yourself)|to\s{1,2}(?:strip|undress|get naked|go on cam|get on cam|come on cam)|on\s{1,2}(?:cam|camera|video))"
+    # the same demand beside money: "il a exigé 300 $ en cartes et qu'elle fasse des vidéos en direct pour lui"
+    r"|(?:veut|veulent|voulait|exige\w*|demande\w*|reclame\w*)\s[^.!?\n]{0,80}?\s(?:et|puis)\s{1,2}(?:que|qu')\s{0,2}"
+    r"(?:je|j'|tu|il|elle)\s{0,2}(?:lui\s{1,2})?(?:fasse|fasses)\s{1,2}(?:des|une|d'autres|de nouvelles)\s{1,2}"
+    r"(?:videos?|photos?|lives?|directs?))"
     r"(?![\w])"
 )
 # More pictures named beside money: "he wants ₦30,000 and more pictures", "wants GH₵ 500 and another video".
@@ -849,7 +858,8 @@ _AND_MORE_IMAGES = re.compile(
     r"(?<![\w])(?:wants?|wanted|demands?|demanded|demanding|asks? for|asking for|asked for|veut|veulent|exige\w*|"
     r"demande\w*|reclame\w*)\s[^.!?\n]{0,120}?\s(?:and|et|plus|\+|only|just|juste|seulement)\s{1,2}(?:another|more|"
     r"new|extra|d'autres|"
-    r"dautres|une autre|un autre|encore une?|de nouvelles?|des nouvelles?)\s{1,2}(?:\w+\s{1,2})?" + _MEDIA + r"(?![\w])"
+    r"dautres|une autre|un autre|encore une?|encore des|encore d'autres|plus de|de nouvelles?|des nouvelles?)"
+    r"\s{1,2}(?:\w+\s{1,2})?" + _MEDIA + r"(?![\w])"
 )
 # A new picture asked for as an act: "she'll stop if I record another clip for her", "refais une autre
 # vidéo"; and a picture asked for in addition to money: "il exige maintenant que je lui envoie une
@@ -881,12 +891,17 @@ _MEDIA_NOW = re.compile(
 # A picture demanded under a threat: "si je n'envoie pas de vidéo", "unless I send him a video".
 _IMAGES_OR_ELSE = re.compile(
     r"(?<![\w])(?:si je (?:ne |n')?(?:lui |leur )?(?:envoie|envoies|fais) pas|if i (?:don'?t|do not|dont) send|"
-    r"unless i send)\s{1,2}(?:(?:him|her|them|de|d'|la|les|une?|a|an|some|the|des)\s{0,2}){0,2}(?:\w+\s{1,2})?"
+    r"unless i send|si tu (?:ne |n')?(?:m'|me )?(?:envoie|envoies|fais) pas|if (?:you|u) (?:don'?t|do not|dont) "
+    r"send(?: me)?|unless (?:you|u) send(?: me)?)"  # said to the victim: "si tu m'envoies pas une vidéo de toi"
+    r"\s{1,2}(?:(?:him|her|them|de|d'|la|les|une?|a|an|some|the|des)\s{0,2}){0,2}(?:\w+\s{1,2})?"
     + _MEDIA
 )
 _MONEY_WORDS = (r"[$€£₱]|\b(?:paid|paye\w*|payer|argent|money|cash|codes?|cards?|cartes?|tickets?|coupons?|virement|"
                 r"transfer\w*|dollars?|euros?|pounds?|bitcoin|btc|gcash|western|moneygram|ria)\b")
-_MONEY_BEFORE = re.compile(r"\d|" + _MONEY_WORDS)
+# a number standing alone ("sent 3,000", "5k") or a card's code ("X4T7RK2M9PQL3NVW"), not the digits of a
+# handle, an address or a class ("shadowkid.2014", "ph2009@gmail.com", "lucas_dlm2009", "CM2")
+_MONEY_BEFORE = re.compile(r"(?<![\w.@])\d+(?:[.,]\d+)*k?(?![\w@])"
+                           r"|(?<![\w.@-])(?=[a-z\d-]{8,}(?![\w@]|\.\w))[a-z-]*\d|" + _MONEY_WORDS)
 _MONEY_NAMED = re.compile(_MONEY_WORDS)  # without digits: those may be ages and times
 _MEDIA_BEFORE = re.compile(_MEDIA + r"|\bnus?\b|\bnue\b|naked|sous-vetements|underwear|brassiere")
 _MORE2_WORDS = ("oblig", "force", "pousse", "made me", "makes me", "make me", "de plus", "for more", "for other",
@@ -1367,7 +1382,10 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
     "explicit": ("sext", "chantage", "extortion", "blackmail"),
     # every match of ``_MORE_UNNAMED``, ``_THEIR_CONTACT`` and ``_VIDEO_NOUN`` holds one of these
     "more_unnamed": ("demande", "redemande", "exige", "reexige", "reclame", "rereclame", "veu", "reveu", "voul", "ask",
-                     "demand", "want", "request", "send", "sent"),
+                     "demand", "want", "request", "send", "sent",
+                     # the demand as a condition or a refusal ("si je ne lui en envoyais pas d'autres")
+                     "en envoi", "en envoy", "en reenvoi", "en reenvoy", "en fai", "en fass", "en refai", "en refass",
+                     "en film", "en refilm", "refus", "stopped", "a arrete", "arretait"),
     "their_contact": ("number", "phone", "email", "account", "numero", "compte"),
     "video": ("video", "vid", "clip", "recording", "enregistrement", "sextape"),
     "held": ("video", "vid", "photo", "pic", "nude", "image", "sextape", "recording", "enregistrement", "tsawer",
