@@ -23,7 +23,7 @@ from functools import cache
 from itertools import chain
 
 from tipline.extract.model import Context, Money, Role
-from tipline.extract.patterns import SENTENCE_END, SpanSet, finditer_in, trie_pattern
+from tipline.extract.patterns import SENTENCE_END, SpanSet, finditer_in, intersect, trie_pattern
 
 # The reporter's "$", by country (ISO 3166 → ISO 4217); the rest of the world → USD.
 DOLLAR_BY_COUNTRY = {
@@ -105,7 +105,7 @@ _NUMBER = (
 _AMOUNT = re.compile(r"(?=\d)(?:(?<![\w.,])|(?<=(?<![\w])r)|(?<=(?<![\w])rs)|(?<=(?<![\w])rs\.)|(?<=ksh)|(?<=kes)|"
                      r"(?<=usd)|(?<=eur)|(?<=cad)|(?<=gbp)|(?<=inr)|(?<=aud)|(?<=chf)|(?<=ghs)|(?<=sgd)|(?<=php)|"
                      r"(?<=(?<![\w])rm)|(?<=myr)|(?<=jmd)|"
-                     r"(?<=(?<![\w])n)|(?<=(?<![\w])p)|(?<=(?<![\w])k))" + _NUMBER)
+                     r"(?<=(?<![\w])[npk]))" + _NUMBER)
 _CUR_AFTER = re.compile(r"\s{0,2}(?P<cur>" + _alternation(list(_CURRENCY_WORDS)) + r")(?![a-z])")
 _CUR_BEFORE = re.compile(r"(?<![\w])(?P<cur>" + _alternation(list(_SYMBOLS_BEFORE)) + r")\s{0,2}$")
 
@@ -387,8 +387,6 @@ def _role(folded: str, start: int, end: int) -> Role:
                                 for p in (_CONDITIONAL, _NEGATED_PAID, _WANTED_THAT)):
         cues.append((0, "paid"))  # not "unless I paid £600", "I never paid the €600'
     before = [c for c in cues if c[0] <= 0 and -c[0] <= 80]
-    if _paid_by_reporter(folded, start):
-        return "paid"  # the reporter's own line: "Me: sent 100", "Moi: envoyé 20 000 par Wave", "Me: heres the $25"
     if not before and _GONE_AFTER.match(folded, end, sentence_end):
         return "paid"  # "the 20k is already gone"
     if before:
@@ -396,6 +394,8 @@ def _role(folded: str, start: int, end: int) -> Role:
     else:
         after = [c for c in cues if c[0] > 0 and c[0] <= 50]
         role = min(after)[1] if after else "unknown"
+    if role != "paid" and _paid_by_reporter(folded, start):
+        return "paid"  # the reporter's own line, whatever lines before say: "Me: sent 100", "Me: heres the $25"
     if role != "paid" and _met(folded, end):
         return "paid"
     if role == "unknown" and any(start - m.end() <= 40 or m.start() - end <= 25 for m in _FEE.finditer(
@@ -549,7 +549,16 @@ _PROMISED_AFTER = re.compile(
     r"benefices?|interets|returns|loan|pret|came in|came into|arrived in|credited)(?![\w])")
 
 
+# Every match of the two above holds one of these: one search of the amount's surroundings for them
+# first, the two regexes only where one is there.
+_PROMISED_GATE = re.compile(trie_pattern((
+    "profit", "earning", "gain", "winning", "benefice", "interet", "return", "won", "gagne", "promi", "turn ",
+    "transform", "borrow", "emprunt", "loan", "pret", "only ", "n'ai recu", "credited", "came in", "arrived in")))
+
+
 def _promised(folded: str, start: int, end: int) -> bool:
+    if not _PROMISED_GATE.search(folded, max(0, start - 40), min(len(folded), end + 30)):
+        return False
     return bool(_PROMISED_BEFORE.search(folded, max(0, start - 40), start)
                 or _PROMISED_AFTER.match(folded, end, min(len(folded), end + 30)))
 
@@ -573,7 +582,8 @@ _ALPHA_CURRENCY = re.compile(r"(?P<cur>" + trie_pattern(_ALPHA_WORDS) + r")(?![a
 # 40 words tries every position of the text.
 _ALPHA_ROOTS = tuple(w for w in _ALPHA_WORDS if not any(o != w and w.startswith(o) for o in _ALPHA_WORDS))
 # ``extract.cues``: an amount in words ends on a currency word that starts a word (``_in_words``).
-CUE_WORDS = {"currency_word": _ALPHA_ROOTS}
+_GONE_WORDS = ("gone", "spent", "lost", "wasted", "parti", "perdu")  # every match of ``_BARE_GONE`` holds one
+CUE_WORDS = {"currency_word": _ALPHA_ROOTS, "gone": _GONE_WORDS}
 
 
 def _alpha_currencies(folded: str, windows: list[tuple[int, int]] | None) -> Iterator[re.Match[str]]:
@@ -681,7 +691,32 @@ _GONE = (r"\s{1,2}(?:is|are|was|were|est|sont|a ete|ont ete)\s{1,2}(?:(?:already
 _GONE_AFTER = re.compile(_GONE)
 _BARE_GONE = re.compile(r"(?<![\w])(?:the|my|that|those|these|les|mes|ces|mon|ce)\s{1,2}" + _BARE_CORE
                         + "(?=" + _GONE + ")")
-_GONE_WORDS = ("gone", "spent", "lost", "wasted", "parti", "perdu")
+_GONE_REACH = 40  # characters before a word of ``_GONE_WORDS`` where "the 20k is already" fits
+
+
+def _gone_windows(folded: str, windows: list[tuple[int, int]], cued: list[tuple[int, int]] | None
+                  ) -> list[tuple[int, int]]:
+    """Where ``_BARE_GONE`` can match, within ``windows``: around its words (the cue pass's windows,
+    or found by str.find); "the" is too common a word to start a scan from."""
+    if cued is not None:
+        return intersect(cued, windows)
+    spots: list[tuple[int, int]] = []
+    for word in _GONE_WORDS:
+        i = folded.find(word)
+        while i >= 0:
+            spots.append((max(0, i - _GONE_REACH), i + len(word) + 1))
+            i = folded.find(word, i + 1)
+    return intersect(_merged(spots), windows) if spots else []
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for low, high in sorted(spans):
+        if out and low <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], high))
+        else:
+            out.append((low, high))
+    return out
 _LIST_GAP = re.compile(r"[,;]|(?<![\w])(?:puis|then|et|and|ensuite|plus|again|encore|aussi|also)(?![\w])")
 # Ordinals and classes: "en 3e", "le 20e siècle" are not euros.
 _NOT_EURO_E = re.compile(r"(?:siecle|etage|arrondissement|edition|anniversaire|rang|place|annee|position|jour)")
@@ -804,7 +839,7 @@ def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Mon
     if whole:
         windows = [(0, len(folded))]
     local: str | None = None  # looked up once, when a bare amount first needs it
-    gone = finditer_in(_BARE_GONE, folded, windows) if any(w in folded for w in _GONE_WORDS) else ()
+    gone = finditer_in(_BARE_GONE, folded, _gone_windows(folded, windows, context.windows("gone")))
     for match in chain(finditer_in(_BARE_DEMAND, folded, windows), gone):
         if len(out) >= MAX_AMOUNTS:
             break

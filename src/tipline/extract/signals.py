@@ -420,12 +420,11 @@ _SHARE_WORDS = ("circul", "tourne", "going around", "viral",
                 "recu", "received", "vu ", "seen", "got ", "sur internet", "sur youtube", "sur facebook", "post")
 _RECEIVED = re.compile(
     r"(?<![\w])(?:mes|ma|mon|ses|sa|son|my|his|her)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE_OWNED +
-    r"[^.!?\n]{0,40}?\s(?:a|ont|has|have|had|avait|avaient)?\s{0,2}(?:recu|received|vu|seen|got)\s[^.!?\n]{0,100}?"
+    r"(?:[^.!?\n]{0,40}?\s(?:a|ont|has|have|had|avait|avaient)?\s{0,2}(?:recu|received|vu|seen|got)\s[^.!?\n]{0,100}?"
     r"(?<!appel )(?:videos?|photos?|images?|pics?|nudes?|captures?)(?!\s{1,2}(?:calls?|chats?)(?![\w]))"  # no call
     # the picture named before, received (seeing a post is not being sent it): "ma mère l'a reçue", "my mum got one"
-    r"|(?<![\w])(?:mes|ma|mon|ses|sa|son|my|his|her)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE_OWNED +
-    r"\s{1,2}(?:(?:l'|les\s)(?:a|ont|avait)\s{1,2}recue?s?|(?:has |have |had )?(?:received|got) "
-    r"(?:one|it|them|some|a few)(?![\w]))(?P<pronoun>)"
+    r"|\s{1,2}(?:(?:l'|les\s)(?:a|ont|avait)\s{1,2}recue?s?|(?:has |have |had )?(?:received|got) "
+    r"(?:one|it|them|some|a few)(?![\w]))(?P<pronoun>))"
 )
 # "with her school name", "le logo de son école": a place named, not people
 _NOT_A_NAME = r"(?!\s{1,2}(?:name|nom|logo|uniform|uniforme|badge)(?![\w]))"
