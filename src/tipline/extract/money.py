@@ -541,7 +541,9 @@ def _goods_price(folded: str, start: int, end: int, text: str) -> bool:
 _PROMISED_BEFORE = re.compile(
     r"(?<![\w])(?:profits?|earnings?|gains|winnings?|benefices?|interets|returns|won|gagne|promised|promis|promising|"
     r"promettant|turn (?:it|them|this|that) into|transformer? en|borrowed|emprunte|loan of|pret de|only got|"
-    r"only received|n'ai recu que|credited with)"
+    r"only received|n'ai recu que|credited with|"
+    # the money a fee is to free: "a $250 fee to release the $1,000", "pour débloquer les 500 000"
+    r"(?:release|unlock|withdraw|debloquer|liberer|recuperer)\s{1,2}(?:the|my|your|mes|les|mon|ma|tes|vos|votre))"
     r"(?:\s{1,2}(?:of|de|d'|me|him|her|lui|moi|you|vous|nearly|almost|about|around|environ|presque|up to|"
     r"jusqu'a|the|a|an|un|une|les|la|le))?[\s\"'«“:]{0,4}$")
 _PROMISED_AFTER = re.compile(
@@ -553,7 +555,8 @@ _PROMISED_AFTER = re.compile(
 # first, the two regexes only where one is there.
 _PROMISED_GATE = re.compile(trie_pattern((
     "profit", "earning", "gain", "winning", "benefice", "interet", "return", "won", "gagne", "promi", "turn ",
-    "transform", "borrow", "emprunt", "loan", "pret", "only ", "n'ai recu", "credited", "came in", "arrived in")))
+    "transform", "borrow", "emprunt", "loan", "pret", "only ", "n'ai recu", "credited", "came in", "arrived in",
+    "release", "unlock", "withdraw", "debloq", "liberer", "recuperer")))
 
 
 def _promised(folded: str, start: int, end: int) -> bool:
@@ -561,6 +564,11 @@ def _promised(folded: str, start: int, end: int) -> bool:
         return False
     return bool(_PROMISED_BEFORE.search(folded, max(0, start - 40), start)
                 or _PROMISED_AFTER.match(folded, end, min(len(folded), end + 30)))
+
+
+# What the victim has: "j'ai que 40 euros", "je n'ai que 50 €", "I only have $25", "I've got £30 left".
+_MEANS = re.compile(r"(?<![\w])(?:(?:j'?|j\s)ai\s{1,2}(?:que|seulement|juste|plus que)|je n'ai (?:que|plus que)|"
+                    r"i (?:only |just )?(?:have|had|got)(?: only| just)?|i've (?:only )?got|i'm left with)\s{1,2}$")
 
 
 MAX_AMOUNTS = 2000  # per text: bounds the work on a pathological input; no report names more
@@ -647,7 +655,9 @@ _BARE_VERBS = trie_pattern((
     "c'est maintenant", "maintenant c'est", "augmente a", "passe a", "monte a", "il reste", "reste", "the rest is",
     "balance", "the balance",
     # a price agreed: "elle a accepté 400 000", "he agreed to 5k", "settled for 20,000"
-    "accepte", "accepted", "agreed to", "agreed on", "settled for", "settled on"))
+    "accepte", "accepted", "agreed to", "agreed on", "settled for", "settled on",
+    # a demand said: "then said 1 lakh or she will send it", "il m'a dit 300 000 sinon"
+    "said", "says", "dit"))
 # A list going on after an amount: "Je paie 50 000 FCFA le 3 mai, puis 30 000 le 5 mai", "then 2,500 and
 # again 2,500" (the role is then read as for any amount: from the cue before the list).
 _BARE_LIST = trie_pattern(("puis", "then", "and then", "puis encore", "and again", "again", "et encore", "encore",
@@ -674,7 +684,7 @@ _BARE_NUMBER = (
     r"(?=\s{0,2}(?:[.!?,;:)]|$|\n|(?:more|de plus|encore|et|and|sinon|or|else|otherwise|ou|now|maintenant|pour|to|by|"
     r"avant|before|d'ici|within|dans|par|via|through|thru|on|sur|en|yesterday|hier|already|deja|last|today|"
     r"aujourd'hui|cash|thats|that's|in|a|au|with|avec|le|the|tomorrow|tmrw|tmr|demain|next|la|ce|this|tonight|first|"
-    r"d'abord|again|from|balance|il|elle|ils|he|she|they|"
+    r"d'abord|again|from|balance|il|elle|ils|he|she|they|for|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)(?![\w])))"
 )
@@ -757,6 +767,8 @@ def find(text: str, context: Context) -> Iterator[Money]:
         if _goods_price(folded, start, end, text) or _promised(folded, start, end):
             continue
         role = _role(folded, start, end)
+        if role != "paid" and _MEANS.search(folded, max(0, start - 30), start):
+            continue  # "j'ai que 40 euros sur mon compte": what the victim has, neither asked nor paid
         if word == "e" and (after is None or after.start("cur") != match.end() or amount < 10 or role == "unknown"
                             or match.group("dec") or _NOT_EURO_E.match(folded, end + 1, end + 16)):
             continue  # "500e" only where money is asked or paid
@@ -792,10 +804,23 @@ def _without_totals(folded: str, found: list[Money]) -> list[Money]:
             for amount in reversed(same):
                 running += amount
                 sums.append(running)
-            if m.amount in sums[1:]:
+            if m.amount in sums[1:] or _repeated_sum(folded, out, m):
                 continue
         out.append(m)
     return out
+
+
+# "I already paid ₦40k twice (₦80k total)": the amount before, paid that many times, is the total.
+_TIMES = re.compile(r"(?<![\w])(?:(?P<two>twice|deux fois|2 fois|2x|x2)|(?P<three>thrice|three times|trois fois|3 fois|"
+                    r"3x|x3))(?![\w])")
+
+
+def _repeated_sum(folded: str, before: list[Money], total: Money) -> bool:
+    last = next((o for o in reversed(before[-3:]) if o.currency == total.currency and o.span), None)
+    if last is None or total.span is None or total.span[0] - last.span[1] > 60:
+        return False
+    times = _TIMES.search(folded, last.span[1], total.span[0])
+    return times is not None and total.amount == last.amount * (2 if times.group("two") else 3)
 
 
 def _gate_bare(folded: str) -> bool:
