@@ -566,9 +566,11 @@ def _promised(folded: str, start: int, end: int) -> bool:
                 or _PROMISED_AFTER.match(folded, end, min(len(folded), end + 30)))
 
 
-# What the victim has: "j'ai que 40 euros", "je n'ai que 50 €", "I only have $25", "I've got £30 left".
+# All the victim has, said against a demand: "j'ai que 40 euros", "je n'ai que 50 €", "I only have $25"
+# ("I have $200 in my account" alone says nothing of the kind: an amount of unknown role).
 _MEANS = re.compile(r"(?<![\w])(?:(?:j'?|j\s)ai\s{1,2}(?:que|seulement|juste|plus que)|je n'ai (?:que|plus que)|"
-                    r"i (?:only |just )?(?:have|had|got)(?: only| just)?|i've (?:only )?got|i'm left with)\s{1,2}$")
+                    r"i (?:only|just) (?:have|had|got)|i (?:have|had|got) only|i've only got|i'm only left with)"
+                    r"\s{1,2}$")
 
 
 MAX_AMOUNTS = 2000  # per text: bounds the work on a pathological input; no report names more
