@@ -616,11 +616,26 @@ _WORDS_BEFORE = re.compile(r"(?<![\w'-])(?:(?:" + trie_pattern(_NUMBER_WORDS) + 
 _FILLERS = frozenset({"et", "and", "a", "une"})
 
 
+def _words_value(words: str) -> int | None:
+    """"cinq cents" → 500, "a thousand" → 1000 (text2num, in French then in English)."""
+    from text_to_num import text2num
+
+    parts = words.replace("-", " ").split()
+    while parts and parts[0] in _FILLERS - {"une"}:  # "a thousand": text2num reads "one thousand"
+        parts = ["one", *parts[1:]] if parts[0] == "a" and len(parts) > 1 else parts[1:]
+    if not parts or all(w in _FILLERS for w in parts):
+        return None
+    for language in ("fr", "en"):
+        try:
+            return text2num(" ".join(parts), language)
+        except ValueError:
+            continue
+    return None
+
+
 def _in_words(folded: str, region: str | None, windows: list[tuple[int, int]] | None = None
               ) -> Iterator[tuple[Decimal, str, int, int]]:
     """(amount, currency, start, end) of each amount written in words before a currency word."""
-    from text_to_num import text2num
-
     for cur in _alpha_currencies(folded, windows):
         lead = folded[max(0, cur.start() - 4):cur.start()]
         if not lead.endswith((" ", "-")) or not lead.rstrip(" -")[-1:].isalpha():
@@ -628,18 +643,8 @@ def _in_words(folded: str, region: str | None, windows: list[tuple[int, int]] | 
         words = _WORDS_BEFORE.search(folded, max(0, cur.start() - 80), cur.start())
         if words is None or folded[max(0, words.start() - 3):words.start()].strip()[-1:].isdigit():
             continue  # "5 mille euros": digits, read as any amount
-        parts = words.group().replace("-", " ").split()
-        while parts and parts[0] in _FILLERS - {"une"}:  # "a thousand": text2num reads "one thousand"
-            parts = ["one", *parts[1:]] if parts[0] == "a" and len(parts) > 1 else parts[1:]
-        if not parts or all(w in _FILLERS for w in parts):
-            continue
-        for language in ("fr", "en"):
-            try:
-                value = text2num(" ".join(parts), language)
-                break
-            except ValueError:
-                continue
-        else:
+        value = _words_value(words.group())
+        if value is None:
             continue
         currency = _currency(cur.group("cur"), region)
         if currency is not None and value >= 10:
@@ -681,8 +686,11 @@ _BARE_PAID_VERBS = trie_pattern((
 # "mil": a thousand in West African French ("100 mil", "200mil"), as in Spanish and Portuguese
 _BARE_CORE = (r"(?P<num>\d{1,3}(?:[ .,]\d{3})+|\d{2,7}|\d{1,3}(?:[.,]\d{1,2})?\s?(?:k|mil|lakhs?|lacs?))"
               r"(?![\w]|[.,]\d)")
+# Or in words, the currency left out as with digits: "je lui ai donné vingt mille par Wave", "six cents maintenant".
+_BARE_WORDS = (r"(?P<words>(?:(?:" + trie_pattern(_NUMBER_WORDS) + r")[\s-]{1,2}){0,6}"
+               r"(?:mille|cents?|hundred|thousand|millions?))(?![\w'-])")
 _BARE_NUMBER = (
-    _BARE_CORE +
+    r"(?:" + _BARE_CORE + r"|" + _BARE_WORDS + r")" +
     r"(?=\s{0,2}(?:[.!?,;:)]|$|\n|(?:more|de plus|encore|et|and|sinon|or|else|otherwise|ou|now|maintenant|pour|to|by|"
     r"avant|before|d'ici|within|dans|par|via|through|thru|on|sur|en|yesterday|hier|already|deja|last|today|"
     r"aujourd'hui|cash|thats|that's|in|a|au|with|avec|le|the|tomorrow|tmrw|tmr|demain|next|la|ce|this|tonight|first|"
@@ -870,7 +878,7 @@ def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Mon
     for match in chain(finditer_in(_BARE_DEMAND, folded, windows), gone):
         if len(out) >= MAX_AMOUNTS:
             break
-        start, end = match.span("num")
+        start, end, amount = _bare_value(match)
         i = bisect_right(ends, start) - 1  # the last amount named before this one
         if taken.overlaps(start, end) or (match.re is _BARE_GONE and any(m.span == (start, end) for m in out)):
             continue
@@ -885,7 +893,6 @@ def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Mon
             currency = local
         else:
             continue
-        amount = _amount_text(match.group("num"))
         if amount is None or amount < 20 or (currency is local and not named and amount < 1000):
             continue  # "if I don't send 200": 200 of what, with no currency anywhere, is not said
         role = _role(folded, start, end)
@@ -914,14 +921,21 @@ def _chat_offers(folded: str, context: Context, named: list[Money], taken: SpanS
         offer = speaker and _CHAT_OFFER.match(folded, speaker.end(), line.end())
         if not offer:
             continue
-        start, end = offer.span("num")
-        amount = _amount_text(offer.group("num"))
+        start, end, amount = _bare_value(offer)
         if amount is None or amount < 20 or taken.overlaps(start, end) or not _said_by_other(folded, start):
             continue
         i = bisect_right(ends, start) - 1
         currency = named[i].currency if i >= 0 else named[0].currency
         out.append(Money(amount, currency, "demanded", (start, end), context.source))
     return out
+
+
+def _bare_value(match: re.Match[str]) -> tuple[int, int, Decimal | None]:
+    """Where a bare amount is and its value, in digits ("num") or in words ("words")."""
+    if match.re is not _BARE_GONE and match.group("words") is not None:
+        value = _words_value(match.group("words"))
+        return *match.span("words"), None if value is None else Decimal(value)
+    return *match.span("num"), _amount_text(match.group("num"))
 
 
 def _listed_after_amount(folded: str, cue: int, before: list[Money]) -> bool:
