@@ -19,15 +19,18 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
+from functools import cache
+from itertools import chain
 
 from tipline.extract.model import Context, Money, Role
-from tipline.extract.patterns import SENTENCE_END, SpanSet, finditer_in, trie_pattern
+from tipline.extract.patterns import SENTENCE_END, SpanSet, finditer_in, intersect, trie_pattern
 
 # The reporter's "$", by country (ISO 3166 → ISO 4217); the rest of the world → USD.
 DOLLAR_BY_COUNTRY = {
     "CA": "CAD", "US": "USD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD", "JM": "JMD", "TT": "TTD",
     "BS": "BSD", "BB": "BBD", "BZ": "BZD", "LR": "LRD", "NA": "NAD", "FJ": "FJD", "TW": "TWD", "GY": "GYD",
 }
+_OTHER_FRANCS = {"GN": "GNF", "RW": "RWF", "BI": "BIF", "CD": "CDF", "DJ": "DJF", "KM": "KMF"}
 _XAF = frozenset({"CM", "GA", "CG", "TD", "CF", "GQ"})
 _CFA_WEST = frozenset({"CI", "SN", "BF", "ML", "NE", "TG", "BJ", "GW"})
 _SHILLING = {"KE": "KES", "UG": "UGX", "TZ": "TZS", "SO": "SOS"}
@@ -54,18 +57,35 @@ _CURRENCY_WORDS: dict[str, str] = {
     "chf": "CHF", "francs suisses": "CHF", "fr. suisses": "CHF",
     "bucks": "$", "buck": "$", "frs": "FRANC", "f": "FRANC_F", "quids": "GBP",
     "balles": "LOCAL", "piasses": "CAD", "piasse": "CAD", "piastres": "CAD", "piastre": "CAD",
-    "rand": "ZAR", "zar": "ZAR", "roupies": "INR", "roupie": "INR", "inr": "INR", "rupees": "INR", "rupee": "INR",
-    "rs": "INR", "rs.": "INR", "₹": "INR", "ksh": "KES", "kshs": "KES", "kes": "KES", "a$": "AUD", "nz$": "NZD",
+    "rand": "ZAR", "zar": "ZAR", "roupies": "RUPEE", "roupie": "RUPEE", "inr": "INR", "rupees": "RUPEE",
+    "rupee": "RUPEE",
+    "rs": "RUPEE", "rs.": "RUPEE", "₹": "INR", "ksh": "KES", "kshs": "KES", "kes": "KES", "a$": "AUD", "nz$": "NZD",
     "dinar": "DINAR", "dinars": "DINAR", "da": "DZD_DA", "dt": "TND_DT", "r": "ZAR_R",
     "e": "EUR_E",  # "500e": SMS French, read only with a demand or a payment around it (see ``find``)
     "gourde": "HTG", "gourdes": "HTG", "htg": "HTG", "gh₵": "GHS", "ghc": "GHS", "s$": "SGD", "sgd": "SGD",
     "n": "NGN_N", "p": "PHP_P", "shillings": "SHILLING", "shilling": "SHILLING",
     "rm": "MYR", "ringgit": "MYR", "myr": "MYR", "ariary": "MGA", "mga": "MGA", "ar": "MGA_AR", "j$": "JMD",
     "jmd": "JMD",
+    # currencies of the Gulf, South Asia, East and Central Africa, Brazil and the Caribbean; a name
+    # several countries share ("riyal", "rupee") is the reporter's own when it is one of them
+    "riyal": "RIYAL", "riyals": "RIYAL", "sar": "SAR", "qar": "QAR", "omr": "OMR", "kwd": "KWD", "bhd": "BHD",
+    "kd": "KWD_KD", "taka": "BDT", "bdt": "BDT", "pkr": "PKR", "lkr": "LKR", "npr": "NPR", "mur": "MUR_MUR",
+    "ugx": "UGX", "tzs": "TZS", "rwf": "RWF", "frw": "RWF", "gnf": "GNF", "zmw": "ZMW", "kwacha": "KWACHA",
+    "k": "KWACHA_K", "r$": "BRL", "brl": "BRL", "reais": "BRL", "tt$": "TTD", "ttd": "TTD", "gh¢": "GHS",
+    "egp": "EGP",
 }
 _SYMBOLS_BEFORE = ("€", "$", "£", "usd", "us$", "cad", "ca$", "c$", "eur", "gbp", "chf", "fcfa", "xof", "₦", "₱",
                    "ngn", "aud", "mad", "cfa", "au$", "a$", "nz$", "rs", "rs.", "inr", "₹", "ksh", "kshs", "kes", "r",
-                   "zar", "₵", "gh₵", "ghs", "ghc", "s$", "sgd", "n", "p", "php", "htg", "rm", "myr", "j$", "jmd")
+                   "zar", "₵", "gh₵", "ghs", "ghc", "s$", "sgd", "n", "p", "php", "htg", "rm", "myr", "j$", "jmd",
+                   "aed", "sar", "qar", "omr", "kwd", "bhd", "kd", "bdt", "pkr", "lkr", "npr", "mur", "ugx", "tzs",
+                   "rwf", "frw", "gnf", "zmw", "k", "r$", "brl", "tt$", "ttd", "gh¢", "egp")
+# A name several countries' currencies share: the reporter's when it is one of them, else the first.
+_SHARED_NAMES = {
+    "RUPEE": ("INR", "PKR", "LKR", "NPR", "MUR", "SCR"), "RIYAL": ("SAR", "QAR", "OMR", "YER"),
+    "KWACHA": ("ZMW", "MWK"),
+}
+# Abbreviations read only in the one country that uses them ("K5,000" in Zambia, "100 KD" in Kuwait).
+_ONLY_IN = {"KWD_KD": ("KW", "KWD"), "KWACHA_K": ("ZM", "ZMW"), "MUR_MUR": ("MU", "MUR")}  # "mur": a wall
 _DINAR = {"DZ": "DZD", "TN": "TND", "LY": "LYD", "IQ": "IQD", "JO": "JOD", "KW": "KWD", "BH": "BHD", "RS": "RSD",
           "MK": "MKD"}
 
@@ -85,13 +105,14 @@ _NUMBER = (
 _AMOUNT = re.compile(r"(?=\d)(?:(?<![\w.,])|(?<=(?<![\w])r)|(?<=(?<![\w])rs)|(?<=(?<![\w])rs\.)|(?<=ksh)|(?<=kes)|"
                      r"(?<=usd)|(?<=eur)|(?<=cad)|(?<=gbp)|(?<=inr)|(?<=aud)|(?<=chf)|(?<=ghs)|(?<=sgd)|(?<=php)|"
                      r"(?<=(?<![\w])rm)|(?<=myr)|(?<=jmd)|"
-                     r"(?<=(?<![\w])n)|(?<=(?<![\w])p))" + _NUMBER)
+                     r"(?<=(?<![\w])[npk]))" + _NUMBER)
 _CUR_AFTER = re.compile(r"\s{0,2}(?P<cur>" + _alternation(list(_CURRENCY_WORDS)) + r")(?![a-z])")
 _CUR_BEFORE = re.compile(r"(?<![\w])(?P<cur>" + _alternation(list(_SYMBOLS_BEFORE)) + r")\s{0,2}$")
 
 # Role cues, on folded text. Paid cues name the victim's side ("j'ai", "I", "elle a", "on a").
 _PAID = re.compile(
-    r"(?<![\w])(?:(?:j'?|j\s)ai|g|je lui ai|on (?:lui )?a|elle (?:lui )?a|il (?:lui )?a|nous avons|(?:j'?|j\s)avais|"
+    r"(?<![\w])(?:(?:j'?|j\s)ai|g|je lui ai|je (?:t'|t |vous |leur |les |l')ai|"
+    r"on (?:lui )?a|elle (?:lui )?a|il (?:lui )?a|nous avons|(?:j'?|j\s)avais|"
     r"je lui avais|il (?:lui )?avait|elle (?:lui )?avait|on (?:lui )?avait|nous avions|i|we|she|he|i'?ve|"
     r"we'?ve|i have|i had|i'd|they|ils (?:lui )?ont|elles ont|"
     # someone close paid: "mon mari a envoyé 500 €", "Dad sent $1,000", "my brother paid"
@@ -102,10 +123,12 @@ _PAID = re.compile(
     r"(?:(?:deja|already|just|encore|finally|finalement|only|seulement|lui|him|her|"
     r"them|meme|aussi|also|fait|vraiment|really|actually|bien)\s{1,2}){0,3}"
     r"(?:paye|paid|envoye|sent|verse|vire|wired|transfere|transferred|perdu|lost|achete|bought|donne|gave|given|"
-    r"zelled|venmoed|cashapped|cash apped|paypaled|deposited|depose|retire|withdrew|mis|put|inserted|loaded|"
+    r"zelled|venmoed|cashapped|cash apped|paypaled|venmo'd|zelle'd|cashapp'd|cash app'd|paypal'd|"
+    r"deposited|depose|retire|withdrew|mis|put|inserted|loaded|"
     r"(?:fait|effectue|realise|made) (?:un |une |des |\d+ |mon |ma |le |la |a |an )?(?:premier |premiere |deuxieme |"
     r"second |dernier |nouvel |first |second |last )?(?:transfert|virement|envoi|paiement|versement|depot|transfer|"
-    r"payment|deposit)s?|envoi|spent|depense|don pay|don send)"
+    r"payment|deposit|flooz|wave|momo|mobile money|orange money|moov money|mtn money|om|western union|"
+    r"western|moneygram|ria|mpesa|m-pesa|gcash|e-transfer|zelle|pix|bkash)s?|envoi|spent|depense|don pay|don send)"
     r"|(?<![\w])(?:cost me|m'a coute|ca m'a coute|deja paye|deja envoye|already paid|already sent|wired|paid|perdu|"
     r"lost"
     # told in the present ("je verse 500 CHF en espérant"), or as a second verb ("panicked and bought two $100 cards")
@@ -119,9 +142,12 @@ _PAID_EXTRA = re.compile(
     r"(?<![\w])(?:(?:m'a|m'ont|lui a|lui ont) fait (?:envoyer|payer|verser|virer|acheter|transferer|deposer)"
     r"|made (?:me|him|her|us|them) (?:buy|send|pay|transfer|wire|deposit)"
     r"|(?:(?<=^)|(?<=[.!?\n] )|(?<=\n))(?:sent|paid|wired|envoye|paye|verse|vire)"
-    r"(?: (?:them|him|her|it|lui|leur))?(?= [$£€\d]))"
+    r"(?: (?:them|him|her|it|lui|leur))?(?= [$£€\d])"
+    # a past told in the present, opening a clause: "I send 1,000 SAR by STC Pay", "Mi send USD 100"
+    r"|(?:(?<=^)|(?<=[.!?\n,:] )|(?<=\n)|(?<=and )|(?<=so ))(?:i|mi) (?:already |just |den )?send"
+    r"(?= (?:[$£€₦₹\d]|[a-z]{1,3}\$?\s?\d)))"
 )
-_PAID_GATE = ("fait ", "made ", "sent ", "paid ", "wired ", "envoye ", "paye ", "verse ", "vire ")
+_PAID_GATE = ("fait ", "made ", "sent ", "paid ", "wired ", "envoye ", "paye ", "verse ", "vire ", "send ")
 # The scammer's side, told by the victim: "elle a eu 100 € de ma part", "he already got $300 from me"
 # (run only on a sentence holding one of ``_THEIRS_GATE``).
 _PAID_THEIRS = re.compile(
@@ -144,27 +170,34 @@ _DEMANDED = re.compile(
     r"wants?|wanted|asks?|asked|asking|requests?|requested|"
     r"demands?|demanded|requir\w*|send|transfer|pay|told me to|asked me to|wanted me to|buy|ransom|rancon|"
     r"pidio|pide|quiere|exige|tarif|price is|sinon|or else|otherwise|"
-    r"(?:verse|paie|paye|envoie|vire) pas|unless i (?:pay|send)|"
+    r"(?:verse|paie|paye|envoie|vire) pas|unless (?:i|you|he|she|we|they) (?:pay|send)\w*|"
     r"envoyez|payez|versez|virez|transferez|deposez|verser|deposer|"
     # the demand lowered or named: "then they dropped it to $400", "un montant de 990 €", "a fair price"
     r"dropped it to|dropped to|lowered (?:it )?to|reduced (?:it )?to|(?:a |il a )?baisse a|descendue? a|reduit a|"
     r"increased (?:it )?to|raised (?:it )?to|went up to|augmente a|passe a|il reste|the rest|the balance|le reste|"
     r"montant de|amount of|fair price|(?:maintenant|now|desormais) (?:c'est|c'etait|ce sera|it's|its|it is|it'll be)|"
     # any verb after "if I don't" / "si je ne … pas": "si je lui filais pas 300 balles", "if I don't give him $500"
-    r"si (?:je|tu) (?:ne |n')?(?:lui |leur )?\w+ pas|if (?:i|you) (?:don'?t|do not|didn'?t) \w+)(?![\w])"
+    r"si (?:je|tu|il|elle|on) (?:ne |n')?(?:lui |leur )?\w+ pas|if (?:i|you|he|she|they|we) (?:don'?t|doesn'?t|do not|"
+    r"does not|didn'?t) \w+|"
+    # a debt claimed or a price agreed: "she owed $2,400 in back taxes", "elle a accepté 400 000"
+    r"owe[sd]?|owing|devez|dette de|debt of|accepte|accepted|agreed (?:to|on)|settled (?:for|on))(?![\w])"
 )
 # Rarer demand cues, run only on a sentence that holds one of their words (``_DEMANDED_GATE``):
 # "£200 now or the video goes to your mum", "350€ pour ne pas publier", "he'll take it down for $600".
 _DEMANDED_EXTRA = re.compile(
     r"(?<![\w])(?:montant\s{0,2}:|amount\s{0,2}(?:due\s{0,2})?:|"
-    r"(?:or|ou) (?:the|your|my|la|les|tes|ta|ton|mes|ma) (?:\w+ )?(?:videos?|vids?|clips?|photos?|pics?|nudes?)|"
+    r"(?:or|ou) (?:the|your|ur|yr|my|la|les|tes|ta|ton|mes|ma|vos|votre) (?:\w+ )?"
+    r"(?:videos?|vids?|clips?|photos?|pics?|nudes?)|"
     r"(?:pour|to) (?:ne )?(?:pas |not )?(?:publier|diffuser|partager|post|leak|share)|"
     r"(?:take (?:it|them|the \w+) down|delete (?:it|them|the \w+)|supprime\w* (?:la|les|tout)\s?\w*) (?:for|pour)|"
-    r"(?:to|pour) (?:take (?:it|them|the \w+) down|delete|remove|supprimer|retirer|effacer))"
+    r"(?:to|pour) [\"'«“]?\s?(?:take (?:it|them|the \w+) down|delete|remove|supprimer|retirer|effacer|"
+    # a fee to get promised money out: "₱25,000 to unlock my earnings", "50 000 pour débloquer le colis"
+    r"unlock|release|withdraw|debloquer|liberer|recuperer))"
     r"(?![\w])"
 )
 _DEMANDED_GATE = ("montant", "amount", "vid", "clip", "photo", "pic", "nude", "publi", "diffus", "partag", "post",
-                  "leak", "share", "take ", "delete", "supprim", "remove", "retirer", "effacer")
+                  "leak", "share", "take ", "delete", "supprim", "remove", "retirer", "effacer", "unlock", "release",
+                  "withdraw", "debloq", "liberer", "recuperer")
 _DEMANDED_GATE_RE = re.compile(trie_pattern(_DEMANDED_GATE))
 # Right after an amount: "$300 more by tonight", "500 € de plus", "400 euros avant minuit", "£200
 # in steam cards within 2 hours": a demand.
@@ -178,8 +211,16 @@ _DEMANDED_AFTER = re.compile(
 _THREAT = re.compile(
     r"(?<![\w])(?:sinon|or else|otherwise|faute de quoi|"
     r"(?:or|ou) (?:he|she|they|i|we|il|elle|ils|je|on)(?:'ll| will| va| vont)? (?:post|send|share|publish|leak|delete|"
-    r"expose|upload|show|publie|envoie|diffuse|partage|poste|balance|supprime)\w*)(?![\w])")
+    r"expose|upload|show|publie|envoie|diffuse|partage|poste|balance|supprime)\w*|"
+    # "t'as 800 balles ou ta mère reçoit tout", "$300 or your family sees it"
+    r"(?:or|ou) (?:bien )?(?:your|ur|yr|ta|ton|tes|vos|votre) (?:\w+ )?(?:mum|mom|mother|mere|maman|dad|father|pere|"
+    r"papa|parents|family|famille|wife|femme|husband|mari|girlfriend|copine|boyfriend|copain|friends|amis|boss|"
+    r"patron|colleagues|collegues|school|ecole|followers|contacts))(?![\w])")
 _TO_BE = re.compile(r"(?:to|must|will|should|a) (?:be|etre) $")
+# A payment someone wants done, in the subjunctive: "il veut que je lui envoie 5 000 F", "faut que je paie".
+_WANTED_THAT = re.compile(r"(?<![\w])(?:veu[tx]|veulent|voulai[st]|voudrai[st]?|faut|faudrait|exig\w*|demand\w*|"
+                          r"reclam\w*|ordonn\w*|insist\w*)\s(?:(?:absolument|encore|vraiment|juste)\s)?"
+                          r"(?:que|qu')\s?(?:(?:je|j'|tu|on|il|elle|nous|vous)\s?(?:(?:lui|leur|te|vous|les?|la)\s)?)?$")
 _CONDITIONAL = re.compile(r"(?:\bsi|\bif|\bunless|\bsauf si|\btant que)\s[^.!?\n]{0,20}$")
 _SENTENCE_LIMIT = 200
 # A fee or a fine is asked for ("frais de dossier de 350 €", "a $450 clearance fee", "une amende de
@@ -206,6 +247,9 @@ _MET_NEXT = re.compile(
     r"i paid the money|j'ai envoye l'argent|j'ai paye la somme|j'ai envoye la somme)(?![\w])"
     r"|(?:j'ai|i) (?:paye|paid|envoye|sent)" + _MET_END + r")"
     r"(?!\s{0,2}(?:not|n't|pas|never|jamais)(?![\w]))"
+    # paid in instalments, listed after: the instalments are what was paid, each read on its own
+    r"(?![^.!?\n]{0,20}(?:en (?:deux|trois|quatre|plusieurs|\d) (?:fois|tranches|versements)|"
+    r"in (?:two|three|four|several|\d) (?:instalments|installments|parts|payments|goes|times)))"
 )
 
 
@@ -222,7 +266,7 @@ def _currency(word: str, country: str | None) -> str | None:
         case "CFA":
             return "XAF" if country in _XAF else "XOF"
         case "FRANC":
-            return "CHF" if country == "CH" else ("XAF" if country in _XAF else "XOF")
+            return "CHF" if country == "CH" else _OTHER_FRANCS.get(country, "XAF" if country in _XAF else "XOF")
         case "FRANC_F":  # "100.000f": West and Central African usage only
             return "XAF" if country in _XAF else ("XOF" if country in _CFA_WEST else None)
         case "DH":
@@ -247,6 +291,12 @@ def _currency(word: str, country: str | None) -> str | None:
             return "MGA" if country == "MG" else None
         case "EUR_E":
             return "EUR"
+        case "RUPEE" | "RIYAL" | "KWACHA":
+            local = _local_currency(country)
+            return local if local in _SHARED_NAMES[code] else _SHARED_NAMES[code][0]
+        case "KWD_KD" | "KWACHA_K" | "MUR_MUR":
+            where, iso = _ONLY_IN[code]
+            return iso if country == where else None
         case "LOCAL":
             return _LOCAL.get(country, DOLLAR_BY_COUNTRY.get(country, "EUR"))
         case _:
@@ -294,7 +344,8 @@ _PAID_RIGHT_BEFORE = re.compile(
     r"(?:(?:the|les|la|le|them|him|her|lui|leur|only|just|another|encore|aussi)\s{1,2}){0,2}"
     r"|(?:a|ont|avait|avaient)\s{1,2}(?:(?:deja|aussi|encore|finalement|meme)\s{1,2})?(?:paye|envoye|verse|vire|"
     r"transfere|achete|depose|donne)\s[^.!?\n,;]{0,50}?(?<![\w])(?:de|d')\s{0,2}"
-    r"|(?:deposits?|depots?|versements?|payments?|paiements?|virements?|transfers?|envois?)\s{0,2}:\s{0,2})$")
+    r"|(?:deposits?|depots?|versements?|payments?|paiements?|virements?|transfers?|envois?)"
+    r"(?:\s{1,2}(?:effectue|fait|realise|envoye|made|sent|done)e?s?)?\s{0,2}:\s{0,2})$")
 
 
 def _role(folded: str, start: int, end: int) -> Role:
@@ -316,8 +367,11 @@ def _role(folded: str, start: int, end: int) -> Role:
         demanded_matches += _DEMANDED_EXTRA.finditer(folded, s, e)
     for m in paid_matches:
         paid_spans.append(m.span())
+        if m.end() <= start and not _cue_reaches(folded, m.end(), start):
+            continue
         before = folded[max(s, m.start() - 25):m.start()]
-        if _CONDITIONAL.search(before) or _TO_BE.search(before):  # "si je ne verse pas", "to be paid": a demand
+        if _CONDITIONAL.search(before) or _TO_BE.search(before) or _WANTED_THAT.search(before):
+            # "si je ne verse pas", "to be paid", "il veut que je paie": a demand
             cues.append((m.end() - start if m.end() <= start else m.start() - end, "demanded"))
             continue
         if _NEGATED_PAID.search(before) or re.match(
@@ -330,14 +384,18 @@ def _role(folded: str, start: int, end: int) -> Role:
         cues.append((m.end() - start if m.end() <= start else m.start() - end, "demanded"))
     right_before = _PAID_RIGHT_BEFORE.search(folded, max(s, start - 80), start)
     if right_before and not any(p.search(folded, max(s, right_before.start() - 25), right_before.start())
-                                for p in (_CONDITIONAL, _NEGATED_PAID)):
+                                for p in (_CONDITIONAL, _NEGATED_PAID, _WANTED_THAT)):
         cues.append((0, "paid"))  # not "unless I paid £600", "I never paid the €600'
     before = [c for c in cues if c[0] <= 0 and -c[0] <= 80]
+    if not before and _GONE_AFTER.match(folded, end, sentence_end):
+        return "paid"  # "the 20k is already gone"
     if before:
         role = max(before)[1]
     else:
         after = [c for c in cues if c[0] > 0 and c[0] <= 50]
         role = min(after)[1] if after else "unknown"
+    if role != "paid" and _paid_by_reporter(folded, start):
+        return "paid"  # the reporter's own line, whatever lines before say: "Me: sent 100", "Me: heres the $25"
     if role != "paid" and _met(folded, end):
         return "paid"
     if role == "unknown" and any(start - m.end() <= 40 or m.start() - end <= 25 for m in _FEE.finditer(
@@ -345,12 +403,22 @@ def _role(folded: str, start: int, end: int) -> Role:
         return "demanded"
     if role == "unknown" and _said_by_other(folded, start):
         return "demanded"  # a pasted chat: "[22:41] Inconnu: 400€ en transcash et je supprime tout"
-    if role == "unknown" and _paid_by_reporter(folded, start):
-        return "paid"  # the reporter's own line: "Me: sent 100", "Moi: envoyé 20 000 par Wave"
     if role == "unknown" and (_DEMANDED_AFTER.match(folded, end, sentence_end)
                               or _THREAT.search(folded, end, sentence_end)):
         return "demanded"
     return role
+
+
+# Another clause, with its own subject, after another amount: in "I sent $500 and she came back for
+# $1,500 more" the payment is the $500's, not the $1,500's.
+_NEW_SUBJECT = re.compile(r"(?:[,;]|(?<![\w])(?:and|et|but|mais|then|puis))\s{1,2}"
+                          r"(?:(?:then|ensuite|now|maintenant)\s{1,2})?(?:she|he|they|il|elle|ils|elles)\s")
+
+
+def _cue_reaches(folded: str, cue_end: int, start: int) -> bool:
+    """Whether a cue ending at ``cue_end`` still speaks of the amount at ``start``."""
+    clause = _NEW_SUBJECT.search(folded, cue_end, start)
+    return clause is None or not _amount_between(folded, cue_end, clause.start())
 
 
 # A chat line's speaker: "[22:41] Inconnu: …", "[1/15 12:20 AM] +1 (347) 812-5066: …"; without a
@@ -361,7 +429,8 @@ _REPORTER_SPEAKERS = frozenset({"moi", "me", "je", "i", "victim", "victime", "re
 
 
 _REPORTER_PAID = re.compile(r"(?:(?:ok|okay|done|c'est|its|it's)[\s,.!]{1,3})?(?:just |deja |already )?"
-                            r"(?:sent|paid|envoye|paye|verse|vire|transfere|transferred)(?![\w])")
+                            r"(?:sent|paid|envoye|paye|verse|vire|transfere|transferred|here'?s|heres|here is|"
+                            r"voila|voici)(?![\w])")
 
 
 def _line_speaker(folded: str, start: int) -> re.Match[str] | None:
@@ -374,8 +443,10 @@ def _line_speaker(folded: str, start: int) -> re.Match[str] | None:
 
 def _paid_by_reporter(folded: str, start: int) -> bool:
     speaker = _line_speaker(folded, start)
+    # the line's first amount only: in "Me: sent 100, why 300 more?" the 300 is not paid
     return (speaker is not None and speaker.group("who").strip() in _REPORTER_SPEAKERS
-            and _REPORTER_PAID.match(folded, speaker.end(), start) is not None)
+            and _REPORTER_PAID.match(folded, speaker.end(), start) is not None
+            and not _amount_between(folded, speaker.end(), start))
 
 
 def _said_by_other(folded: str, start: int) -> bool:
@@ -428,7 +499,8 @@ def _amount_between(folded: str, start: int, end: int) -> bool:
 _PER_UNIT = re.compile(
     r"\s{0,2}(?:la|le|par|per|a|an|the|each|chacun|chacune|l'|pour la|pour une?)\s{1,2}"
     r"(?:nuit|night|nuitee|mois|month|semaine|week|kilo|kg|litre|liter|heure|hour|personne|person|jour|day|"
-    r"piece|unit|unite|place|seat|ticket|billet|entree|bouteille|bottle|paquet|pack|menu|repas|meal)s?(?![\w])"
+    r"piece|unit|unite|place|seat|ticket|billet|entree|bouteille|bottle|paquet|pack|menu|repas|meal|task|tache|"
+    r"like|click|clic)s?(?![\w])"
     r"(?!\s{1,2}(?:derniere?|passee?|prochaine?|precedente?|d'avant|d'apres|ago|before|after))"  # "la semaine dernière"
 )
 # "un iPhone à 1 100 €", "a PS5 at $500": the price of a thing bought, not money of the case.
@@ -463,6 +535,44 @@ def _goods_price(folded: str, start: int, end: int, text: str) -> bool:
                 and not _FEE.search(folded, end, min(len(folded), end + 30)))
 
 
+# Money the scammer promises or lends is not what was demanded or paid: "my profit of ₦1.2m", "the
+# dashboard showed $48,900 in profit", "she won J$2.5 million", "promised to turn it into $1,000",
+# "I borrowed R1,500", "a ₹3,000 loan", "only ₹1,950 came in" (loan apps, fake investments, lotteries).
+_PROMISED_BEFORE = re.compile(
+    r"(?<![\w])(?:profits?|earnings?|gains|winnings?|benefices?|interets|returns|won|gagne|promised|promis|promising|"
+    r"promettant|turn (?:it|them|this|that) into|transformer? en|borrowed|emprunte|loan of|pret de|only got|"
+    r"only received|n'ai recu que|credited with|"
+    # the money a fee is to free: "a $250 fee to release the $1,000", "pour débloquer les 500 000"
+    r"(?:release|unlock|withdraw|debloquer|liberer|recuperer)\s{1,2}(?:the|my|your|mes|les|mon|ma|tes|vos|votre))"
+    r"(?:\s{1,2}(?:of|de|d'|me|him|her|lui|moi|you|vous|nearly|almost|about|around|environ|presque|up to|"
+    r"jusqu'a|the|a|an|un|une|les|la|le))?[\s\"'«“:]{0,4}$")
+_PROMISED_AFTER = re.compile(
+    r"[\s\"'»”]{0,3}(?:(?:in|of|de|d'|en)\s{1,2}[\"'«“]{0,2}\s{0,2})?(?:profits?|earnings?|gains|winnings?|"
+    r"benefices?|interets|returns|loan|pret|came in|came into|arrived in|credited)(?![\w])")
+
+
+# Every match of the two above holds one of these: one search of the amount's surroundings for them
+# first, the two regexes only where one is there.
+_PROMISED_GATE = re.compile(trie_pattern((
+    "profit", "earning", "gain", "winning", "benefice", "interet", "return", "won", "gagne", "promi", "turn ",
+    "transform", "borrow", "emprunt", "loan", "pret", "only ", "n'ai recu", "credited", "came in", "arrived in",
+    "release", "unlock", "withdraw", "debloq", "liberer", "recuperer")))
+
+
+def _promised(folded: str, start: int, end: int) -> bool:
+    if not _PROMISED_GATE.search(folded, max(0, start - 40), min(len(folded), end + 30)):
+        return False
+    return bool(_PROMISED_BEFORE.search(folded, max(0, start - 40), start)
+                or _PROMISED_AFTER.match(folded, end, min(len(folded), end + 30)))
+
+
+# All the victim has, said against a demand: "j'ai que 40 euros", "je n'ai que 50 €", "I only have $25"
+# ("I have $200 in my account" alone says nothing of the kind: an amount of unknown role).
+_MEANS = re.compile(r"(?<![\w])(?:(?:j'?|j\s)ai\s{1,2}(?:que|seulement|juste|plus que)|je n'ai (?:que|plus que)|"
+                    r"i (?:only|just) (?:have|had|got)|i (?:have|had|got) only|i've only got|i'm only left with)"
+                    r"\s{1,2}$")
+
+
 MAX_AMOUNTS = 2000  # per text: bounds the work on a pathological input; no report names more
 
 
@@ -482,7 +592,8 @@ _ALPHA_CURRENCY = re.compile(r"(?P<cur>" + trie_pattern(_ALPHA_WORDS) + r")(?![a
 # 40 words tries every position of the text.
 _ALPHA_ROOTS = tuple(w for w in _ALPHA_WORDS if not any(o != w and w.startswith(o) for o in _ALPHA_WORDS))
 # ``extract.cues``: an amount in words ends on a currency word that starts a word (``_in_words``).
-CUE_WORDS = {"currency_word": _ALPHA_ROOTS}
+_GONE_WORDS = ("gone", "spent", "lost", "wasted", "parti", "perdu")  # every match of ``_BARE_GONE`` holds one
+CUE_WORDS = {"currency_word": _ALPHA_ROOTS, "gone": _GONE_WORDS}
 
 
 def _alpha_currencies(folded: str, windows: list[tuple[int, int]] | None) -> Iterator[re.Match[str]]:
@@ -505,11 +616,26 @@ _WORDS_BEFORE = re.compile(r"(?<![\w'-])(?:(?:" + trie_pattern(_NUMBER_WORDS) + 
 _FILLERS = frozenset({"et", "and", "a", "une"})
 
 
+def _words_value(words: str) -> int | None:
+    """"cinq cents" → 500, "a thousand" → 1000 (text2num, in French then in English)."""
+    from text_to_num import text2num
+
+    parts = words.replace("-", " ").split()
+    while parts and parts[0] in _FILLERS - {"une"}:  # "a thousand": text2num reads "one thousand"
+        parts = ["one", *parts[1:]] if parts[0] == "a" and len(parts) > 1 else parts[1:]
+    if not parts or all(w in _FILLERS for w in parts):
+        return None
+    for language in ("fr", "en"):
+        try:
+            return text2num(" ".join(parts), language)
+        except ValueError:
+            continue
+    return None
+
+
 def _in_words(folded: str, region: str | None, windows: list[tuple[int, int]] | None = None
               ) -> Iterator[tuple[Decimal, str, int, int]]:
     """(amount, currency, start, end) of each amount written in words before a currency word."""
-    from text_to_num import text2num
-
     for cur in _alpha_currencies(folded, windows):
         lead = folded[max(0, cur.start() - 4):cur.start()]
         if not lead.endswith((" ", "-")) or not lead.rstrip(" -")[-1:].isalpha():
@@ -517,18 +643,8 @@ def _in_words(folded: str, region: str | None, windows: list[tuple[int, int]] | 
         words = _WORDS_BEFORE.search(folded, max(0, cur.start() - 80), cur.start())
         if words is None or folded[max(0, words.start() - 3):words.start()].strip()[-1:].isdigit():
             continue  # "5 mille euros": digits, read as any amount
-        parts = words.group().replace("-", " ").split()
-        while parts and parts[0] in _FILLERS - {"une"}:  # "a thousand": text2num reads "one thousand"
-            parts = ["one", *parts[1:]] if parts[0] == "a" and len(parts) > 1 else parts[1:]
-        if not parts or all(w in _FILLERS for w in parts):
-            continue
-        for language in ("fr", "en"):
-            try:
-                value = text2num(" ".join(parts), language)
-                break
-            except ValueError:
-                continue
-        else:
+        value = _words_value(words.group())
+        if value is None:
             continue
         currency = _currency(cur.group("cur"), region)
         if currency is not None and value >= 10:
@@ -544,32 +660,83 @@ _BARE_VERBS = trie_pattern((
     # the demand raised or restated: "then he increased to 80,000", "now its 10k", "Maintenant c'est 150 000"
     "increased to", "increased it to", "raised to", "raised it to", "went up to", "now it's", "now its", "now it is",
     "c'est maintenant", "maintenant c'est", "augmente a", "passe a", "monte a", "il reste", "reste", "the rest is",
-    "balance", "the balance"))
+    "balance", "the balance",
+    # a price agreed: "elle a accepté 400 000", "he agreed to 5k", "settled for 20,000"
+    "accepte", "accepted", "agreed to", "agreed on", "settled for", "settled on",
+    # a demand said: "then said 1 lakh or she will send it", "il m'a dit 300 000 sinon"
+    "said", "says", "dit"))
 # A list going on after an amount: "Je paie 50 000 FCFA le 3 mai, puis 30 000 le 5 mai", "then 2,500 and
 # again 2,500" (the role is then read as for any amount: from the cue before the list).
 _BARE_LIST = trie_pattern(("puis", "then", "and then", "puis encore", "and again", "again", "et encore", "encore",
-                           "another", "et", "and"))
+                           "another", "et", "and",
+                           # a demand restated: "il demande 300 000 au lieu de 200 000", "50k instead of 30k"
+                           "au lieu de", "au lieu des", "instead of", "rather than", "plutot que"))
 # A paid amount likewise: "I sent 10,000 yesterday", "je lui ai déjà donné 100 000 en espèces", "I paid 15k".
 _BARE_PAID_VERBS = trie_pattern((
     "paid", "sent", "send", "pay", "payer", "envoye", "envoyer", "envoie", "paye", "payes", "paie", "verse", "donne",
-    "vire", "transfere", "transferred", "gave", "deposited", "wired", "don pay", "don send", "sen"))
+    "vire", "transfere", "transferred", "gave", "deposited", "wired", "don pay", "don send", "sen",
+    # a payment named by its means: "j'ai fait flooz de 30 000", "un dépôt de 50 000", "a GCash transfer of 2,000"
+    "flooz", "wave", "momo", "depot", "transfert", "virement", "envoi", "versement", "paiement", "transfer", "deposit",
+    "payment",
+    # instalments listed: "je les ai envoyés en deux fois (200 000 le lundi, …)", "in two instalments (5,000 …"
+    *(f"{a} {n} {w}" for a, ws in (("en", ("fois", "tranches", "versements")),
+                                    ("in", ("instalments", "installments", "parts", "payments", "goes")))
+      for n in ("deux", "trois", "quatre", "plusieurs", "two", "three", "four", "several", "2", "3", "4") for w in ws)))
 # A bare amount, and what may follow it: "…100 000.", "…600 more", "…10k now", "…20 000 par Orange Money".
+# "mil": a thousand in West African French ("100 mil", "200mil"), as in Spanish and Portuguese
+_BARE_CORE = (r"(?P<num>\d{1,3}(?:[ .,]\d{3})+|\d{2,7}|\d{1,3}(?:[.,]\d{1,2})?\s?(?:k|mil|lakhs?|lacs?))"
+              r"(?![\w]|[.,]\d)")
+# Or in words, the currency left out as with digits: "je lui ai donné vingt mille par Wave", "six cents maintenant".
+_BARE_WORDS = (r"(?P<words>(?:(?:" + trie_pattern(_NUMBER_WORDS) + r")[\s-]{1,2}){0,6}"
+               r"(?:mille|cents?|hundred|thousand|millions?))(?![\w'-])")
 _BARE_NUMBER = (
-    r"(?P<num>\d{1,3}(?:[ .,]\d{3})+|\d{2,7}|\d{1,3}(?:[.,]\d{1,2})?\s?(?:k|lakhs?|lacs?))(?![\w]|[.,]\d)"
+    r"(?:" + _BARE_CORE + r"|" + _BARE_WORDS + r")" +
     r"(?=\s{0,2}(?:[.!?,;:)]|$|\n|(?:more|de plus|encore|et|and|sinon|or|else|otherwise|ou|now|maintenant|pour|to|by|"
     r"avant|before|d'ici|within|dans|par|via|through|thru|on|sur|en|yesterday|hier|already|deja|last|today|"
     r"aujourd'hui|cash|thats|that's|in|a|au|with|avec|le|the|tomorrow|tmrw|tmr|demain|next|la|ce|this|tonight|first|"
-    r"d'abord|"
+    r"d'abord|again|from|balance|il|elle|ils|he|she|they|for|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)(?![\w])))"
 )
 _BARE_DEMAND = re.compile(
     r"(?<![\w])(?:" + _BARE_VERBS + r"|" + _BARE_PAID_VERBS + r"|(?P<list>" + _BARE_LIST + r"))\w{0,3}"
-    r"\s{1,2}(?:(?:encore|maintenant|now|another|still|aussi|also|me|moi|him|her|them|lui|leur|only|seulement|juste|"
-    r"just|desormais|deja|already|de|d'|back|the|les)\s{1,2}){0,3}" + _BARE_NUMBER +
+    r"(?:\s{1,2}|\s?[(:]\s?)(?:(?:encore|maintenant|now|another|still|aussi|also|me|moi|him|her|them|lui|leur|only|seulement|juste|"
+    r"just|desormais|deja|already|de|d'|back|the|les|like|about|around|environ|pas|of)\s{1,2}){0,3}" + _BARE_NUMBER +
     r"(?!\s{0,2}(?:more|de plus|encore|autres?|other)?\s{0,2}(?:photos?|videos?|vids?|pics?|pictures?|nudes?|images?|"
     r"clips?|selfies?)(?![\w]))"
 )
+# Money told as gone: "the 20k is already gone", "les 50 000 sont déjà partis", "that $300 was wasted".
+_GONE = (r"\s{1,2}(?:is|are|was|were|est|sont|a ete|ont ete)\s{1,2}(?:(?:already|deja|all|tout|just)\s{1,2})?"
+         r"(?:gone|spent|lost|wasted|partie?s?|perdue?s?)(?![\w])")
+_GONE_AFTER = re.compile(_GONE)
+_BARE_GONE = re.compile(r"(?<![\w])(?:the|my|that|those|these|les|mes|ces|mon|ce)\s{1,2}" + _BARE_CORE
+                        + "(?=" + _GONE + ")")
+_GONE_REACH = 40  # characters before a word of ``_GONE_WORDS`` where "the 20k is already" fits
+
+
+def _gone_windows(folded: str, windows: list[tuple[int, int]], cued: list[tuple[int, int]] | None
+                  ) -> list[tuple[int, int]]:
+    """Where ``_BARE_GONE`` can match, within ``windows``: around its words (the cue pass's windows,
+    or found by str.find); "the" is too common a word to start a scan from."""
+    if cued is not None:
+        return intersect(cued, windows)
+    spots: list[tuple[int, int]] = []
+    for word in _GONE_WORDS:
+        i = folded.find(word)
+        while i >= 0:
+            spots.append((max(0, i - _GONE_REACH), i + len(word) + 1))
+            i = folded.find(word, i + 1)
+    return intersect(_merged(spots), windows) if spots else []
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for low, high in sorted(spans):
+        if out and low <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], high))
+        else:
+            out.append((low, high))
+    return out
 _LIST_GAP = re.compile(r"[,;]|(?<![\w])(?:puis|then|et|and|ensuite|plus|again|encore|aussi|also)(?![\w])")
 # Ordinals and classes: "en 3e", "le 20e siècle" are not euros.
 _NOT_EURO_E = re.compile(r"(?:siecle|etage|arrondissement|edition|anniversaire|rang|place|annee|position|jour)")
@@ -607,9 +774,11 @@ def find(text: str, context: Context) -> Iterator[Money]:
             continue
         if currency is None or amount is None:
             continue
-        if _goods_price(folded, start, end, text):
+        if _goods_price(folded, start, end, text) or _promised(folded, start, end):
             continue
         role = _role(folded, start, end)
+        if role != "paid" and _MEANS.search(folded, max(0, start - 30), start):
+            continue  # "j'ai que 40 euros sur mon compte": what the victim has, neither asked nor paid
         if word == "e" and (after is None or after.start("cur") != match.end() or amount < 10 or role == "unknown"
                             or match.group("dec") or _NOT_EURO_E.match(folded, end + 1, end + 16)):
             continue  # "500e" only where money is asked or paid
@@ -645,16 +814,31 @@ def _without_totals(folded: str, found: list[Money]) -> list[Money]:
             for amount in reversed(same):
                 running += amount
                 sums.append(running)
-            if m.amount in sums[1:]:
+            if m.amount in sums[1:] or _repeated_sum(folded, out, m):
                 continue
         out.append(m)
     return out
 
 
+# "I already paid ₦40k twice (₦80k total)": the amount before, paid that many times, is the total.
+_TIMES = re.compile(r"(?<![\w])(?:(?P<two>twice|deux fois|2 fois|2x|x2)|(?P<three>thrice|three times|trois fois|3 fois|"
+                    r"3x|x3))(?![\w])")
+
+
+def _repeated_sum(folded: str, before: list[Money], total: Money) -> bool:
+    last = next((o for o in reversed(before[-3:]) if o.currency == total.currency and o.span), None)
+    if last is None or total.span is None or total.span[0] - last.span[1] > 60:
+        return False
+    times = _TIMES.search(folded, last.span[1], total.span[0])
+    return times is not None and total.amount == last.amount * (2 if times.group("two") else 3)
+
+
 def _gate_bare(folded: str) -> bool:
-    return any(w in folded for w in ("veu", "demand", "exig", "reclam", "want", "ask", "paid", "sent", "send", "pay",
-                                     "envoy", "envoi", "paye", "paie", "verse", "donne", "vire", "transfer", "gave",
-                                     "deposited", "wired"))
+    return any(w in folded for w in _BARE_GATE)
+
+
+_BARE_GATE = ("veu", "demand", "exig", "reclam", "want", "ask", "paid", "sent", "send", "pay", "envoy", "envoi", "paye",
+              "paie", "verse", "donne", "vire", "transfer", "gave", "deposited", "wired", *_GONE_WORDS)
 
 
 # Without any amount named in the text, a bare one of a thousand or more takes the reporter's
@@ -664,6 +848,7 @@ _WHOLE_TEXT_BARE = 20_000
 _NEXT_REACH = 1500
 
 
+@cache
 def _local_currency(region: str | None) -> str | None:
     if not region:
         return None
@@ -689,14 +874,15 @@ def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Mon
     if whole:
         windows = [(0, len(folded))]
     local: str | None = None  # looked up once, when a bare amount first needs it
-    for match in finditer_in(_BARE_DEMAND, folded, windows):
+    gone = finditer_in(_BARE_GONE, folded, _gone_windows(folded, windows, context.windows("gone")))
+    for match in chain(finditer_in(_BARE_DEMAND, folded, windows), gone):
         if len(out) >= MAX_AMOUNTS:
             break
-        start, end = match.span("num")
+        start, end, amount = _bare_value(match)
         i = bisect_right(ends, start) - 1  # the last amount named before this one
-        if taken.overlaps(start, end):
+        if taken.overlaps(start, end) or (match.re is _BARE_GONE and any(m.span == (start, end) for m in out)):
             continue
-        if match.group("list") is not None and not _listed_after_amount(
+        if match.re is _BARE_DEMAND and match.group("list") is not None and not _listed_after_amount(
                 folded, match.start(), out[-1:] + named[max(0, i):i + 1]):
             continue
         if i >= 0 and start - ends[i] <= 600:
@@ -707,7 +893,6 @@ def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Mon
             currency = local
         else:
             continue
-        amount = _amount_text(match.group("num"))
         if amount is None or amount < 20 or (currency is local and not named and amount < 1000):
             continue  # "if I don't send 200": 200 of what, with no currency anywhere, is not said
         role = _role(folded, start, end)
@@ -724,8 +909,8 @@ def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Mon
 # A number the other side of a chat writes as its message, as a demand: "ok 500.", "350 tomorrow or
 # its over", "Another 10k tomorrow", "100 more tmrw".
 _CHAT_OFFER = re.compile(
-    r"(?:(?:ok|okay|fine|good|alors|bon|d'accord|donc|juste|just|only|so|then|received|recu|another|encore)"
-    r"[\s,.!]{1,3}){0,2}" + _BARE_NUMBER)
+    r"(?:(?:ok|okay|fine|good|alors|bon|d'accord|donc|juste|just|only|so|then|received|recu|another|encore|now|"
+    r"maintenant|the other|l'autre|le reste)[\s,.!]{1,3}){0,3}" + _BARE_NUMBER)
 
 
 def _chat_offers(folded: str, context: Context, named: list[Money], taken: SpanSet) -> list[Money]:
@@ -736,14 +921,21 @@ def _chat_offers(folded: str, context: Context, named: list[Money], taken: SpanS
         offer = speaker and _CHAT_OFFER.match(folded, speaker.end(), line.end())
         if not offer:
             continue
-        start, end = offer.span("num")
-        amount = _amount_text(offer.group("num"))
+        start, end, amount = _bare_value(offer)
         if amount is None or amount < 20 or taken.overlaps(start, end) or not _said_by_other(folded, start):
             continue
         i = bisect_right(ends, start) - 1
         currency = named[i].currency if i >= 0 else named[0].currency
         out.append(Money(amount, currency, "demanded", (start, end), context.source))
     return out
+
+
+def _bare_value(match: re.Match[str]) -> tuple[int, int, Decimal | None]:
+    """Where a bare amount is and its value, in digits ("num") or in words ("words")."""
+    if match.re is not _BARE_GONE and match.group("words") is not None:
+        value = _words_value(match.group("words"))
+        return *match.span("words"), None if value is None else Decimal(value)
+    return *match.span("num"), _amount_text(match.group("num"))
 
 
 def _listed_after_amount(folded: str, cue: int, before: list[Money]) -> bool:
@@ -754,8 +946,8 @@ def _listed_after_amount(folded: str, cue: int, before: list[Money]) -> bool:
 
 
 def _amount_text(number: str) -> Decimal | None:
-    unit = re.search(r"\s?(k|lakhs?|lacs?)$", number)
-    factor = 1 if unit is None else (1000 if unit.group(1) == "k" else 100_000)
+    unit = re.search(r"\s?(k|mil|lakhs?|lacs?)$", number)
+    factor = 1 if unit is None else (1000 if unit.group(1) in ("k", "mil") else 100_000)
     number = number[:unit.start()] if unit else number
     digits = re.sub(r"[ .,]", "", number) if re.fullmatch(r"\d{1,3}(?:[ .,]\d{3})+", number) else number
     try:

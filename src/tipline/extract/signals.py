@@ -384,8 +384,10 @@ _SHARED = re.compile(
     # publication: "il a publié mes photos", "they posted my video", "a mis ma vidéo sur youtube"
     r"(?:a|ont|avait|has|have|had|already|still|he|she|they)\s{1,2}(?:(?:deja|quand meme|meme|finalement|aussi|"
     r"already|still|also|just|then)\s{1,2}){0,2}(?:publie|poste|diffuse|balance|mis en ligne|posted|published|"
-    r"leaked|uploaded)\s{1,2}(?:\w+\s{1,2}){0,3}" + _IMAGES +
-    r"|(?:a|ont|has|have)\s{1,2}(?:deja\s|quand meme\s)?mis\s{1,2}(?:\w+\s{1,2}){0,2}" + _IMAGES + r"\s{1,2}(?:sur|on)"
+    r"leaked|uploaded)\s{1,2}(?:(?:\w+\s{1,2}){0,3}" + _IMAGES + r"|(?P<one>one|some|a few|une|certaines)"
+    r"(?=\s{1,2}(?:on|to|in|sur|dans|online|en ligne)(?![\w])))" +
+    r"|(?:a|ont|has|have)\s{1,2}(?:deja\s|quand meme\s)?mis\s{1,2}(?:\w+\s{1,2}){0,2}" + _IMAGES +
+    r"(?:\s{1,2}(?:intimes?|nues?|privees?|perso\w*|sexy|osees?))?\s{1,2}(?:sur|on)"  # "mes photos intimes sur"
     # sending to the victim's people: "il a envoyé la vidéo à mes amis", "he sent the pics to my mom"
     r"|(?:a|ont|avait|has|have|had|he|she|they)\s{1,2}(?:(?:deja|quand meme|meme|aussi|tout|already|still|also|just|"
     r"everything|finalement|finally|even|ensuite|then)"
@@ -421,14 +423,20 @@ _SHARE_WORDS = ("circul", "tourne", "going around", "viral",
                 "recu", "received", "vu ", "seen", "got ", "sur internet", "sur youtube", "sur facebook", "post")
 _RECEIVED = re.compile(
     r"(?<![\w])(?:mes|ma|mon|ses|sa|son|my|his|her)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE_OWNED +
-    r"[^.!?\n]{0,40}?\s(?:a|ont|has|have|had|avait|avaient)?\s{0,2}(?:recu|received|vu|seen|got)\s[^.!?\n]{0,100}?"
-    r"(?:videos?|photos?|images?|pics?|nudes?|captures?)"
+    r"(?:[^.!?\n]{0,40}?\s(?:a|ont|has|have|had|avait|avaient)?\s{0,2}(?:recu|received|vu|seen|got)\s[^.!?\n]{0,100}?"
+    r"(?<!appel )(?:videos?|photos?|images?|pics?|nudes?|captures?)(?!\s{1,2}(?:calls?|chats?)(?![\w]))"  # no call
+    # the picture named before, received (seeing a post is not being sent it): "ma mère l'a reçue", "my mum got one"
+    r"|\s{1,2}(?:(?:l'|les\s)(?:a|ont|avait)\s{1,2}recue?s?|(?:has |have |had )?(?:received|got) "
+    r"(?:one|it|them|some|a few)(?![\w]))(?P<pronoun>))"
 )
+# "with her school name", "le logo de son école": a place named, not people
+_NOT_A_NAME = r"(?!\s{1,2}(?:name|nom|logo|uniform|uniforme|badge)(?![\w]))"
 _SHARED_TO_AUDIENCE = re.compile(
     r"(?:envoye|partage|transfere|montre|sent|shared|forwarded|showed|send|tagged|tague|recu|received|identifie|"
     r"diffuse|publie|poste|posted|published|leaked|mis|put|sending|sharing|showing|envoie|partage|montre)"
     r"[^.!?\n]{0,60}?(?:" + _AUDIENCE + r"|(?:mes|ma|mon|ses|sa|son|my|his|her|our|notre|nos)\s{1,2}(?:\w+\s{1,2})?"
-    + _AUDIENCE_OWNED + r"|" + _PEOPLE_AT + r")|" + _AUDIENCE + r"[^.!?\n]{0,20}(?:recu|received|got)"
+    + _AUDIENCE_OWNED + r"|" + _PEOPLE_AT + r")" + _NOT_A_NAME
+    + r"|" + _AUDIENCE + r"[^.!?\n]{0,20}(?:recu|received|got)"
 )
 _CONTACTED = re.compile(
     r"(?<![\w])(?:contacte|ecrit a|ecrit aux|appele|menace|messaged|texted|contacted|called|wrote to|dm'?d|dm'?ed|"
@@ -516,10 +524,20 @@ _CONDITION = re.compile(r"(?<![\w'])(?:si|if|unless|sauf si|sinon|sinn|otherwise
 _CONDITION_WORDS = ("si ", "if ", "unless", "sinon", "sinn", "otherwise")
 
 
+# A negation in a clause of its own before the act: "when she didn't pay he sent one of the pictures".
+_OTHER_SUBJECT = re.compile(r"(?<![\w])(?:he|she|they|il|elle|ils|elles)\s")
+
+
+def _negated(before: str) -> bool:
+    """Whether the end of ``before`` negates what follows it (not a negation in another clause)."""
+    neg = _NEG.search(before)
+    return neg is not None and not _OTHER_SUBJECT.search(neg.group(), 2)
+
+
 def _done(text: str, match: re.Match[str]) -> bool:
     """Whether a match tells of something done, not threatened, claimed or denied."""
     before = text[max(0, match.start() - 30):match.start()]
-    if _FUTURE.search(before) or _NEG.search(before[-22:]):
+    if _FUTURE.search(before) or _negated(before[-22:]):
         return False
     low = max(0, match.start() - 70)
     clause = text[low:match.start()]
@@ -561,6 +579,7 @@ _SHARING_NOW = re.compile(
     r"diffusent|balance|balancent|sends|shares|posts|shows|leaks|forwards)\s{1,2}"
     r"(?:(?:ses|mes|les|sa|ma|la|her|my|his|the|their|leurs?|des|these|those|some of|une?|one of|a|an)\s{1,2}){0,2}"
     r"(?:\w+\s{1,2})?(?:" + _SHOT + r"|them|it|ca|tout|everything)\s{1,2}(?:\w+\s{1,2}){0,2}"
+    r"(?:\([^()\n]{0,60}\)\s{1,2})?"  # "my morphed nude photos (my face on naked body) to my contacts"
     r"(?:a|au|aux|to|with|avec|dans|in|on|sur)\s{1,2}" + _TARGET
 )
 # Sent to someone with the picture as the second object: "DM'd my sister a screenshot from our call",
@@ -628,7 +647,7 @@ _NOT_YET = re.compile(r"(?:(?<![\w])(?:sera|seront|serait|seraient|will|would|co
                       r"threaten\w*|sinon|otherwise|unless|if|si)|'d|'ll)(?![\w])")
 # "dans un serveur où se trouvent plusieurs élèves", "a group chat with several boys from his year"
 _PEOPLE_THERE = re.compile(r"(?<![\w])(?:" + _AUDIENCE + r"|eleves|students|pupils|boys|girls|garcons|filles|kids)"
-                           r"(?![\w])")
+                           r"(?![\w])" + _NOT_A_NAME)
 _TO_ME_BEFORE = re.compile(r"(?<![\w])(?:m'|me\s)(?:a|ont|avait|avaient)?\s{0,2}(?:(?:deja|aussi|encore)\s{1,2})?$")
 _SHARED_BY_ME = re.compile(r"(?<![\w])(?:je\s|j'|j\s|i\s|i've\s|we\s|on\s(?=a\s|avait\s|les\s|l')|tu\s|you\s)\s{0,2}"
                            r"(?:[\w']+\s{1,2}){0,2}$")
@@ -641,7 +660,23 @@ _PRONOUN_AFTER = re.compile(r"\s{1,2}(?:one|some|it|them|a few|two|one of them|o
 
 # "stated that the video had been uploaded on YouTube": the scammer's word, not what the reporter saw
 _CLAIMED = re.compile(r"(?<![\w])(?:stated|claimed|claims|told me|told him|told her|affirme|pretend|pretendu)\s{1,2}"
-                      r"(?:that|que|qu')\s[^.!?\n]{0,60}$")
+                      r"(?:that|que|qu')\s[^.!?\n]{0,60}$"
+                      # "saying he is a YouTube officer and that video is uploaded on YouTube"
+                      r"|(?<![\w])(?:saying|says|said|disant|dit)\s[^.!?\n]{0,80}(?:and|et) (?:that|que|qu')\s"
+                      r"[^.!?\n]{0,30}$")
+
+
+_COORDINATED = re.compile(r"(?:,|(?<![\w])(?:et|and|or|ou|puis|then))\s{1,2}(?:(?:also|aussi|even|meme)\s{1,2})?$")
+
+
+def _coordinated_not_yet(text: str, start: int) -> bool:
+    """"la vidéo sera envoyée à tous vos contacts et publiée sur Internet": the second verb shares
+    the first one's future."""
+    if not _COORDINATED.search(text, max(0, start - 12), start):
+        return False
+    low = max(0, start - 100)
+    sentence_start = max(text.rfind(c, low, start) for c in (". ", "! ", "? ", "\n")) + 1
+    return bool(_NOT_YET.search(text, max(low, sentence_start), start))
 
 
 def _shared_anywhere(text: str, windows: list[tuple[int, int]]) -> tuple[bool, bool]:
@@ -650,12 +685,12 @@ def _shared_anywhere(text: str, windows: list[tuple[int, int]]) -> tuple[bool, b
     for verb in finditer_in(_SHARED_VERB, text, windows):
         where = _SHARED_WHERE.match(text, verb.end(), min(len(text), verb.end() + 160))
         if where is None or not _done(text, verb) or _NOT_YET.search(text, max(0, verb.start() - 20), verb.start()) \
-                or _NOT_YET.search(text, verb.end(), where.start("prep")):
+                or _NOT_YET.search(text, verb.end(), where.start("prep")) or _coordinated_not_yet(text, verb.start()):
             continue
         before = text[max(0, verb.start() - 30):verb.start()]
         if _SHARED_BY_ME.search(before) or _TO_ME_BEFORE.search(before) or re.match(
                 r"\s{0,2}(?:me|moi|back|us)\b", text[verb.end():verb.end() + 5]) or _CLAIMED.search(
-                text, max(0, verb.start() - 80), verb.start()):
+                text, max(0, verb.start() - 140), verb.start()):
             continue  # the victim's own sending, or pictures sent to the reporter
         low = max(0, verb.start() - 120)
         # ". " ends a sentence; a dot inside a link or an address does not
@@ -689,6 +724,14 @@ _PUT_OUT = re.compile(
 )
 
 
+# The reporter's clause going on: "I bought one $100 card and sent her a picture of it".
+_REPORTER_GOES_ON = re.compile(r"(?<![\w])(?:i|we|je|j')\s[^.!?\n]{0,50}?(?:and|et|then|puis)\s{1,2}(?:then\s{1,2})?$")
+# "Elle lui a envoyé des photos": new pictures (an indefinite "des", of no one named) sent to one
+# person are the victim's to the scammer; "il lui a envoyé la vidéo", "…des photos de moi" are shared.
+_NEW_PICTURES_TO_ONE = re.compile(r"(?:il|elle|on)\s{1,2}lui a\s{1,2}(?:(?:deja|aussi)\s{1,2})?\w+\s{1,2}des\s{1,2}"
+                                  r"\w+$")
+
+
 def _images_shared(text: str, win: dict[str, list[tuple[int, int]]]) -> tuple[bool, bool]:
     """(images shared, shared with the victim's people)."""
     # Sent straight to someone: the first that happened is enough.
@@ -696,10 +739,12 @@ def _images_shared(text: str, win: dict[str, list[tuple[int, int]]]) -> tuple[bo
                          text[max(0, m.start() - 12):m.start()])
            for m in _happenings(_SHARING_NOW, text, win.get("sharing_now", []))):
         return True, True
-    if any(_happenings(_SENT_THEM, text, intersect(win.get("sent_them", []), win.get("media", [])))):
+    if any(not _NEW_PICTURES_TO_ONE.match(m.group())
+           for m in _happenings(_SENT_THEM, text, intersect(win.get("sent_them", []), win.get("media", [])))):
         return True, True
     if any(_AUDIENCE_RE.search(text, max(0, m.start() - 100), m.start())
            and not re.search(r"(?<![\w])(?:i|we)\s{1,2}(?:\w+\s{1,2})?$", text[max(0, m.start() - 12):m.start()])
+           and not _REPORTER_GOES_ON.search(text, max(0, m.start() - 60), m.start())
            for m in _happenings(_SENT_THEM_PRONOUN, text, win.get("sent_pronoun", []))):
         return True, True
     windows = win.get("shared", [])
@@ -714,11 +759,13 @@ def _images_shared(text: str, win: dict[str, list[tuple[int, int]]]) -> tuple[bo
     if not windows and not online:
         return put_out, False
     sent = online + [m for m in _happened(_SHARED, text, windows)
-            if not re.match(r"\s{0,2}(?:me|moi)\b", text[m.end():m.end() + 5])
+            if (m.group("one") is None or _MEDIA_RE.search(text, max(0, m.start() - 250), m.start()))
+            and not re.match(r"\s{0,2}(?:me|moi)\b", text[m.end():m.end() + 5])
             and not re.search(r"(?<![\w])(?:sent|sends|send)\s{1,2}(?:me|back|us)(?![\w])", m.group())
             and not (_MESSAGE_WORD.search(m.group()) and not _MEDIA_RE.search(m.group()))]
     sent += _happened(_PUBLISHED, text, windows)
-    received = _happened(_RECEIVED, text, windows)  # "ma cousine a reçu la vidéo": shared with her
+    received = [m for m in _happened(_RECEIVED, text, windows)  # "ma cousine a reçu la vidéo": shared with her
+                if m.group("pronoun") is None or _MEDIA_RE.search(text, max(0, m.start() - 250), m.start())]
     if not sent and not received:
         return anywhere, False
     to_people = bool(received) or any(
@@ -777,8 +824,13 @@ _MORE_UNNAMED = re.compile(
     r"(?<![\w])(?:(?:m'|me |lui |leur )?en\s{1,2}(?:re)?(?:demande|exige|reclame|veu[tx])\w*"
     r"(?:\s{1,2}(?:d'autres|encore|plus|toujours|tous les jours|chaque (?:jour|soir|semaine)))?|redemande\w*|"
     r"(?:asking|asks|asked|demands?|demanded|demanding|wants?|wanted|requests?|requested|requesting)\s{1,2}"
-    r"(?:(?:her|him|me|them|us)\s{1,2})?(?:for\s{1,2})?more|"
+    r"(?:(?:her|him|me|them|us)\s{1,2})?(?:for\s{1,2})?[\"“«]?\s?more|"
     r"(?:send|sends|sending|sent)\s{1,2}(?:him\s{1,2}|her\s{1,2}|them\s{1,2})?more|"
+    # the demand as a condition or a refusal: "si je ne lui en envoyais pas d'autres", "a refusé d'en envoyer plus"
+    r"(?:si|if)\s{1,2}(?:je|tu|il|elle)\s{1,2}(?:ne\s{1,2}|n')?(?:lui\s{1,2}|leur\s{1,2}|me\s{1,2}|m')?en\s{1,2}"
+    r"(?:re)?(?:envoi|envoy|fai|fass|film)\w*\s{1,2}(?:pas|plus)\s{1,2}(?:d'autres|dautres|plus|encore)|"
+    r"(?:refuse\w*|refused|refusing|stopped|a arrete|arretait)\s{1,2}(?:d'en|de lui en|to send|sending)\s{1,2}"
+    r"(?:envoyer\s{1,2}|him\s{1,2}|her\s{1,2}|them\s{1,2})?(?:plus|d'autres|dautres|more|any more|anymore)|"
 
     # "il veut que j'en envoie d'autres" (SMS: "que jen envoie dautres")
     r"(?:veut|veulent|voulait|exige|demande|reclame)\s{1,2}(?:que|qu')\s{0,2}(?:j'?|je\s|tu\s|il\s|elle\s)\s{0,2}"
@@ -796,7 +848,11 @@ _FILM_THEMSELVES = re.compile(
     # present demands only: "she asked me to undress on a video call" is the trap itself, not a new demand
     r"|(?:wants?|asks?|asking|demands?|demanding|forces?|forcing|pressures?|pressuring|tells?|telling|insists?)\s{1,2}"
     r"(?:me|him|her|them|you)\s{1,2}(?:to\s{1,2}(?:film|record|tape)\s{1,2}(?:myself|himself|herself|themselves|"
-    r"yourself)|to\s{1,2}(?:strip|undress|get naked|go on cam|get on cam|come on cam)|on\s{1,2}(?:cam|camera|video)))"
+    r"yourself)|to\s{1,2}(?:strip|undress|get naked|go on cam|get on cam|come on cam)|on\s{1,2}(?:cam|camera|video))"
+    # the same demand beside money: "il a exigé 300 $ en cartes et qu'elle fasse des vidéos en direct pour lui"
+    r"|(?:veut|veulent|voulait|exige\w*|demande\w*|reclame\w*)\s[^.!?\n]{0,80}?\s(?:et|puis)\s{1,2}(?:que|qu')\s{0,2}"
+    r"(?:je|j'|tu|il|elle)\s{0,2}(?:lui\s{1,2})?(?:fasse|fasses)\s{1,2}(?:des|une|d'autres|de nouvelles)\s{1,2}"
+    r"(?:videos?|photos?|lives?|directs?))"
     r"(?![\w])"
 )
 # More pictures named beside money: "he wants ₦30,000 and more pictures", "wants GH₵ 500 and another video".
@@ -804,7 +860,8 @@ _AND_MORE_IMAGES = re.compile(
     r"(?<![\w])(?:wants?|wanted|demands?|demanded|demanding|asks? for|asking for|asked for|veut|veulent|exige\w*|"
     r"demande\w*|reclame\w*)\s[^.!?\n]{0,120}?\s(?:and|et|plus|\+|only|just|juste|seulement)\s{1,2}(?:another|more|"
     r"new|extra|d'autres|"
-    r"dautres|une autre|un autre|encore une?|de nouvelles?|des nouvelles?)\s{1,2}(?:\w+\s{1,2})?" + _MEDIA + r"(?![\w])"
+    r"dautres|une autre|un autre|encore une?|encore des|encore d'autres|plus de|de nouvelles?|des nouvelles?)"
+    r"\s{1,2}(?:\w+\s{1,2})?" + _MEDIA + r"(?![\w])"
 )
 # A new picture asked for as an act: "she'll stop if I record another clip for her", "refais une autre
 # vidéo"; and a picture asked for in addition to money: "il exige maintenant que je lui envoie une
@@ -836,12 +893,17 @@ _MEDIA_NOW = re.compile(
 # A picture demanded under a threat: "si je n'envoie pas de vidéo", "unless I send him a video".
 _IMAGES_OR_ELSE = re.compile(
     r"(?<![\w])(?:si je (?:ne |n')?(?:lui |leur )?(?:envoie|envoies|fais) pas|if i (?:don'?t|do not|dont) send|"
-    r"unless i send)\s{1,2}(?:(?:him|her|them|de|d'|la|les|une?|a|an|some|the|des)\s{0,2}){0,2}(?:\w+\s{1,2})?"
+    r"unless i send|si tu (?:ne |n')?(?:m'|me )?(?:envoie|envoies|fais) pas|if (?:you|u) (?:don'?t|do not|dont) "
+    r"send(?: me)?|unless (?:you|u) send(?: me)?)"  # said to the victim: "si tu m'envoies pas une vidéo de toi"
+    r"\s{1,2}(?:(?:him|her|them|de|d'|la|les|une?|a|an|some|the|des)\s{0,2}){0,2}(?:\w+\s{1,2})?"
     + _MEDIA
 )
 _MONEY_WORDS = (r"[$€£₱]|\b(?:paid|paye\w*|payer|argent|money|cash|codes?|cards?|cartes?|tickets?|coupons?|virement|"
                 r"transfer\w*|dollars?|euros?|pounds?|bitcoin|btc|gcash|western|moneygram|ria)\b")
-_MONEY_BEFORE = re.compile(r"\d|" + _MONEY_WORDS)
+# a number standing alone ("sent 3,000", "5k") or a card's code ("X4T7RK2M9PQL3NVW"), not the digits of a
+# handle, an address or a class ("shadowkid.2014", "ph2009@gmail.com", "lucas_dlm2009", "CM2")
+_MONEY_BEFORE = re.compile(r"(?<![\w.@])\d+(?:[.,]\d+)*k?(?![\w@])"
+                           r"|(?<![\w.@-])(?=[a-z\d-]{8,}(?![\w@]|\.\w))[a-z-]*\d|" + _MONEY_WORDS)
 _MONEY_NAMED = re.compile(_MONEY_WORDS)  # without digits: those may be ages and times
 _MEDIA_BEFORE = re.compile(_MEDIA + r"|\bnus?\b|\bnue\b|naked|sous-vetements|underwear|brassiere")
 _MORE2_WORDS = ("oblig", "force", "pousse", "made me", "makes me", "make me", "de plus", "for more", "for other",
@@ -1322,7 +1384,10 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
     "explicit": ("sext", "chantage", "extortion", "blackmail"),
     # every match of ``_MORE_UNNAMED``, ``_THEIR_CONTACT`` and ``_VIDEO_NOUN`` holds one of these
     "more_unnamed": ("demande", "redemande", "exige", "reexige", "reclame", "rereclame", "veu", "reveu", "voul", "ask",
-                     "demand", "want", "request", "send", "sent"),
+                     "demand", "want", "request", "send", "sent",
+                     # the demand as a condition or a refusal ("si je ne lui en envoyais pas d'autres")
+                     "en envoi", "en envoy", "en reenvoi", "en reenvoy", "en fai", "en fass", "en refai", "en refass",
+                     "en film", "en refilm", "refus", "stopped", "a arrete", "arretait"),
     "their_contact": ("number", "phone", "email", "account", "numero", "compte"),
     "video": ("video", "vid", "clip", "recording", "enregistrement", "sextape"),
     "held": ("video", "vid", "photo", "pic", "nude", "image", "sextape", "recording", "enregistrement", "tsawer",
