@@ -845,6 +845,7 @@ _BARE_GATE = ("veu", "demand", "exig", "reclam", "want", "ask", "paid", "sent", 
 # country's currency (CLDR's, through Babel): "she wants 200k on Palmpay" from Nigeria is naira.
 # Only short texts are read whole this way (a report, not a megabyte).
 _WHOLE_TEXT_BARE = 20_000
+_MORE_DIGITS = re.compile(r"[ \t]{0,2}\n[ \t]{0,2}\d")
 _NEXT_REACH = 1500
 
 
@@ -895,6 +896,8 @@ def _bare_demands(folded: str, context: Context, found: list[Money]) -> list[Mon
             continue
         if amount is None or amount < 20 or (currency is local and not named and amount < 1000):
             continue  # "if I don't send 200": 200 of what, with no currency anywhere, is not said
+        if _MORE_DIGITS.match(folded, end):
+            continue  # "envoyer :\n512 907\n3384": the start of a longer number (an MTCN split over lines)
         role = _role(folded, start, end)
         if role == "unknown":
             continue
