@@ -7,6 +7,7 @@ This is splink's idea: the engine is a parameter, not a fork of the code.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -168,6 +169,23 @@ def recipient_clusters(pairs: list[tuple[int, int]], values: dict[int, str]) -> 
     return {x: root(x) for x in parent}
 
 
+def _shared(groups: dict[str, list[int]], ids: np.ndarray,
+            keep: Callable[[list[int]], bool]) -> tuple[np.ndarray, list[int], list[str]]:
+    """Keys over identifiers grouped by a value they share (``groups``: value -> positions in
+    ``ids``), for the groups ``keep`` accepts, in the values' order: each identifier's key or -1,
+    each key's first identifier id, and the values."""
+    key_of = np.full(len(ids), -1, dtype=np.int64)
+    refs: list[int] = []
+    values: list[str] = []
+    for value in sorted(groups):
+        members = groups[value]
+        if keep(members):
+            key_of[members] = len(refs)
+            refs.append(int(ids[members[0]]))
+            values.append(value)
+    return key_of, refs, values
+
+
 def assemble(t: Tables) -> Graph:
     """The bipartite graph: identifier keys, then recipient-name clusters, cross-app handles,
     picture clusters and script bands; and the slips between identifier keys (``Evidence.alias``).
@@ -208,39 +226,26 @@ def assemble(t: Tables) -> Graph:
     cluster_of[root >= 0] = root_idx.ravel()
     add_keys(cluster_of, roots.tolist(), RECIPIENT_LIKE, 1.0)
 
-    # One handle on several apps (or as an e-mail's local part): a key when two identifiers share it.
+    # Accounts' handles (``link.near``), each account read once: its skeleton (one handle on several
+    # apps, or as an e-mail's local part) and its tag (one stem and number, the handle cut or varied).
+    skeleton_at: dict[int, str | None] = {}
     by_skeleton: dict[str, list[int]] = {}
-    for pos, i in enumerate(ids.tolist()):
-        account = t.accounts.get(i)
-        bare = near.skeleton(*account) if account is not None and usable[pos] else None
-        if bare is not None:
-            by_skeleton.setdefault(bare, []).append(pos)
-    handle_of = np.full(len(ids), -1, dtype=np.int64)
-    refs, distinct = [], []
-    for bare in sorted(by_skeleton):
-        members = by_skeleton[bare]
-        if len(members) >= 2:
-            handle_of[members] = len(refs)
-            refs.append(int(ids[members[0]]))
-            distinct.append(near.distinctive(bare))
-    add_keys(handle_of, refs, HANDLE_LIKE, HANDLE_WEIGHT, distinct)
-
-    # One stem and number on accounts whose handles differ ("jasmine_fontaine_91825" and Snapchat's
-    # cut "jasminef91825"): weak. Not when every account sharing it has one skeleton: the handle
-    # key above already says so, and the same evidence would count twice.
     by_tag: dict[str, list[int]] = {}
     for pos, i in enumerate(ids.tolist()):
         account = t.accounts.get(i)
-        found = near.tag(*account) if account is not None and usable[pos] else None
+        if account is None or not usable[pos]:
+            continue
+        bare = skeleton_at[pos] = near.skeleton(*account)
+        if bare is not None:
+            by_skeleton.setdefault(bare, []).append(pos)
+        found = near.tag(*account)
         if found is not None:
             by_tag.setdefault(found, []).append(pos)
-    tag_of = np.full(len(ids), -1, dtype=np.int64)
-    refs = []
-    for found in sorted(by_tag):
-        members = by_tag[found]
-        if len({near.skeleton(*t.accounts[int(ids[m])]) for m in members}) >= 2:
-            tag_of[members] = len(refs)
-            refs.append(int(ids[members[0]]))
+    handle_of, refs, shared = _shared(by_skeleton, ids, lambda members: len(members) >= 2)
+    add_keys(handle_of, refs, HANDLE_LIKE, HANDLE_WEIGHT, [near.distinctive(bare) for bare in shared])
+    # A tag is weak, and a key only when the accounts sharing it have two skeletons or more: with
+    # one, the handle key above already says so, and the same evidence would count twice.
+    tag_of, refs, _ = _shared(by_tag, ids, lambda members: len({skeleton_at[m] for m in members}) >= 2)
     add_keys(tag_of, refs, TAG_LIKE, TAG_WEIGHT)
 
     picture_of, picture_refs = pictures.cluster_array(ids, t.pictures)
