@@ -83,6 +83,9 @@ def test_emails(text, expected):
     ("Here is the profile lola_x04821", ["unknown:lola_x04821"]),
     ("She messages me from kayla.x.2290 every night", ["unknown:kayla.x.2290"]),
     ("she added me on snap. Username: lola_x04821", ["snapchat:lola_x04821"]),
+    # numbers that are handles: with an "@", or long
+    ("insta: @007", ["instagram:007"]), ("insta: 31777_bella", ["instagram:31777_bella"]),
+    ("insta: 4ever.kelly", ["instagram:4ever.kelly"]),
 ])
 def test_profiles(text, expected):
     assert values(text, "profile") == expected
@@ -95,6 +98,9 @@ def test_profiles(text, expected):
     # the reporter's own account, a word, a number, an address: not an account named without its app
     "my account: tom_1994 got hacked", "mon compte : lucas_vdb2007", "The account: deleted now",
     "account: 0758123456", "le compte : awa.belle@gmail.com", "Le profil : https://example.com/x1",
+    # a count after an app's name: when, or an age
+    "Jason added me on Instagram 3 days ago.", "I matched with Alex on insta 4 days ago", "on Instagram 2day ago",
+    "elle m'a écrit sur snap 15 ans soi-disant", "rencontrée sur Tinder 2 semaines avant", "on insta 3 yrs ago",
 ])
 def test_not_profiles(text):
     assert values(text, "profile") == []

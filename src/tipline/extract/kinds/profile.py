@@ -238,6 +238,9 @@ def _looks_like_handle(handle: str, written: str = "") -> bool:
 
 
 _CAMEL = re.compile(r"[a-z][A-Z]")
+# A number of three digits or fewer, alone or with a unit of time or age: nobody's handle.
+_QUANTITY = re.compile(r"\d{1,3}(?:[.,]\d+)?\s{0,2}(?:days?|jours?|j|ans?|yo|years?|yrs?|h|hrs?|hours?|heures?|min|"
+                       r"minutes?|mois|months?|weeks?|semaines?|sem|nights?|nuits?)?(?![\w@.])")
 
 
 def _first_name(written: str) -> bool:
@@ -289,6 +292,8 @@ def find(text: str, context: Context) -> Iterator[Mention]:
             strong = True
         if not _handle_ok(platform, handle) or (not strong and not _looks_like_handle(handle, written)):
             continue
+        if not after.group("at") and _QUANTITY.match(folded, after.start("handle")):
+            continue  # "added me on Instagram 3 days ago", "sur insta 15 ans": a count, not an account
         if folded[h_end:h_end + 1] in ("@", ":", "/") or (
                 not after.group("at") and _display_name_follows(text, h_end)):
             continue
