@@ -112,20 +112,26 @@ def _key_components(rep: np.ndarray, key: np.ndarray, comp: np.ndarray) -> tuple
     return kc // base, kc % base, count
 
 
-def _slips(alias: np.ndarray, degree: np.ndarray) -> np.ndarray:
+def _slips(alias: np.ndarray, degree: np.ndarray, grouped: np.ndarray) -> np.ndarray:
     """The pairs (slip, the value it is a slip of) that are unambiguous.
 
-    A value named by one report (``near.SLIP_REPORTS``) is a slip of a neighbour (one edit away)
-    named by more reports, if it has exactly one such neighbour. A value with several (numbers
-    bought in a sequence, handles numbered "awa1", "awa2"…) is a slip of none: nothing says which
-    one was meant. Two values each named by several reports are two accounts, whatever their
-    spelling; two values each named once are left apart too (either could be the slip).
+    A value named by one report (``near.SLIP_REPORTS``) that is in no group is a slip of a
+    neighbour (one edit away) named by more reports or by a report in a group (``grouped``), if it
+    has exactly one such neighbour. A value with several (numbers bought in a sequence, handles
+    numbered "awa1", "awa2"…) is a slip of none: nothing says which one was meant. Two values each
+    named by several reports are two accounts, whatever their spelling; two values each named
+    once by reports on their own are left apart too (either could be the slip).
     """
     both = np.concatenate([alias, alias[:, ::-1]])
     u, v = both[:, 0], both[:, 1]
-    up = (degree[u] <= near.SLIP_REPORTS) & (degree[v] > near.SLIP_REPORTS)
-    ups = np.bincount(u[up], minlength=len(degree))
-    return both[up & (ups[u] == 1)]
+    alone = (degree[u] <= near.SLIP_REPORTS) & ~grouped[u]
+    # A neighbour named by several reports is the one meant before one named by a single report in
+    # a group (which may itself be a slip of the first: "aminata_sweet_91345", "ainata_sweet_91345").
+    many = alone & (degree[v] > near.SLIP_REPORTS)
+    once = alone & ~many & grouped[v]
+    n_many = np.bincount(u[many], minlength=len(degree))
+    n_once = np.bincount(u[once], minlength=len(degree))
+    return both[(many & (n_many[u] == 1)) | (once & (n_many[u] == 0) & (n_once[u] == 1))]
 
 
 def _alias_components(ev: Evidence, comp: np.ndarray, degree: np.ndarray, flagged: dict[int, tuple[int, float]],
@@ -137,7 +143,12 @@ def _alias_components(ev: Evidence, comp: np.ndarray, degree: np.ndarray, flagge
     empty = np.zeros(0, dtype=np.int64)
     if not len(ev.alias):
         return empty, empty, empty
-    pairs = _slips(ev.alias, degree)
+    candidates = np.zeros(len(ev.strong), dtype=bool)
+    candidates[ev.alias.ravel()] = True
+    rows = candidates[ev.key]
+    grouped = np.zeros(len(ev.strong), dtype=bool)  # a report naming the key is in a group of two or more
+    grouped[ev.key[rows][np.bincount(comp)[comp[ev.rep[rows]]] >= 2]] = True
+    pairs = _slips(ev.alias, degree, grouped)
     x, y = pairs[:, 0], pairs[:, 1]
     involved = np.zeros(len(ev.strong), dtype=bool)
     involved[x] = involved[y] = True

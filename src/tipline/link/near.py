@@ -5,14 +5,15 @@ Victims copy numbers and handles by hand, from a screen, in a panic: "+225 07 58
 falls out of its network. Two values one edit apart (a character changed, dropped, added, or two
 neighbours swapped: RapidFuzz's optimal string alignment distance 1) are *probably* one, never
 surely: numbers bought in a batch are one digit apart too. So a slip is weak evidence, from a
-value named by one report (``SLIP_REPORTS``) to one named by more, and only when it is the only
-such neighbour (``graph._slips``): a value two victims typed alike is a real one, whatever its
-spelling, and a value with several neighbours is a slip of none.
+value named by one report (``SLIP_REPORTS``) on its own to one named by more, or else to one
+named by a report in a network, and only when it is the only such neighbour (``graph._slips``): a
+value two victims typed alike is a real one, whatever its spelling, and a value with several
+neighbours is a slip of none.
 
 Candidates never come from comparing every pair: the engine's SQL joins values on *deletion keys*
 (the value with one character deleted, or whole); two values one edit apart always share one
-(SymSpell's idea). Only values whose report names nothing else shared are looked at: a report
-already in a group gains nothing from a slip, and leaving those out keeps the join small.
+(SymSpell's idea). Slips are looked for only among the values of reports that share nothing: a
+report already in a group gains nothing from a slip.
 
 Scammers also keep one handle across apps: "zoe_xo71969" on Instagram, "zoe.xo71969" on Facebook,
 "zoe_xo71969@gmail.com". ``skeleton`` is that handle without platform, separators or case, kept
@@ -23,9 +24,10 @@ identifier, because nobody else picks it: "lola.officiel" on two apps may be two
 A handle is not always kept whole: Snapchat and X cut handles at 15 characters, and a group
 varies the stem of one fake profile ("jasmine_fontaine_91825" on Instagram, "jasmine_f_91825" on
 Snapchat, "jasminefontaine.91825@gmail.com") but keeps its number, as people keep a number they
-picked. ``tag`` is that: the stem's first letters and the number at the end of the handle
-("jasm…91825"), kept when the number has four digits or more and is not a year of birth
-("kevin1998"). Two accounts sharing a tag but not a skeleton are weak evidence.
+picked. ``tag`` is that: the stem's first two letters and the number at the end of the handle
+("ja…91825": a victim's slip may change any later letter, "jad.roy_71849" for "jade.roy_71849"),
+kept when the number has four digits or more and is not a year of birth ("kevin1998"). Two
+accounts sharing a tag but not a skeleton are weak evidence.
 """
 
 from __future__ import annotations
@@ -97,14 +99,14 @@ def distinctive(bare: str) -> bool:
     return len(bare) >= STRONG_SKELETON and sum(c.isdigit() for c in bare) >= STRONG_SKELETON_DIGITS
 
 
-TAG_STEM = 4        # letters of the stem kept: a cut handle keeps at least its first four
+TAG_STEM = 2        # letters of the stem kept: a slip or a cut may change any later one
 MIN_TAG_DIGITS = 4  # "lola22" and "awa007" are picked by many people
 _TAG = re.compile(rf"(?P<stem>[a-z]{{3,}})[a-z._\-]*?(?P<number>\d{{{MIN_TAG_DIGITS},}})[._\-]*")
 _YEARS = range(1940, 2030)  # "kevin1998": a year of birth, which thousands share
 
 
 def tag(kind: str, value: str) -> str | None:
-    """A handle's stem and final number ("jasm…91825"), or None when the handle has no such
+    """A handle's stem and final number ("ja…91825"), or None when the handle has no such
     number, or the number is a year."""
     handle = _handle(kind, value)
     found = _TAG.fullmatch(handle) if handle else None

@@ -58,12 +58,13 @@ QUERIES: dict[str, str] = {
     "accounts": "SELECT id, kind, value FROM identifiers WHERE kind IN ('profile', 'email', 'paypal') ORDER BY id",
     # Profile pictures' PDQ hashes: near-identical ones are found after the query (``link.pictures``).
     "pictures": f"SELECT id, value FROM identifiers WHERE kind = '{PICTURE}' ORDER BY id",  # noqa: S608
-    # Slips (``link.near``): a value named by one report that names nothing else shared (it is
-    # alone), and a value named by more reports one edit away. Values one edit apart share a
-    # *deletion key* (the value with the character at ``pos`` deleted, or whole: pos 0): a join on
-    # keys, never a comparison of all pairs. The positions then tell the edit exactly: the same one
-    # (a character changed), a whole value (one added or dropped), or two neighbours deleting the
-    # character the other kept (two swapped).
+    # Slips (``link.near``): a value of a report that shares nothing (it is alone), and a value one
+    # edit away of a report that shares something (named by more reports, or by a report that also
+    # names a shared value). Values one edit apart share a *deletion key* (the value with the
+    # character at ``pos`` deleted, or whole: pos 0): a join on keys, never a comparison of all
+    # pairs. The positions then tell the edit exactly: the same one (a character changed), a whole
+    # value (one added or dropped), or two neighbours deleting the character the other kept (two
+    # swapped).
     "near_pairs": f"""
         WITH n AS (SELECT identifier_id AS id, count(DISTINCT report_id) AS n FROM report_identifiers
                    GROUP BY identifier_id),
@@ -72,11 +73,10 @@ QUERIES: dict[str, str] = {
         alone AS (SELECT ri.identifier_id AS id FROM report_identifiers ri
                   LEFT JOIN placed ON placed.report_id = ri.report_id WHERE placed.report_id IS NULL),
         v AS (
-            SELECT i.id, i.kind, i.value, n.n > {near.SLIP_REPORTS} AS common FROM identifiers i JOIN n ON n.id = i.id
+            SELECT i.id, i.kind, i.value, i.id NOT IN (SELECT id FROM alone) AS common FROM identifiers i
             WHERE i.kind IN ({", ".join(f"'{k}'" for k in near.SLIP_KINDS)})
               AND length(i.value) <= {near.MAX_VALUE_LENGTH}
-              AND length(i.value) - instr(i.value, ':') >= {near.MIN_SLIP_LENGTH}
-              AND (n.n > {near.SLIP_REPORTS} OR i.id IN (SELECT id FROM alone))),
+              AND length(i.value) - instr(i.value, ':') >= {near.MIN_SLIP_LENGTH}),
         d AS (
             SELECT id, kind, value, common, 0 AS pos, value AS k FROM v
             UNION ALL
