@@ -176,6 +176,16 @@ def test_references(text, expected):
     ("recipient: John Smith", ["??:john smith"]),
     ("I sent $500 by MoneyGram to Chukwuemeka Obi in Lagos", ["NG:chukwuemeka obi"]),
     ("j'ai envoyé 200 € à Abidjan par western union", []),  # a city is not a name
+    # without full stops, the next sentence is not part of the name; names with an apostrophe are
+    ("Elle veut 6000 € par western union au nom de Ouattara Adama J'ai envoyé l'argent", ["??:adama ouattara"]),
+    ("il veut 150 € par Western au nom de KABLAN Jean-Claude Souleymane Pseudo Skype : x", [
+        "??:claude jean kablan souleymane"]),
+    ("Receiver name: Frimpong Kwabena Im scared my family will see it", ["??:frimpong kwabena"]),
+    ("receiver GARCIA Kristine Some messages were in French", ["??:garcia kristine"]),
+    ("il veut 100 € au nom de Toure Lassina Comment bloquer la vidéo ?", ["??:lassina toure"]),
+    ("au nom de sene aminata fatou jai panique et j'ai payé", ["??:aminata fatou sene"]),
+    ("300 € par western au nom de Affwe N'Guessan Un collegue a recu une demande", ["??:affwe nguessan"]),
+    ("il veut 100 € au nom de N'Guessan Ghislain Didier à Yopougon", ["CI:didier ghislain nguessan"]),
 ])
 def test_recipients(text, expected):
     assert values(text, "transfer_recipient", "FR") == expected

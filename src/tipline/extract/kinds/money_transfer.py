@@ -208,7 +208,23 @@ _NAME_STOP = frozenset([
     "cette",
     "today", "tonight", "demain", "tomorrow", "urgent", "asap", "sous", "within", "ou", "il", "elle", "he", "she",
     "they", "ils", "je", "i", "pour", "sans", "merci",
+    # What starts the next sentence when a victim writes without full stops ("au nom de Ouattara
+    # Adama Comment bloquer la vidéo", "Receiver name: Frimpong Kwabena Im scared"): words that are
+    # nobody's given name or surname.
+    "jai", "chui", "jsuis", "jsui", "im", "ive", "ill", "comment", "pouvez", "pouvez-vous", "vous", "faut",
+    "faut-il", "aidez", "aidez-moi", "aide", "help", "maintenant", "mnt", "mtn", "honnetement", "honnêtement",
+    "franchement", "ça", "ca", "est", "est-ce", "c", "identifiant", "pseudo", "insta", "instagram", "ig", "snap",
+    "snapchat", "skype", "tinder", "facebook", "fb", "messenger", "whatsapp", "wa", "wtsp", "tiktok", "telegram",
+    "discord", "thank", "thanks", "should", "will", "can", "could", "would", "is", "are", "was", "were", "what", "how",
+    "why", "where", "when", "pourquoi", "quand", "quoi", "contact", "numero", "numéro", "tel", "phone", "mail",
+    "email", "e-mail", "profil", "profile", "lien", "link", "moi", "me", "nous", "ne", "pas", "not", "no", "non",
+    "yes", "oui", "ok", "voici", "here", "here's", "heres", "voila", "voilà", "mais", "but", "so", "donc", "alors",
+    "depuis", "since", "now", "today", "aujourd'hui", "hier", "yesterday", "encore", "again", "also", "aussi",
+    "un", "une", "some", "all", "tout", "tous", "toutes",
 ])
+# An elided pronoun or article ("J'ai", "c'est", "l'argent", "qu'il", "I'm", "don't") starts a
+# sentence or a clause, never a name ("N'Guessan", "D'Almeida", "O'Brien" are not among these).
+_ELIDED = re.compile(r"(?:j|c|l|m|t|s|qu|jusqu|i|it|that|don|can|didn|won|isn|he|she|we|they|you)['’]", re.IGNORECASE)
 _SEND_MONEY = re.compile(
     r"western|moneygram|\bria\b|worldremit|\bwu\b|mandat|transfert|transfer|virement|\b(?:envoy|sent|send|wired|went|"
     r"retir|withdr|picked up|collected|vers|vire|deposit|pay|paie|paye|iban|rib)\w*"
@@ -239,7 +255,7 @@ def _name_at(text: str, pos: int, require_capitals: bool) -> tuple[int, int] | N
         if match is None:
             break
         word = match.group()
-        if word.lower() in _NAME_STOP or (require_capitals and not word[0].isupper()):
+        if word.lower() in _NAME_STOP or _ELIDED.match(word) or (require_capitals and not word[0].isupper()):
             break
         words.append(match)
         gap = re.match(r"[ \t]{1,2}", text[match.end():match.end() + 3])
