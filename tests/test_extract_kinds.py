@@ -117,6 +117,20 @@ def test_facebook_link_shim_is_unwrapped():
         "https://site-louche.com/gain"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # where the victim reported, or was told to: official sites are nobody's identifier
+    ("j'ai fait un signalement sur https://internet-signalement.gouv.fr et appelé le 17", []),
+    ("I reported it at report.cybertip.org and on www.ic3.gov", []),
+    ("voir https://www.cybermalveillance.gouv.fr/tous-nos-contenus et sq.gouv.qc.ca", []),
+    # a scammer's look-alikes are read
+    ("payez l'amende sur www.plainte-cybercrime-gouv.fr/dossier/88213",
+     ["https://www.plainte-cybercrime-gouv.fr/dossier/88213"]),
+    ("pay the fine at http://fbi-gov.net/case/7731", ["http://fbi-gov.net/case/7731"]),
+])
+def test_official_sites_are_not_identifiers(text, expected):
+    assert values(text, "url") == expected
+
+
 def test_lookalike_letters_are_folded_and_flagged():
     x = extract_text("insta: @\u0430wa.belle__ (a cyrillique)")
     (m,) = x.mentions

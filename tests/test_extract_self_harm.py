@@ -28,3 +28,11 @@ def test_self_harm_said_in_many_ways_is_read(text):
 ])
 def test_what_is_not_the_victims_risk_is_not_read_as_self_harm(text):
     assert not extract_text(text, "FR", None).signals["self_harm"]
+
+
+@pytest.mark.parametrize("text", [
+    "Il m'insulte et me dit d'aller me pendre.", "he told me to kill myself lol",
+    "elle m'a écrit de me tuer si je paie pas", "The scammer says I should kill myself",
+])
+def test_a_scammers_taunt_is_not_the_victims_self_harm(text):
+    assert not extract_text(text, "FR").signals["self_harm"]

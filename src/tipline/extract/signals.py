@@ -76,7 +76,11 @@ _RELATIVE_PAREN = re.compile(
     r"(?:son|daughter|nephew|niece|brother|sister|kid|child|boy|girl|cousin|fils|fille|neveu|niece|frere|soeur|"
     r"enfant|ado|student|pupil|learner|eleve|etudiante?)\s{0,2}\($"
 )
-_PAREN_CLOSE = re.compile(r"(?:\s{0,2}(?:ans|yo|y/o|years?))?\)")
+_PAREN_CLOSE = re.compile(r"(?:\s{0,2}(?:ans|yo|y/o|years?|yrs?))?\)")
+# An age range: "(14-15 ans)", "(ages 13-14)", "aged 14 to 16"; the lower bound is read by its upper one.
+_AGE_RANGE_BEFORE = re.compile(r"(?:(?:\(|ages?\s{1,2}|aged\s{1,2}|de\s{1,2})\d{1,2}\s{0,2}(?:-|–|to|a|à)\s{0,2})$")
+_RANGE_AFTER = re.compile(r"[-–]\s{0,2}(?P<upper>\d{1,2})(?!\d)")
+_PAREN_AGE = re.compile(r"\(\s{0,2}$")
 
 
 def _is_minor_age(text: str, start: int, end: int) -> bool:
@@ -84,6 +88,11 @@ def _is_minor_age(text: str, start: int, end: int) -> bool:
     if not 5 <= age < 18 or (start > 0 and text[start - 1].isdigit()):
         return False
     before = text[max(0, start - 30):start]
+    if _AGE_RANGE_BEFORE.search(before) and (_YEARS_FR.match(text, end) or _YEARS_OLD.match(text, end)
+                                             or _PAREN_CLOSE.match(text, end)):
+        # "trois élèves de 3e (14-15 ans)", "8th graders (ages 13-14)": the range's end; not the age
+        # a fake profile claims ("un profil (16-17 ans soi-disant)")
+        return not _PERSONA_AGE.search(text, max(0, start - 66), start)
     if _YEARS_FR.match(text, end):
         who = _WHO_FR.search(before)
         if who is not None and who.group("apart") and _PERSONA_AGE.search(text, max(0, start - 60), start):
@@ -93,14 +102,21 @@ def _is_minor_age(text: str, start: int, end: int) -> bool:
         return True
     if _RELATIVE_PAREN.search(before) and _PAREN_CLOSE.match(text, end):
         return True
+    if text[end:end + 1] in "-–" and _RANGE_AFTER.match(text, end):
+        return _is_minor_age(text, end + 1, _RANGE_AFTER.match(text, end).end("upper"))
+    if _PAREN_AGE.search(before) and _PAREN_CLOSE.match(text, end) and text[end:end + 1] != ")" and not (
+            _PERSONA_AGE.search(text, max(0, start - 60), start)):
+        return True  # "my brother is in class 10 (15 yrs)"
     return bool(_WHO_EN.search(before)) and not _NOT_AGE_AFTER_EN.match(text, end)
 
 
 _SCHOOL = re.compile(
     r"(?<![\w])(?:(?:au|du|en|le|mon|ma|son|sa|a l'entree du|collegien\w*)\s{1,2}college|collegien\w*|lycee|lyceen\w*|"
-    r"(?:en|en classe de|classe de) (?:6e|6eme|5e|5eme|4e|4eme|3e|3eme|seconde|2nde|premiere|1ere|terminale)|"
-    r"secondaire \d|sec \d|"
-    r"high school|middle school|junior high|grade \d{1,2}|\d{1,2}th grade|year (?:7|8|9|10|11)\b|"
+    r"(?:en|en classe de|classe de|eleves? de|eleve en) (?:6e|6eme|5e|5eme|4e|4eme|3e|3eme|seconde|2nde|premiere|1ere|"
+    r"terminale)|secondaire \d|sec \d|en rheto|en rhetorique|"
+    r"high school|middle school|junior high|grade \d{1,2}|\d{1,2}th grader?s?|year (?:7|8|9|10|11)\b|"
+    # India and Pakistan: "class 10", "in class 9", "std 8"
+    r"(?:in|of|en) class (?:[5-9]|10|11)|(?:class|std) (?:[5-9]|10|11)(?:th)? (?:student|pupil|boy|girl)|"
     r"mineure?s?|underage|under age|a minor|is minor|teenager|\bteen\b|\bado\b|adolescente?s?|"
     # West African and Kenyan secondary school: "SHS 2", "JSS 3", "in form 3"; Algeria's CEM
     r"(?:shs|jss|jhs)\s?\d|in form [1-4]|form [1-4] (?:student|pupil|girl|boy|learner)|\bcem\b)(?![\w])"
@@ -143,7 +159,8 @@ def _minor(text: str, windows: list[tuple[int, int]] | None = None) -> bool:
 _SCHOOL_WORDS = ("classe de", "colleg", "lycee", "lyceen", "en 6", "en 5", "en 4", "en 3", "en 2", "en 1",
                  "seconde", "premiere",
                  "terminale", "secondaire", "sec ", "school", "grade", "year ", "mineur", "underage", "under age",
-                 "minor", "teen", "ado", "junior", "shs", "jss", "jhs", "in form", "form ", "cem")
+                 "minor", "teen", "ado", "junior", "shs", "jss", "jhs", "in form", "form ", "cem", "eleve", "rheto",
+                 "class ", "std ")
 # --- self-harm -----------------------------------------------------------------------------------
 _SELF_HARM = re.compile(
     r"(?<![\w])(?:envie de mourir|veux mourir|"
@@ -244,9 +261,17 @@ _PRESSURE = re.compile(r"(?<![\w'])(?:si|if|unless|sauf si|s'il|sil)\s[^.!?\n]{0
                        r"(?![\w'])|argent|money|pay|paie|paye|send|envoie|leave|quitte)")
 
 
+# A scammer's taunt: "il me dit d'aller me pendre", "he told me to kill myself" (not the victim's words).
+_TAUNT = re.compile(r"(?<![\w])(?:dit|disait|dire|ecrit|told|tells|telling|says|said|wrote|urged)"
+                    r"(?:\s(?:me|moi|him|her|lui))?\s{1,2}(?:d'aller|de|to go and|to go|to|i should|que je devrais|"
+                    r"qu'il devrait|qu'elle devrait)\s{1,2}$")
+
+
 def _self_harm(text: str, windows: list[tuple[int, int]]) -> bool:
     """"je n'ai plus envie de vivre" carries its own negation: only a negation of the whole counts."""
     for match in finditer_in(_SELF_HARM, text, windows):
+        if _TAUNT.search(text, max(0, match.start() - 30), match.start()):
+            continue
         if _THIRD_PERSON.search(match.group()):
             low = max(0, match.start() - 60, text.rfind(".", max(0, match.start() - 60), match.start()) + 1)
             high = min(len(text), match.end() + 60)

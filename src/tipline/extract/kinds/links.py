@@ -21,6 +21,23 @@ KNOWN_HOSTS = frozenset(profile.HOSTS) | _SHIMS | _WHATSAPP | {
     "wa.me", "paypal.me", "paypal.com", "youtu.be", "bit.ly", "tinyurl.com", "linktr.ee", "chat.whatsapp.com",
 }
 _DIGITS = re.compile(r"\+?\d{7,15}")
+# Governments', police forces' and hotlines' own sites, which victims name when they say where they
+# reported ("j'ai fait un signalement sur internet-signalement.gouv.fr", "report.cybertip.org"):
+# nobody's identifier, and a hub that would link every report naming it. Matched on the host's
+# last labels, so a look-alike ("plainte-cybercrime-gouv.fr", "fbi-gov.net") is still read.
+_OFFICIAL = frozenset({
+    "gouv.fr", "gouv.qc.ca", "gc.ca", "canada.ca", "gov", "mil", "gov.uk", "police.uk", "nhs.uk", "gov.au",
+    "govt.nz", "admin.ch", "fgov.be", "belgium.be", "gouv.ci", "gouv.sn", "gov.ma", "gouv.cm", "gov.ng", "gov.gh",
+    "gov.ph", "gov.in", "nic.in", "gov.za", "europa.eu", "public.lu", "gouv.bj", "gouv.tg", "gov.bf", "gouv.ml",
+    "cybertip.ca", "cybertip.org", "missingkids.org", "ncmec.org", "stopncii.org", "iwf.org.uk", "needhelpnow.ca",
+    "e-enfance.org", "pointdecontact.net", "antifraudcentre-centreantifraude.ca", "interpol.int",
+})
+
+
+def official(host: str) -> bool:
+    """Whether ``host`` (lower case) is, or is under, an official site's domain."""
+    labels = host.split(".")
+    return any(".".join(labels[i:]) in _OFFICIAL for i in range(len(labels)))
 
 
 def _split(candidate: str) -> tuple[str, str, dict[str, list[str]]] | None:
@@ -39,6 +56,8 @@ def classify(candidate: str, region: str | None = None, depth: int = 0) -> Ident
     if split is None:
         return None
     host, path, query = split
+    if official(host):
+        return None
     bare = host.removeprefix("www.")
     if host in _SHIMS and "u" in query and depth == 0:
         return classify(unquote(query["u"][0]), region, depth + 1)
