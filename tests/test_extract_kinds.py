@@ -143,6 +143,12 @@ def test_mtcn_recipient_and_city():
      ["MA:bennani said"]),
     # a name, then the city, is still a name
     ("j'ai envoyé 300 € par Western Union à Kouassi Yao, Abidjan", ["CI:kouassi yao"]),
+    # a place on the next line belongs to another message: the town before the name is where it went
+    ("Lui : envoie 400 par Ria à Abidjan, nom Yao Kouassi Bernard\nJ'ai envoyé les 400 € depuis une agence à Bruxelles",
+     ["CI:bernard kouassi yao"]),
+    # the reporter's own town, told with an age, is not where the money went
+    ("I'm 20 and from Johannesburg. He wants R2000 to a bank account (name: T. Nkosi) or he posts my pics.",
+     ["??:nkosi t"]),
 ])
 def test_recipients_destination(text, expected):
     assert values(text, "transfer_recipient", "FR") == expected
@@ -170,6 +176,19 @@ def test_references(text, expected):
     ("recipient: John Smith", ["??:john smith"]),
     ("I sent $500 by MoneyGram to Chukwuemeka Obi in Lagos", ["NG:chukwuemeka obi"]),
     ("j'ai envoyé 200 € à Abidjan par western union", []),  # a city is not a name
+    ("He asked for €900 by SEPA (name on account: Aoife Byrne).", ["??:aoife byrne"]),
+    # the name given after the cue, or after the account number
+    ("I sent the 8,000 pesos thru MoneyGram to the name he gave, Ronaldo B. Castillo, ref 73 25 16 48.",
+     ["??:b castillo ronaldo"]),
+    ("She gave me this account: Access Bank 0692184475, Blessing Okafor, Lagos. I have not paid.",
+     ["NG:blessing okafor"]),
+    ("I sent ₦10,000 to the account he gave me (Access Bank 0691234507, Bello Ibrahim)", ["??:bello ibrahim"]),
+    ("J'ai envoyé 150 dollars par MoneyGram à une dame à Cotonou, Roselène Pierre, référence 7305 2918.",
+     ["BJ:pierre roselene"]),
+    # not a holder: a sentence after the number, a platform's account, a town after "à une dame"
+    ("Il m'a donné son compte 0692184475. Blessing Okafor est son nom sur Facebook.", []),
+    ("my Instagram account 12345678, Blessing asked me for pics", []),
+    ("J'ai envoyé 100 € à une dame à Cotonou, Bénin, hier.", []),
 ])
 def test_recipients(text, expected):
     assert values(text, "transfer_recipient", "FR") == expected
@@ -348,6 +367,14 @@ def test_bare_amounts_in_a_chat_take_the_currency_named_in_the_report():
     ("de Casablanca puis Marrakech, Maroc", ["MA"]), ("Manille, Philippines", ["PH"]), ("RCI", ["CI"]),
     ("Lagos, Nigeria; Accra, Ghana; Cotonou", ["NG", "GH", "BJ"]), ("Ivory Coast", ["CI"]),
     ("je parle français, ok uk", []), ("900 United States Dollars", []), ("Chad and Jordan are friends", []),
+    # French elision before a place; nothing else after an apostrophe
+    ("elle est en première dans un lycée d'Abidjan", ["CI"]), ("il vit en Inde, l'Inde du Sud", ["IN"]),
+    ("aujourd'hui, d'accord", []), ("Abidjan's suburbs", []),
+    # the longest name wins: Port of Spain is not Spain
+    ("We're in Port of Spain", ["TT"]), ("to a Delroy Campbell in Montego Bay", ["JM"]),
+    # cities that are also words only with a capital
+    ("I'm based in Cork", ["IE"]), ("a cork and a phoenix tattoo", []), ("She lives in Phoenix.", ["US"]),
+    ("je suis à La Réunion", ["RE"]), ("après la réunion de parents", []),
 ])
 def test_places(text, expected):
     assert extract_text(text).places == expected
