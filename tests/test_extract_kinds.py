@@ -163,6 +163,12 @@ def test_mtcn_recipient_and_city():
      ["MA:bennani said"]),
     # a name, then the city, is still a name
     ("j'ai envoyé 300 € par Western Union à Kouassi Yao, Abidjan", ["CI:kouassi yao"]),
+    # a place on the next line belongs to another message: the town before the name is where it went
+    ("Lui : envoie 400 par Ria à Abidjan, nom Yao Kouassi Bernard\nJ'ai envoyé les 400 € depuis une agence à Bruxelles",
+     ["CI:bernard kouassi yao"]),
+    # the reporter's own town, told with an age, is not where the money went
+    ("I'm 20 and from Johannesburg. He wants R2000 to a bank account (name: T. Nkosi) or he posts my pics.",
+     ["??:nkosi t"]),
 ])
 def test_recipients_destination(text, expected):
     assert values(text, "transfer_recipient", "FR") == expected
@@ -200,6 +206,19 @@ def test_references(text, expected):
     ("au nom de sene aminata fatou jai panique et j'ai payé", ["??:aminata fatou sene"]),
     ("300 € par western au nom de Affwe N'Guessan Un collegue a recu une demande", ["??:affwe nguessan"]),
     ("il veut 100 € au nom de N'Guessan Ghislain Didier à Yopougon", ["CI:didier ghislain nguessan"]),
+    ("He asked for €900 by SEPA (name on account: Aoife Byrne).", ["??:aoife byrne"]),
+    # the name given after the cue, or after the account number
+    ("I sent the 8,000 pesos thru MoneyGram to the name he gave, Ronaldo B. Castillo, ref 73 25 16 48.",
+     ["??:b castillo ronaldo"]),
+    ("She gave me this account: Access Bank 0692184475, Blessing Okafor, Lagos. I have not paid.",
+     ["NG:blessing okafor"]),
+    ("I sent ₦10,000 to the account he gave me (Access Bank 0691234507, Bello Ibrahim)", ["??:bello ibrahim"]),
+    ("J'ai envoyé 150 dollars par MoneyGram à une dame à Cotonou, Roselène Pierre, référence 7305 2918.",
+     ["BJ:pierre roselene"]),
+    # not a holder: a sentence after the number, a platform's account, a town after "à une dame"
+    ("Il m'a donné son compte 0692184475. Blessing Okafor est son nom sur Facebook.", []),
+    ("my Instagram account 12345678, Blessing asked me for pics", []),
+    ("J'ai envoyé 100 € à une dame à Cotonou, Bénin, hier.", []),
 ])
 def test_recipients(text, expected):
     assert values(text, "transfer_recipient", "FR") == expected
@@ -306,10 +325,11 @@ def test_gift_cards(text, expected):
     ("i bought a £50 one from the shop", "GB", [("50", "GBP", "paid")]),
     ("he wants a $100 Roblox gift card", "US", [("100", "USD", "demanded")]),
     ("I bought a $900 phone last year", "US", []),
-    # a demand met, said right after it, or in the next sentence
-    ("Elle a demandé 15 000 FCFA par Orange Money au 76 425 98 74, j'ai payé.", "SN", [("15000", "XOF", "paid")]),
+    # a demand met, said right after it, or in the next sentence: demanded and paid, both
+    ("Elle a demandé 15 000 FCFA par Orange Money au 76 425 98 74, j'ai payé.", "SN",
+     [("15000", "XOF", "demanded"), ("15000", "XOF", "paid")]),
     ("Il voulait 500 €, j'ai payé 200 €.", "FR", [("500", "EUR", "demanded"), ("200", "EUR", "paid")]),
-    ("Il voulait 500 €. J'ai payé (référence 48109271).", "FR", [("500", "EUR", "paid")]),
+    ("Il voulait 500 €. J'ai payé (référence 48109271).", "FR", [("500", "EUR", "demanded"), ("500", "EUR", "paid")]),
     ("Il voulait 500 €, j'ai pas payé.", "FR", [("500", "EUR", "demanded")]),
     # Indian digit grouping; whoever paid, a payment verb right before the amount; a list of payments
     ("He transferred ₹1,20,000 by RTGS", "IN", [("120000", "INR", "paid")]),
@@ -320,6 +340,39 @@ def test_gift_cards(text, expected):
     ("he said he'd post them unless I paid £600", "GB", [("600", "GBP", "demanded")]),
 ])
 def test_money(text, country, expected):
+    got = [(m.amount, m.currency, m.role) for m in extract_text(text, country).money]
+    assert got == [(Decimal(a), c, r) for a, c, r in expected]
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    # a demand then met: the same amount twice, once demanded and once paid
+    ("He asked for $300, which I paid by Zelle.", "US", [("300", "USD", "demanded"), ("300", "USD", "paid")]),
+    ("Ils m'ont demandé 75 000 FCFA de frais de dossier, que j'ai payés par Wave.", "SN",
+     [("75000", "XOF", "demanded"), ("75000", "XOF", "paid")]),
+    ("Elle lui a réclamé 200 € pour ne rien diffuser, il a payé, et maintenant c'est 500 €.", "FR",
+     [("200", "EUR", "demanded"), ("200", "EUR", "paid"), ("500", "EUR", "demanded")]),
+    ("He demanded £300 via Western Union. I sent the money the next day.", "GB",
+     [("300", "GBP", "demanded"), ("300", "GBP", "paid")]),
+    ("Il m'a demandé 1 500 € pour ne pas la diffuser. J'ai envoyé cette somme par Western Union.", "FR",
+     [("1500", "EUR", "demanded"), ("1500", "EUR", "paid")]),
+    ("Can you pay a bill for me, £1,290? She transferred it to the account he gave.", "GB",
+     [("1290", "GBP", "demanded"), ("1290", "GBP", "paid")]),
+    ("Elle a dit 3000 dh ou je l'envoie. Elle m'a demandé de faire Western Union à Abidjan. J'ai payé hier.", "MA",
+     [("3000", "MAD", "demanded"), ("3000", "MAD", "paid")]),
+    ("they asked me to pay a fee of KES 3,500 by M-Pesa. I paid and now they want KES 12,000 for a visa.", "KE",
+     [("3500", "KES", "demanded"), ("3500", "KES", "paid"), ("12000", "KES", "demanded")]),
+    # paid with no demand of it: paid only
+    ("I paid $300 by Zelle.", "US", [("300", "USD", "paid")]),
+    ("Transfert de 20 000 FCFA au 76 425 98 74, j'ai payé.", "SN", [("20000", "XOF", "paid")]),
+    # not met: refused, a different amount paid, or "sent" said of the scammer (the video, not money)
+    ("He asked for $300. I did not pay.", "US", [("300", "USD", "demanded")]),
+    ("He asked for $300. I couldn't. I paid $100.", "US", [("300", "USD", "demanded"), ("100", "USD", "paid")]),
+    ("She wants £400 or else. She sent it to my mum anyway.", "GB", [("400", "GBP", "demanded")]),
+    ("Il veut 500 €. Il l'a envoyée à ma mère.", "FR", [("500", "EUR", "demanded")]),
+    ("He demanded $500. I told him I won't pay. I sent the screenshots to the police.", "US",
+     [("500", "USD", "demanded")]),
+])
+def test_a_demand_met_is_demanded_and_paid(text, country, expected):
     got = [(m.amount, m.currency, m.role) for m in extract_text(text, country).money]
     assert got == [(Decimal(a), c, r) for a, c, r in expected]
 
@@ -344,6 +397,14 @@ def test_bare_amounts_in_a_chat_take_the_currency_named_in_the_report():
     ("de Casablanca puis Marrakech, Maroc", ["MA"]), ("Manille, Philippines", ["PH"]), ("RCI", ["CI"]),
     ("Lagos, Nigeria; Accra, Ghana; Cotonou", ["NG", "GH", "BJ"]), ("Ivory Coast", ["CI"]),
     ("je parle français, ok uk", []), ("900 United States Dollars", []), ("Chad and Jordan are friends", []),
+    # French elision before a place; nothing else after an apostrophe
+    ("elle est en première dans un lycée d'Abidjan", ["CI"]), ("il vit en Inde, l'Inde du Sud", ["IN"]),
+    ("aujourd'hui, d'accord", []), ("Abidjan's suburbs", []),
+    # the longest name wins: Port of Spain is not Spain
+    ("We're in Port of Spain", ["TT"]), ("to a Delroy Campbell in Montego Bay", ["JM"]),
+    # cities that are also words only with a capital
+    ("I'm based in Cork", ["IE"]), ("a cork and a phoenix tattoo", []), ("She lives in Phoenix.", ["US"]),
+    ("je suis à La Réunion", ["RE"]), ("après la réunion de parents", []),
 ])
 def test_places(text, expected):
     assert extract_text(text).places == expected

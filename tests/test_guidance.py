@@ -618,3 +618,23 @@ def test_what_the_text_says_raises_the_plan_but_never_lowers_it():
     # a form answer is never lowered by a text that says nothing
     form_says = ReportIn.model_validate({"narrative": "x", "wellbeing": {"thoughts_of_self_harm": True}})
     assert build_plan(form_says, "en", signals={"self_harm": False}).step_ids[0] == "crisis"
+
+
+def test_a_demand_met_counts_once_as_paid_and_is_not_asked_again():
+    """Extraction gives a demand that was met twice, demanded and paid ("He asked for $300, which I
+    paid"): the plan says $300 was paid (not $600) and does not warn about a demand already met."""
+    from decimal import Decimal
+
+    from tipline.extract import extract_text
+
+    text = "He asked for $300, which I paid by Zelle."
+    money = [(m.amount, m.currency, m.role) for m in extract_text(text, "US").money]
+    assert sorted(r for _, _, r in money) == ["demanded", "paid"]
+    report = ReportIn.model_validate({"narrative": text, "victim": {"country": "US"}})
+    step = build_plan(report, "en", signals={"paid": True}, money=money).step("stop_paying")
+    assert "$300" in step.body.replace("US$", "$") and "600" not in step.body
+    assert not any("They asked for" in item for item in step.items)
+    # a later, different demand is still named
+    more = [*money, (Decimal("500"), "USD", "demanded")]
+    step = build_plan(report, "en", signals={"paid": True}, money=more).step("stop_paying")
+    assert any("They asked for" in item and "500" in item for item in step.items)

@@ -9,7 +9,9 @@ not ISO 4217 and are left out.
 
 The role comes from the nearest cue in the same sentence: "il demande", "wants", "send me" →
 ``demanded``; "j'ai payé", "I sent", "elle a envoyé" → ``paid`` (unless negated: "j'ai rien payé",
-"I didn't pay"); a cue before the amount wins over one after it.
+"I didn't pay"); a cue before the amount wins over one after it. A demand the reporter then met
+("he asked for $300, which I paid", "il demande 400 €. Je les ai envoyés.") is given twice, demanded
+and paid: the money demanded counts the demands that were met; an amount only paid is paid only.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from itertools import chain
+from typing import Literal
 
 from tipline.extract.model import Context, Money, Role
 from tipline.extract.patterns import SENTENCE_END, SpanSet, finditer_in, intersect, trie_pattern
@@ -228,24 +231,41 @@ _SENTENCE_LIMIT = 200
 _FEE = re.compile(r"(?<![\w])(?:frais|amende|penalite|caution|taxe|fees?|fine|penalty)(?![\w])")
 # A verb of paying that names no other amount after it: "j'ai payé.", "I paid (ref 4810…)", "j'ai payé par Wave".
 _MET_END = (r"(?![\w])(?=\s{0,2}(?:[.!,;(]|$|\n|(?:par|via|by|through|with|avec|le|on|hier|yesterday|the same day|"
-            r"le jour meme|right away|tout de suite)(?![\w])))")
+            r"le jour meme|right away|tout de suite)(?![\w])"
+            # "I paid and now they want KES 12,000": a new time, the payment's clause is over
+            r"|\s(?:and|et|but|mais) (?:now|maintenant|then|ensuite|puis|after|apres)(?![\w])))")
+# Who paid, and with which verb: the reporter's side with any verb of paying; another's ("il a",
+# "she") only with a verb a scammer does not do (a scammer "sent" the video, never "paid" it).
+_MET_MINE = (r"(?:(?:j'?ai|j ai|i|we|on a|nous avons) (?:(?:encore|deja|then|finally|just|already|aussi|also) )?"
+             r"(?:paye|envoye|verse|vire|transfere|regle|paid|sent|transferred|wired|deposited)"
+             r"|(?:il a|elle a|ils ont|elles ont|he|she|they|my (?:mum|mom|mother|dad|father|parents|wife|husband)|"
+             r"(?:ma|mon) (?:mere|pere|femme|mari|fils|fille)(?: a)?) (?:(?:deja|then|finally|already|aussi|also) )?"
+             r"(?:paye|verse|vire|transfere|regle|paid|transferred|wired|deposited))")
+# What was paid, named: "I sent the money the next day", "J'ai envoyé cette somme", "She transferred it".
+_MET_WHAT = (r" (?:it|them|the money|the sum|the amount|that amount|this amount|that sum|l'argent|la somme|"
+             r"cette somme|le montant|ce montant)(?![\w])(?!\s{0,2}(?:[$€£₦₹]|\d|more|de plus))")
 # A demand that the reporter then met: "…d'envoyer 400 € à X, ce que j'ai fait", "demanded $100, which
 # he paid", "le premier envoi de 100 000 F que j'ai fait"; or the next sentence: "Je l'ai fait le 3 mai."
 _MET_AFTER = re.compile(
     r"[^.!?\n]{0,120}?(?<![\w])(?:ce que (?:j'?ai|j ai|on a|il a|elle a|nous avons) fait|which i did|and i did)"
-    r"|[\s,]{0,3}(?:\([^()\n]{0,20}\)\s{0,2})?(?:(?:que|qu')\s?(?:j'?ai|j ai|on a|il a|elle a|nous avons|je lui ai)\s"
+    # "…demandé 75 000 FCFA de frais de dossier, que j'ai payés par Wave"
+    r"|(?:[^.!?\n\d,]{0,40},\s{0,2}|[\s,]{0,3})(?:\([^()\n]{0,20}\)\s{0,2})?"
+    r"(?:(?:que|qu')\s?(?:j'?ai|j ai|on a|il a|elle a|nous avons|je lui ai)\s"
     r"(?:deja\s)?(?:paye|envoye|fait|verse|vire|transfere|regle)e?s?|(?:which|that) (?:i|he|she|we|they) "
     r"(?:already )?(?:paid|sent|did|transferred|wired))(?![\w])"
-    # "…15 000 FCFA par Orange Money au 76 425 98 74, j'ai payé", "…$500, and I sent it"
-    r"|[^.!?\n]{0,120}?[,;]\s{0,2}(?:et |and |so |alors |donc )?(?:j'?ai|j ai|i) "
-    r"(?:encore |deja |then |finally |just )?(?:paye|envoye|verse|vire|paid|sent|transferred|wired)(?: it| them)?"
-    + _MET_END
+    # "…15 000 FCFA par Orange Money au 76 425 98 74, j'ai payé", "…$500, and I sent it", "…, il a payé, et"
+    r"|[^.!?\n]{0,120}?[,;]\s{0,2}(?:et |and |so |alors |donc |puis |then )?" + _MET_MINE
+    + r"(?:(?: it| them)?" + _MET_END + "|" + _MET_WHAT + ")"
 )
+# One sentence between the demand and its payment, with no figure and no "no": how to pay ("Elle
+# m'a demandé de faire Western Union à Abidjan. J'ai payé hier").
+_MET_BETWEEN = (r"(?:(?![^.!?\n]{0,140}?(?<![\w])(?:pas|not|never|jamais|refuse\w*|can'?t|couldn'?t|didn'?t|won'?t|"
+                r"n'ai|n'a)(?![\w]))[^.!?\n\d]{1,140}[.!?]\s{1,3})?")
 _MET_NEXT = re.compile(
-    r"\s{0,3}(?:(?:je l'ai fait|je l'ai envoye|je l'ai paye|je les ai (?:envoyes|payes)|c'est ce que j'ai fait|"
-    r"ce que j'ai fait|i did(?: it| so| that)?|i paid it|i sent it|which i did|and i did|i sent the money|"
-    r"i paid the money|j'ai envoye l'argent|j'ai paye la somme|j'ai envoye la somme)(?![\w])"
-    r"|(?:j'ai|i) (?:paye|paid|envoye|sent)" + _MET_END + r")"
+    r"\s{0,3}" + _MET_BETWEEN + r"(?:(?:je l'ai fait|je l'ai envoye|je l'ai paye|je les ai (?:envoyes|payes)|"
+    r"(?:il|elle|on) (?:l'|les )a (?:paye|verse|vire|transfere)e?s?|c'est ce que j'ai fait|"
+    r"ce que j'ai fait|i did(?: it| so| that)?|which i did|and i did)(?![\w])"
+    r"|" + _MET_MINE + r"(?:" + _MET_END + "|" + _MET_WHAT + "))"
     r"(?!\s{0,2}(?:not|n't|pas|never|jamais)(?![\w]))"
     # paid in instalments, listed after: the instalments are what was paid, each read on its own
     r"(?![^.!?\n]{0,20}(?:en (?:deux|trois|quatre|plusieurs|\d) (?:fois|tranches|versements)|"
@@ -348,7 +368,12 @@ _PAID_RIGHT_BEFORE = re.compile(
     r"(?:\s{1,2}(?:effectue|fait|realise|envoye|made|sent|done)e?s?)?\s{0,2}:\s{0,2})$")
 
 
-def _role(folded: str, start: int, end: int) -> Role:
+# A pseudo-role within this module: demanded, and that demand was met. ``find`` gives such an
+# amount twice, once demanded and once paid.
+_MET: Literal["met"] = "met"
+
+
+def _role(folded: str, start: int, end: int) -> Role | Literal["met"]:
     s, e = _sentence(folded, start, end)
     sentence_end = e
     cues: list[tuple[int, Role]] = []  # (distance, role); negative distance = before the amount
@@ -397,7 +422,9 @@ def _role(folded: str, start: int, end: int) -> Role:
     if role != "paid" and _paid_by_reporter(folded, start):
         return "paid"  # the reporter's own line, whatever lines before say: "Me: sent 100", "Me: heres the $25"
     if role != "paid" and _met(folded, end):
-        return "paid"
+        # a demand then met is both (the money demanded includes demands that were paid); an
+        # amount only said paid ("…au 76 425 98 74, j'ai payé") is paid only
+        return _MET if role == "demanded" else "paid"
     if role == "unknown" and any(start - m.end() <= 40 or m.start() - end <= 25 for m in _FEE.finditer(
             folded, max(s, start - 60), min(e, end + 40))):
         return "demanded"
@@ -464,10 +491,11 @@ def _said_by_other(folded: str, start: int) -> bool:
     return opens + (low == 0 and folded.startswith((who + ":", who + " :"))) >= 2  # the first line opens too
 
 
-_MET_GATE = ("fait", "que", "qu'", "which", "that", "and i", "j'ai paye", "j'ai envoye", "j'ai verse", "j'ai vire",
-             "i paid", "i sent", "i transferred", "i wired", "i then", "i finally", "i just")
-_MET_NEXT_GATE = ("je l", "je les", "ce que", "i did", "i paid", "i sent", "which i", "and i", "j'ai envoye",
-                  "j'ai paye")
+_MET_GATE = ("fait", "que", "qu'", "which", "that", "and i", "paye", "paid", "envoye", "sent", "verse", "vire",
+             "transfer", "wired", "deposited", "regle")
+_MET_NEXT_GATE = ("l'ai", "les ai", "l'a ", "les a ", "ce que", "i did", "which i", "and i", "paye", "paid", "sent",
+                  "envoye", "verse", "vire", "transfer", "wired", "deposited", "regle")
+_MET_NEXT_REACH = 190  # the next sentence, or the one after a sentence on how to pay
 
 
 def _met(folded: str, end: int) -> bool:
@@ -482,12 +510,9 @@ def _met(folded: str, end: int) -> bool:
             return not _amount_between(folded, end, met.end())
     if sentence_end is None:
         return False
-    following = folded[sentence_end.end():sentence_end.end() + 40]
-    return any(w in following for w in _MET_NEXT_GATE) and not _amount_between(folded, end, stop) and not (
-        _EACH.match(folded, end)) and bool(_MET_NEXT.match(following))
-
-
-_EACH = re.compile(r"\s{0,2}(?:each|apiece|chacune?|la carte|per card|par carte)(?![\w])")
+    following = folded[sentence_end.end():sentence_end.end() + _MET_NEXT_REACH]
+    return any(w in following for w in _MET_NEXT_GATE) and not _amount_between(folded, end, stop) and bool(
+        _MET_NEXT.match(following))
 
 
 def _amount_between(folded: str, start: int, end: int) -> bool:
@@ -777,7 +802,7 @@ def find(text: str, context: Context) -> Iterator[Money]:
         if _goods_price(folded, start, end, text) or _promised(folded, start, end):
             continue
         role = _role(folded, start, end)
-        if role != "paid" and _MEANS.search(folded, max(0, start - 30), start):
+        if role not in ("paid", _MET) and _MEANS.search(folded, max(0, start - 30), start):
             continue  # "j'ai que 40 euros sur mon compte": what the victim has, neither asked nor paid
         if word == "e" and (after is None or after.start("cur") != match.end() or amount < 10 or role == "unknown"
                             or match.group("dec") or _NOT_EURO_E.match(folded, end + 1, end + 16)):
@@ -787,7 +812,12 @@ def find(text: str, context: Context) -> Iterator[Money]:
     if _gate_bare(folded):
         found += _bare_demands(folded, context, found)
     found.sort(key=lambda m: m.span[0] if m.span else -1)
-    yield from _listed_roles(folded, _without_totals(folded, found))
+    for m in _listed_roles(folded, _without_totals(folded, found)):
+        if m.role == _MET:
+            yield replace(m, role="demanded")
+            yield replace(m, role="paid")
+        else:
+            yield m
 
 
 # "5,000 then 3,000, so 8,000 in total", "Total RM1,500 already": a sum of amounts already listed
@@ -972,6 +1002,7 @@ def _listed_roles(folded: str, found: list[Money]) -> list[Money]:
             prev_end, start = out[-1].span[1], m.span[0]
             gap = folded[prev_end:start]
             if 0 <= start - prev_end <= 150 and not SENTENCE_END.search(gap) and _LIST_GAP.search(gap):
-                m = replace(m, role=out[-1].role)
+                # a demand met is met by the words after it, not by the amount's listed after it
+                m = replace(m, role="demanded" if out[-1].role == _MET else out[-1].role)
         out.append(m)
     return out

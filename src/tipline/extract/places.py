@@ -46,6 +46,7 @@ CITIES: dict[str, str] = {
     "lahore": "PK", "dhaka": "BD", "delhi": "IN", "bangalore": "IN", "bengaluru": "IN", "hyderabad": "IN",
     "chennai": "IN", "kolkata": "IN", "calcutta": "IN", "pune": "IN", "ahmedabad": "IN", "jaipur": "IN",
     "lucknow": "IN", "surat": "IN", "bombay": "IN", "islamabad": "PK", "kathmandu": "NP", "colombo": "LK",
+    "kochi": "IN", "cochin": "IN", "jeddah": "SA", "djeddah": "SA",
     "hanoi": "VN", "ho chi minh": "VN", "saigon": "VN", "beijing": "CN", "pekin": "CN", "shanghai": "CN",
     "tokyo": "JP", "seoul": "KR", "singapour": "SG", "hong kong": "HK", "riyadh": "SA", "riyad": "SA",
     "doha": "QA", "beyrouth": "LB", "beirut": "LB", "damas": "SY", "damascus": "SY", "baghdad": "IQ",
@@ -66,21 +67,26 @@ CITIES: dict[str, str] = {
     "edmonton": "CA", "gatineau": "CA", "sherbrooke": "CA", "trois-rivieres": "CA", "winnipeg": "CA",
     "new york": "US", "los angeles": "US", "chicago": "US", "houston": "US", "miami": "US", "atlanta": "US",
     "nyc": "US", "philadelphia": "US", "philadelphie": "US", "san diego": "US", "san antonio": "US",
-    "san francisco": "US", "mississauga": "CA",
+    "san francisco": "US", "mississauga": "CA", "dallas": "US", "phoenix": "US",
     # Australia, New Zealand, Ireland
     "sydney": "AU", "melbourne": "AU", "brisbane": "AU", "perth": "AU", "adelaide": "AU", "canberra": "AU",
-    "auckland": "NZ", "dublin": "IE",
+    "auckland": "NZ", "dublin": "IE", "cork": "IE",
     # Europe
     "londres": "GB", "london": "GB", "manchester": "GB", "madrid": "ES", "barcelone": "ES", "barcelona": "ES",
     "lisbonne": "PT", "lisbon": "PT", "rome": "IT", "milan": "IT", "berlin": "DE", "amsterdam": "NL",
     "bucarest": "RO", "bucharest": "RO", "moscou": "RU", "moscow": "RU", "kiev": "UA", "kyiv": "UA",
-    "birmingham": "GB", "vienne": "AT", "vienna": "AT", "prague": "CZ", "varsovie": "PL", "warsaw": "PL",
+    "birmingham": "GB", "leeds": "GB", "vienne": "AT", "vienna": "AT", "prague": "CZ", "varsovie": "PL",
+    "warsaw": "PL",
     "budapest": "HU", "athenes": "GR", "athens": "GR", "stockholm": "SE", "oslo": "NO", "copenhague": "DK",
     "copenhagen": "DK", "helsinki": "FI", "belgrade": "RS", "munich": "DE", "hambourg": "DE", "hamburg": "DE",
     "naples": "IT", "minsk": "BY",
     # Latin America
     "mexico city": "MX", "bogota": "CO", "buenos aires": "AR", "sao paulo": "BR", "rio de janeiro": "BR",
     "caracas": "VE", "la havane": "CU", "havana": "CU", "port-au-prince": "HT",
+    # the Caribbean ("Port of Spain" is not Spain: the trie reads the longest name)
+    "montego bay": "JM", "port of spain": "TT", "port-of-spain": "TT",
+    # "La Réunion" (the island), not "la réunion" (the meeting): read only with its capital
+    "la reunion": "RE", "l'ile de la reunion": "RE", "ile de la reunion": "RE",
 }
 # Nationality adjectives of the countries most named as the scammer's ("un brouteur ivoirien").
 # Not "français", "anglais", "américain": those name a language or a platform far more often.
@@ -170,12 +176,17 @@ def _regex() -> re.Pattern[str]:
     # "United States Dollars" is a currency, not a place.
     # Hyphens are allowed around a name ("Manille-Paris"): the trie takes the longest name first, so
     # "guinee-bissau" or "trois-rivieres" are read whole.
-    # Not inside a web address, an e-mail or a handle ("…/t/perth/2231", "awa.dakar@…").
-    return re.compile(r"(?<![\w'/@.])(?:" + trie_pattern(names()) + r")(?![\w$/@]|'\w|\.\w|\s(?:dollars?|pounds?)\b)")
+    # Not inside a web address, an e-mail or a handle ("…/t/perth/2231", "awa.dakar@…"); after an
+    # apostrophe only French elision ("un lycée d'Abidjan", "l'Inde").
+    return re.compile(r"(?:(?<![\w'/@.])|(?<=(?<![\w'])[dl]'))(?:" + trie_pattern(names()) + r")"
+                      r"(?![\w$/@]|'\w|\.\w|\s(?:dollars?|pounds?)\b)")
 
 
 # "UK", "USA", "RCI" only in capitals ("uk" is also a typo of "ok"… and "ci" is French for "here").
 _UPPER_ONLY = frozenset({"uk", "usa", "rci", "uae", "rdc", "casa", "us", "nyc"})
+# Places that are also common words ("a cork", "a phoenix tattoo", "la réunion de parents"): only
+# with a capital on the name's last word.
+_CAPITALISED_ONLY = frozenset({"cork", "phoenix", "la reunion", "l'ile de la reunion", "ile de la reunion"})
 
 
 def find(folded: str, text: str | None = None, windows: list[tuple[int, int]] | None = None
@@ -193,6 +204,9 @@ def find(folded: str, text: str | None = None, windows: list[tuple[int, int]] | 
                 continue
             if word == "us" and _shouted(text, match.start(), match.end()):
                 continue  # "PLEASE HELP US": a text in capitals
+        if word in _CAPITALISED_ONLY and text is not None and not text[
+                match.start() + word.rfind(" ") + 1].isupper():
+            continue
         out.append((table[word], match.start(), match.end()))
     return out
 

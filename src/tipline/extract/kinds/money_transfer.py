@@ -6,6 +6,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import chain
 
 from tipline.domain.identifier import Identifier
 from tipline.extract.kinds import iban
@@ -160,7 +161,7 @@ _RECIPIENT_STRONG = (
     "following beneficiary", "following name",
     "receiver's name", "receiver name", "receiver", "recipient's name", "recipient name", "recipient",
     "beneficiary", "receveur", "titulaire du compte", "titulaire", "nom du titulaire", "account name",
-    "account holder", "account holder name", "name on the account", "nom sur le compte")
+    "account holder", "account holder name", "name on the account", "name on account", "nom sur le compte")
 _RECIPIENT_WEAK = (
     "au nom de", "a l'ordre de", "to the name of", "to the name", "in the name of", "under the name",
     "le nom c'est", "le nom est", "par un certain", "par une certaine", "par un dénommé", "par un denomme",
@@ -168,18 +169,35 @@ _RECIPIENT_WEAK = (
     "retiree par", "withdrawn by", "collected by",
     "picked up by", "au nom d'", "a l'ordre d'", "le nom de", "le nom d'", "et le nom", "under the name of",
     "a une certaine", "a un certain", "a une denommee", "a un denomme", "to a certain", "to someone called",
-    "to a man called", "to a woman called", "to a guy called")
+    "to a man called", "to a woman called", "to a guy called",
+    # "to the name he gave, Ronaldo B. Castillo", "au nom qu'il m'a donné : …"
+    *(f"{to}the name {who} gave{me}" for to in ("to ", "") for who in ("he", "she", "they")
+      for me in ("", " me", " us")),
+    *(f"au nom qu'{who} {aux} donne" for who in ("il", "elle") for aux in ("m'a", "nous a", "a")))
 # "Send by Western Union, name: John Okafor, country: Ghana": a bare "name:" needs an operator near.
 _RECIPIENT_NAME = ("name", "full name", "nom", "nom complet", "nom et prenom", "prenom et nom", "first and last name")
 _RECIPIENT_CUE = re.compile(
     r"(?<![\w])(?:(?P<strong>" + trie_pattern(_RECIPIENT_STRONG) + r")|(?P<weak>" + trie_pattern(_RECIPIENT_WEAK)
     + r")|(?P<name>" + trie_pattern(_RECIPIENT_NAME) + r")(?=\s{0,2}[:=]|\s{1,2}[\"“«'a-z]))"
-    r"(?:(?<=')|(?!\w))\s{0,2}[:=\-]?\s{0,2}(?:de |of |is )?(?:[\"“«‘]\s?)?"
+    r"(?:(?<=')|(?!\w))\s{0,2}[:=\-,]?\s{0,2}(?:de |of |is )?(?:[\"“«‘]\s?)?"
 )
 # Every match of a cue holds one of these words (``extract.cues``: one pass finds them for all finders).
+# A bank account, then its holder's name: "Access Bank 0692184475, Blessing Okafor, Lagos".
+# (Banks and wallets written as one word, "GTBank", "OPay", hold no "bank" of their own.)
+_ACCOUNT_WORDS = ("bank", "banque", "account", "acct", "a/c", "compte", "gtbank", "ecobank", "opay", "palmpay",
+                  "moniepoint")
+_ACCOUNT_THEN_NAME = re.compile(
+    r"(?<![\w])(?:" + trie_pattern(_ACCOUNT_WORDS) + r")(?:\s{1,2}(?:no\.?|number|num|n°|#))?\s{0,2}[:#]?\s{0,2}"
+    r"\d{6,20}(?![\w])\s{0,2}[,\-–/]\s{0,2}(?:(?:name|nom|holder|titulaire)\s{0,2}[:=]?\s{0,2})?")
+# "à une dame à Cotonou, Roselène Pierre", "to a man in Accra, Kofi Mensah": the name after the town.
+_TO_SOMEONE_IN = re.compile(
+    r"\s(?:a|à|to)\s{1,2}(?:une?|a|an)\s{1,2}(?:dame|femme|monsieur|homme|fille|jeune homme|lady|woman|man|guy|"
+    r"gentleman|person|personne)\s{1,2}(?:a|à|in|au|en|de|from)\s{1,2}[A-ZÀ-Ý][\w\-]{1,25}(?:\s[A-ZÀ-Ý][\w\-]{1,25})?"
+    r",\s{1,2}(?=[A-ZÀ-Ý])")
 CUE_WORDS = {
     "transfer_reference": (*_REF_WORDS, *(f"m{a}t{b}c{c}n" for a in ("", ".") for b in ("", ".") for c in ("", "."))),
     "transfer_recipient": (*_RECIPIENT_STRONG, *_RECIPIENT_WEAK, *_RECIPIENT_NAME),
+    "recipient_account": _ACCOUNT_WORDS,
 }
 _SOCIAL = r"(?:facebook|fb|instagram|insta|snap\w*|tiktok|whatsapp|telegram|twitter|badoo|tinder|meetic)"
 _ACCOUNT_NAMED = re.compile(r"(?<![\w])(?:profil|profile|page|pseudo|(?:compte|account)\s(?:\w+\s)?" + _SOCIAL + r"|"
@@ -272,6 +290,8 @@ def _name_at(text: str, pos: int, require_capitals: bool) -> tuple[int, int] | N
 _REPORTER_AT = re.compile(
     r"(?<![\w'])(?:je suis|j'suis|jsuis|chui|j'habite|jhabite|je vis|je reside|nous habitons|nous vivons|"
     r"on habite|on est|je vous ecris|j'ecris|i'?m|i am|i live|we live|we are|we're|living|based|writing)"
+    # "I'm 20 and from Johannesburg", "j'ai 17 ans et je suis de Thiès"
+    r"(?:\s{1,2}\d{1,2}(?:\s{0,2}(?:ans|years? old|yo|y/o))?,?\s{1,2}(?:and|et))?"
     r"(?:\s{1,2}(?:a|au|en|in|at|from|de|depuis|pres de|near|dans|here in|ici a))?\s{1,2}(?:la ville de\s{1,2})?$"
 )
 
@@ -291,7 +311,8 @@ def _recipient_country(context: Context, starts: list[int], start: int, end: int
         p_start = places[i][1]
         # "…au nom de Ngono Marie Claire. Je suis en France": the reporter's, in another sentence
         labelled = _PLACE_FIELD.search(folded, max(0, p_start - 20), p_start)  # "Name: X. Country: Ghana."
-        if not ((SENTENCE_END.search(folded, end, p_start) and not labelled)
+        # a new line is another message or field: "nom Yao Kouassi Bernard\nJ'ai envoyé … à Bruxelles"
+        if not (((SENTENCE_END.search(folded, end, p_start) or "\n" in folded[end:p_start]) and not labelled)
                 or _REPORTER_AT.search(folded, max(0, p_start - 40), p_start)):
             return places[i][0]
     j = bisect_left(starts, start) - 1
@@ -335,7 +356,9 @@ def find_recipients(text: str, context: Context) -> Iterator[Mention]:
                 continue
         # After "au nom de", "in the name of"… a name follows even when typed in lower case.
         hits.append((cue.end(), strong or cue.group("weak") in _NAMING_CUES))
-    for to in _TO_NAME.finditer(text):
+    for account in scan(_ACCOUNT_THEN_NAME, folded, context.windows("recipient_account")):
+        hits.append((account.end(), False))
+    for to in chain(_TO_NAME.finditer(text), _TO_SOMEONE_IN.finditer(text)):
         sentence = folded[max(0, to.start() - 150):min(len(folded), to.end() + 80)]
         if _SEND_MONEY.search(sentence) and (_AMOUNT_NEAR.search(sentence) or re.search(
                 r"western|moneygram|\bria\b|worldremit|\bwu\b|mandat", sentence)):
