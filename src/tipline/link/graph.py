@@ -134,8 +134,9 @@ def _slips(alias: np.ndarray, degree: np.ndarray, grouped: np.ndarray) -> np.nda
     return both[(many & (n_many[u] == 1)) | (once & (n_many[u] == 0) & (n_once[u] == 1))]
 
 
-def _alias_components(ev: Evidence, comp: np.ndarray, degree: np.ndarray, flagged: dict[int, tuple[int, float]],
-                      first_key: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _alias_components(ev: Evidence, comp: np.ndarray, comp_size: np.ndarray, degree: np.ndarray,
+                      flagged: dict[int, tuple[int, float]], first_key: int) -> tuple[np.ndarray, np.ndarray,
+                                                                                        np.ndarray]:
     """Slips (``_slips``) as (pseudo-key, component, reports) rows, pseudo-keys numbered from
     ``first_key``: a slip is weak evidence between the components of the two values' reports, as
     a weak key naming all of them would be. Not when a value is flagged, or its reports lie in
@@ -143,20 +144,20 @@ def _alias_components(ev: Evidence, comp: np.ndarray, degree: np.ndarray, flagge
     empty = np.zeros(0, dtype=np.int64)
     if not len(ev.alias):
         return empty, empty, empty
-    candidates = np.zeros(len(ev.strong), dtype=bool)
-    candidates[ev.alias.ravel()] = True
-    rows = candidates[ev.key]
-    grouped = np.zeros(len(ev.strong), dtype=bool)  # a report naming the key is in a group of two or more
-    grouped[ev.key[rows][np.bincount(comp)[comp[ev.rep[rows]]] >= 2]] = True
-    pairs = _slips(ev.alias, degree, grouped)
-    x, y = pairs[:, 0], pairs[:, 1]
+    # The rows of every value in a candidate pair, read once: whether a report naming the value is
+    # in a group of two or more, and the lowest and highest component of its reports.
     involved = np.zeros(len(ev.strong), dtype=bool)
-    involved[x] = involved[y] = True
+    involved[ev.alias.ravel()] = True
     rows = involved[ev.key]
+    keys, comps = ev.key[rows], comp[ev.rep[rows]]
+    grouped = np.zeros(len(ev.strong), dtype=bool)
+    grouped[keys[comp_size[comps] >= 2]] = True
     lo = np.full(len(ev.strong), np.iinfo(np.int64).max, dtype=np.int64)
     hi = np.full(len(ev.strong), -1, dtype=np.int64)
-    np.minimum.at(lo, ev.key[rows], comp[ev.rep[rows]])
-    np.maximum.at(hi, ev.key[rows], comp[ev.rep[rows]])
+    np.minimum.at(lo, keys, comps)
+    np.maximum.at(hi, keys, comps)
+    pairs = _slips(ev.alias, degree, grouped)
+    x, y = pairs[:, 0], pairs[:, 1]
     bad = np.zeros(len(ev.strong), dtype=bool)
     if flagged:
         bad[np.fromiter((k for k in flagged if k < len(bad)), dtype=np.int64)] = True
@@ -290,7 +291,7 @@ def networks(ev: Evidence, policy: HubPolicy | None = None, seed: int = 0) -> Re
     weak = useful & ~is_strong
     k, c, count = (_key_components(ev.rep[weak], ev.key[weak], comp) if weak.any()
                    else (np.zeros(0, dtype=np.int64),) * 3)
-    ak, ac, acount = _alias_components(ev, comp, degree, flagged, n_keys)
+    ak, ac, acount = _alias_components(ev, comp, comp_size, degree, flagged, n_keys)
     # A pair left out above still says something: it counts as weak evidence (a pseudo-key each,
     # numbered after the slips'), so that it joins two groups when other evidence agrees with it.
     first_thin = n_keys + 2 * len(ev.alias)
