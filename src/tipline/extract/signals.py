@@ -102,8 +102,8 @@ def _is_minor_age(text: str, start: int, end: int) -> bool:
         return True
     if _RELATIVE_PAREN.search(before) and _PAREN_CLOSE.match(text, end):
         return True
-    if text[end:end + 1] in "-–" and _RANGE_AFTER.match(text, end):
-        return _is_minor_age(text, end + 1, _RANGE_AFTER.match(text, end).end("upper"))
+    if text[end:end + 1] in "-–" and (upper := _RANGE_AFTER.match(text, end)):
+        return _is_minor_age(text, *upper.span("upper"))
     if _PAREN_AGE.search(before) and _PAREN_CLOSE.match(text, end) and text[end:end + 1] != ")" and not (
             _PERSONA_AGE.search(text, max(0, start - 60), start)):
         return True  # "my brother is in class 10 (15 yrs)"

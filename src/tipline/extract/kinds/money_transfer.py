@@ -234,10 +234,10 @@ _NAME_STOP = frozenset([
     "franchement", "ça", "ca", "est", "est-ce", "c", "identifiant", "pseudo", "insta", "instagram", "ig", "snap",
     "snapchat", "skype", "tinder", "facebook", "fb", "messenger", "whatsapp", "wa", "wtsp", "tiktok", "telegram",
     "discord", "thank", "thanks", "should", "will", "can", "could", "would", "is", "are", "was", "were", "what", "how",
-    "why", "where", "when", "pourquoi", "quand", "quoi", "contact", "numero", "numéro", "tel", "phone", "mail",
+    "why", "where", "when", "pourquoi", "quand", "quoi", "contact", "numéro", "tel", "phone", "mail",
     "email", "e-mail", "profil", "profile", "lien", "link", "moi", "me", "nous", "ne", "pas", "not", "no", "non",
     "yes", "oui", "ok", "voici", "here", "here's", "heres", "voila", "voilà", "mais", "but", "so", "donc", "alors",
-    "depuis", "since", "now", "today", "aujourd'hui", "hier", "yesterday", "encore", "again", "also", "aussi",
+    "depuis", "since", "now", "aujourd'hui", "hier", "yesterday", "encore", "again", "also", "aussi",
     "un", "une", "some", "all", "tout", "tous", "toutes",
 ])
 # An elided pronoun or article ("J'ai", "c'est", "l'argent", "qu'il", "I'm", "don't") starts a
