@@ -184,6 +184,13 @@ def test_recipients_destination(text, expected):
     ("Ria, numéro de commande 14728390155", ["ria:14728390155"]),
     ("code promo 48210933", []), ("commande 4821093375 livrée", []), ("code 482109 reçu par sms", []),
     ("MoneyGram ref 4821093375", []),  # ten digits are not a MoneyGram reference
+    # "no." with its full stop; a tracking number; an order number with the operator's two letters
+    ("sent €250 by MoneyGram, ref no. 7310 2958, to a man in Accra", ["mg:73102958"]),
+    ("Western Union tracking # 5512-904-738 ($450)", ["wu:5512904738"]),
+    ("envoyé par Ria, numéro de commande ES 418 027 365", ["ria:ES418027365"]),
+    # the operator after the reference counts only in its own sentence
+    ("Sent it with WorldRemit, transfer ref QX82MZ4K71. Then £90 more by MoneyGram.", ["worldremit:QX82MZ4K71"]),
+    ("code de retrait le 12 34", []),  # a word before digits is not an operator's prefix
 ])
 def test_references(text, expected):
     assert values(text, "transfer_reference", "FR") == expected
@@ -219,6 +226,13 @@ def test_references(text, expected):
     ("Il m'a donné son compte 0692184475. Blessing Okafor est son nom sur Facebook.", []),
     ("my Instagram account 12345678, Blessing asked me for pics", []),
     ("J'ai envoyé 100 € à une dame à Cotonou, Bénin, hier.", []),
+    # an alias is not a payee; "someone else" is nobody's name; the reporter's own name neither
+    ("Il veut 400 € par Western Union. Il m'écrit sous le nom de « Claire Morel ».", []),
+    ("une puce achetée au nom de quelqu'un d'autre, il veut 300 €", []),
+    ("I paid GH₵ 500 for nothing. My MoMo name is Esi Owusu, my number 024 000 0000.", []),
+    # remittance and mobile-money services: the person the money went to
+    ("We sent ₱5,000 via Palawan Express to Jerome Dela Cruz, Davao City.", ["PH:cruz dela jerome"]),
+    ("He said send it by MoMo to his MTN number, name Yaw Boakye, in Kumasi.", ["GH:boakye yaw"]),
 ])
 def test_recipients(text, expected):
     assert values(text, "transfer_recipient", "FR") == expected

@@ -73,14 +73,17 @@ _REF_WORDS = (*(f"{n} {d}{w}" for n in ("n°", "no", "num", "numero", "code", "n
                 for w in ("transfert", "transfer", "retrait", "suivi", "envoi", "commande", "reference", "mtcn")),
               "code secret", "code de retrait", "control number", "tracking number", "transfer number",
               "reference number", "ref number", "order number", "confirmation number", "reference", "ref", "pin",
-              "code")
+              "code", "tracking")
 _REF_CUE = re.compile(r"(?<![\w])(?:m\.?t\.?c\.?n|" + trie_pattern(_REF_WORDS) + r")(?!\w)")
 _REF_VALUE = re.compile(
     # "le code MTCN qu'il m'a demandé de lui envoyer : 738 215 4096": a clause, then a colon
     r"[\s:#°=.\-]{0,6}(?:[^\n:.!?\d]{1,50}:[ \t]{0,3}\n?)?"
     r"(?:(?:est|is|was|etait|c'est|le|la|number|no|n°|nr|de|du|transfert|ria|wu|mtcn|"
-    r"western union|moneygram|worldremit|:)\s{0,3}[:#]?\s{0,3}){0,4}"
-    r"(?P<ref>\d(?:[ \t\-.]{0,2}\n?[ \t]{0,2}\d){5,13}(?![\w])|[a-z]{0,4}\d[a-z0-9]{5,16}(?![\w]))"
+    r"western union|moneygram|worldremit|:)\.?\s{0,3}[:#]?\s{0,3}){0,4}"
+    # digits in groups ("5829 1047"), letters and digits ("wr7k2m9qx4"), or an operator's two letters
+    # before digits in groups (a Ria order number "ES 361 265 461")
+    r"(?P<ref>\d(?:[ \t\-.]{0,2}\n?[ \t]{0,2}\d){5,13}(?![\w])|[a-z]{0,4}\d[a-z0-9]{5,16}(?![\w])"
+    r"|(?!(?:is|le|la|de|du|no|nr|to|at|on|un|et|ou|of)\s)[a-z]{2}[ \t]\d{2,4}(?:[ \t\-]\d{2,4}){1,4}(?![\w]))"
 )
 _MORE_REF = re.compile(
     r"\s{0,2}(?:,|;|/|&|et|and|puis|then)\s{0,3}"
@@ -90,13 +93,16 @@ _TRANSFER_CONTEXT = re.compile(
     r"transf[eé]r|mandat|envo[iy]|sent|send|wire|money|argent|western|moneygram|\bria\b|worldremit|remit|"
     r"\bwu\b|retrait|cash"
 )
-_STRONG_REF_CUES = ("mtcn", "m.t.c.n", "transfert", "transfer", "retrait", "control number", "tracking number")
+_STRONG_REF_CUES = ("mtcn", "m.t.c.n", "transfert", "transfer", "retrait", "control number", "tracking")
 RANK_REFERENCE = 70
 RANK_RECIPIENT = 40
 
 
 def _operator(folded: str, start: int, end: int) -> str | None:
-    window = folded[max(0, start - 200):min(len(folded), end + 120)]
+    """The operator named nearest the cue: before it, or after the reference in its own sentence
+    ("transfer ref WR7K2M9QX4. Then another $150 via MoneyGram": WorldRemit's, not MoneyGram's)."""
+    stop = SENTENCE_END.search(folded, end, min(len(folded), end + 120))
+    window = folded[max(0, start - 200):stop.start() if stop else min(len(folded), end + 120)]
     best: tuple[int, str] | None = None
     middle = start - max(0, start - 200)
     for name, pattern in _OPERATORS:
@@ -203,9 +209,15 @@ _SOCIAL = r"(?:facebook|fb|instagram|insta|snap\w*|tiktok|whatsapp|telegram|twit
 _ACCOUNT_NAMED = re.compile(r"(?<![\w])(?:profil|profile|page|pseudo|(?:compte|account)\s(?:\w+\s)?" + _SOCIAL + r"|"
                             + _SOCIAL + r"\s(?:account|compte|profile|profil)|presente\w*|fait appeler|going by|"
                             r"goes by|went by|calls? (?:her|him)self|called (?:her|him)self)(?![\w])[^.!?\n]{0,25}$")
+# "my MoMo name is…", "mon nom sur Wave :": the reporter's own name, not a payee's
+_OWN_NAME = re.compile(r"(?<![\w])(?:my|mon|ma)\s(?:[\w\-]+\s){0,2}$")
 _NAMING_CUES = frozenset({"au nom de", "au nom d'", "a l'ordre de", "a l'ordre d'", "le nom c'est", "le nom est"})
+# Remittance and mobile-money services victims name (Palawan Express and Cebuana in the Philippines,
+# MTN MoMo, Orange Money, M-Pesa, Wave in Africa…): money sent through them goes to a named person.
+_REMITTANCE = (r"palawan|cebuana|lhuillier|remitly|\bxoom\b|sendwave|taptap|\bmomo\b|mobile money|orange money|"
+               r"m-?pesa|\bwari\b|wafacash|cash plus|\bwave\b")
 _OPERATOR_WORDS = re.compile(r"western|moneygram|money gram|\bria\b|worldremit|world remit|\bwu\b|mandat|\biban\b|"
-                             r"\bbank|\brib\b|virement|transfer|revolut|palmpay|wafacash|cash plus|\bcompte\b|account")
+                             r"\bbank|\brib\b|virement|transfer|revolut|palmpay|\bcompte\b|account|" + _REMITTANCE)
 # Starts with a space, which ``re`` skips to quickly; the name's capital is checked ahead.
 _TO_NAME = re.compile(
     r"\s(?:a|à|to|pour|for)\s{1,2}(?:(?:his|her|their|my|son|sa|ses|leur|ma|mon|un|une|a|the)\s{1,2})?"
@@ -239,13 +251,16 @@ _NAME_STOP = frozenset([
     "yes", "oui", "ok", "voici", "here", "here's", "heres", "voila", "voilà", "mais", "but", "so", "donc", "alors",
     "depuis", "since", "now", "aujourd'hui", "hier", "yesterday", "encore", "again", "also", "aussi",
     "un", "une", "some", "all", "tout", "tous", "toutes",
+    # "au nom de quelqu'un d'autre", "in the name of someone else": nobody's name
+    "quelqu'un", "quelqu’un", "quelquun", "qqn", "qqun", "someone", "somebody", "anyone", "anybody", "personne",
+    "another", "other", "autre", "d'autre", "d’autre",
 ])
 # An elided pronoun or article ("J'ai", "c'est", "l'argent", "qu'il", "I'm", "don't") starts a
 # sentence or a clause, never a name ("N'Guessan", "D'Almeida", "O'Brien" are not among these).
 _ELIDED = re.compile(r"(?:j|c|l|m|t|s|qu|jusqu|i|it|that|don|can|didn|won|isn|he|she|we|they|you)['’]", re.IGNORECASE)
 _SEND_MONEY = re.compile(
     r"western|moneygram|\bria\b|worldremit|\bwu\b|mandat|transfert|transfer|virement|\b(?:envoy|sent|send|wired|went|"
-    r"retir|withdr|picked up|collected|vers|vire|deposit|pay|paie|paye|iban|rib)\w*"
+    r"retir|withdr|picked up|collected|vers|vire|deposit|pay|paie|paye|iban|rib|gave|given)\w*|" + _REMITTANCE
 )
 _AMOUNT_NEAR = re.compile(
     r"\d\s{0,2}(?:€|\$|£|eur|usd|cad|aud|gbp|chf|fcfa|cfa|dollars?|euros?|dirhams?|dh|xof|xaf|naira|cedis?|pesos?|"
@@ -346,11 +361,15 @@ def find_recipients(text: str, context: Context) -> Iterator[Mention]:
     for cue in scan(_RECIPIENT_CUE, folded, context.windows("transfer_recipient")):
         strong = cue.group("strong") is not None
         if cue.group("name") is not None:
+            if _OWN_NAME.search(folded, max(0, cue.start() - 25), cue.start()):
+                continue  # "my MoMo name is Akosua Frimpong": the reporter's own
             if not _OPERATOR_WORDS.search(folded, max(0, cue.start() - 150), min(len(folded), cue.end() + 100)):
                 continue
         elif not strong:
             if _ACCOUNT_NAMED.search(folded, max(0, cue.start() - 40), cue.start()):
                 continue  # "un compte facebook au nom de Diego del Rio": whose profile, not a payee
+            if folded.endswith("sous ", max(0, cue.start() - 5), cue.start()):
+                continue  # "il m'écrit sous le nom de « Sandrine Dubois »": an alias, not a payee
             sentence = folded[max(0, cue.start() - 200):min(len(folded), cue.end() + 150)]
             if not (_SEND_MONEY.search(sentence) or _AMOUNT_NEAR.search(sentence)):
                 continue
@@ -361,7 +380,7 @@ def find_recipients(text: str, context: Context) -> Iterator[Mention]:
     for to in chain(_TO_NAME.finditer(text), _TO_SOMEONE_IN.finditer(text)):
         sentence = folded[max(0, to.start() - 150):min(len(folded), to.end() + 80)]
         if _SEND_MONEY.search(sentence) and (_AMOUNT_NEAR.search(sentence) or re.search(
-                r"western|moneygram|\bria\b|worldremit|\bwu\b|mandat", sentence)):
+                r"western|moneygram|\bria\b|worldremit|\bwu\b|mandat|" + _REMITTANCE, sentence)):
             hits.append((to.end(), False))
     for pos, strong in hits:
         span = _name_at(text, pos, require_capitals=not strong)
