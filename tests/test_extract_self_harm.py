@@ -15,6 +15,12 @@ from tipline.extract.text import extract_text
     "My cousin said he'd rather die than let his girlfriend see those pictures.",
     "Honestly I would rather be dead than have my boss get that video.",
     "Je préfère plutôt mourir que de voir ça publié.",
+    "Parfois je pense que mourir serait plus simple que tout ça.",
+    "Notre fils a des scarifications sur l'avant-bras depuis une semaine, il ne parle plus.",
+    "L'élève que je reçois présente des scarifications récentes.",
+    "My brother swallowed a bunch of pills after the guy posted the clip.",
+    "Honestly dying would be easier than facing my parents.",
+    "ayoko na, gusto ko na lang mamatay 😭",
 ])
 def test_self_harm_said_in_many_ways_is_read(text):
     assert extract_text(text, "FR", None).signals["self_harm"]
@@ -25,6 +31,8 @@ def test_self_harm_said_in_many_ways_is_read(text):
     "I would rather pay nothing than give in to them.",
     "Le site parle des idées reçues sur les arnaques.",
     "She said she'd rather have the money by Friday.",
+    "Il porte des scarifications tribales sur les joues, comme son père.",
+    "I took my allergy tablets and went to the police station.",
 ])
 def test_what_is_not_the_victims_risk_is_not_read_as_self_harm(text):
     assert not extract_text(text, "FR", None).signals["self_harm"]

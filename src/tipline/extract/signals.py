@@ -212,7 +212,8 @@ _SELF_HARM = re.compile(
     r"(?:va|vais|allait|veut|voudrait|pense a|pensait a|parle de|parlait de) se (?:tuer|suicider|pendre|jeter)|"
     r"se jeter (?:sous|du|d'un|par|de)|"
     r"(?:going to|gonna|will|wants to|wanted to|is going to|was going to) kill (?:himself|herself|themselves|myself)|"
-    r"(?:take|taking|swallow|swallowing) (?:(?:a load of|a bunch of|all (?:the|my|his|her|of (?:my|his|her|the))|"
+    r"(?:take|taking|took|swallow|swallowing|swallowed) "
+    r"(?:(?:a load of|a bunch of|all (?:the|my|his|her|of (?:my|his|her|the))|"
     r"(?:my|his|her)(?: (?:mum's|mom's|mother's|dad's))?) )?(?:pills|tablets)|"
     r"(?:avaler|prendre) (?:tous (?:les|ses|mes) |des |plein de )?(?:cachets|medicaments|pilules)|"
     r"(?:wish|wished|wishes|wishing) (?:i|he|she|they) (?:was|were|had) (?:dead|never been born)|"
@@ -222,7 +223,16 @@ _SELF_HARM = re.compile(
     r"sleep and (?:not|never) wake up|(?:ne (?:plus|jamais|pas) (?:me|se) reveiller)|"
     r"(?:been|started|is|was|am|i'm) cutting (?:again|myself|himself|herself|themselves)|cutting again|"
     r"(?:suicide|goodbye) note|note (?:saying|to say) (?:sorry|goodbye)|lettre d'adieu|mot d'adieu|"
-    r"sorry for everything|pardon pour tout)(?![\w])"
+    r"sorry for everything|pardon pour tout|"
+    # "je me dis que mourir serait mieux", "autant mourir", "dying would be easier"
+    r"mourir (?:ce )?serait (?:mieux|plus simple|plus facile)|mieux vaut mourir|mieux vaudrait mourir|autant mourir|"
+    r"(?:dying|death) would be (?:better|easier)|"
+    # a school nurse's "présente des scarifications récentes" (not tribal or ritual scarification)
+    r"(?:des|de|ses) scarifications(?! (?:tribales?|rituelles?|ethniques?|traditionnelles?|faciales?))|"
+    r"se scarifi\w*|"
+    # Taglish, as Filipino victims write: "gusto ko na lang mamatay" (I just want to die),
+    # "magpapakamatay ako" (I will kill myself)
+    r"gusto ko (?:na lang |nalang |nang )?mamatay|(?:mag)?pakamatay|magpapakamatay)(?![\w])"
 )
 
 _SELF_HARM_WORDS = ("kms", "unalive", "overdose", "disparaitre", "disappear", "attempt", "tentative", "tente de",
@@ -240,7 +250,8 @@ _SELF_HARM_WORDS = ("kms", "unalive", "overdose", "disparaitre", "disappear", "a
                     "point", "way out", "wake up", "reveiller", "cutting", "note", "adieu", "sorry for everything",
                     "medicaments", "pilules", "thought", "think", "life",
                     "pardon pour tout", "'d rather", "would rather", "had rather",
-                    "plutot mourir")
+                    "plutot mourir", "serait", "vaut mourir", "vaudrait mourir", "autant mourir", "would be",
+                    "mamatay", "pakamatay", "took", "swallowed")
 
 # "plus envie de vivre", "don't want to live": the negation is of living, which is the signal.
 _SELF_NEGATION_INSIDE = re.compile(
