@@ -161,8 +161,9 @@ _PAID_THEIRS = re.compile(
 _THEIRS_GATE = ("eu ", "recu", "touche", "empoche", "pris ", "soutire", "extorque", "got", "received", "took",
                 "taken", "extorted")
 _PAID_GATE_RE = re.compile(trie_pattern(_PAID_GATE))
+# Word-bounded: "une ", "Brisbane ", "repas " hold no negation.
 _NEGATED_PAID = re.compile(
-    r"(?:n'|ne |pas |rien |jamais |didn'?t |did not |haven'?t |have not |never |not |nothing |aucun )"
+    r"(?<![\w'])(?:n'|ne |pas |rien |jamais |didn'?t |did not |haven'?t |have not |never |not |nothing |aucun )"
     r"(?:\w+\s){0,2}$"
 )
 _DEMANDED = re.compile(
@@ -394,12 +395,12 @@ def _role(folded: str, start: int, end: int) -> Role | Literal["met"]:
         paid_spans.append(m.span())
         if m.end() <= start and not _cue_reaches(folded, m.end(), start):
             continue
-        before = folded[max(s, m.start() - 25):m.start()]
-        if _CONDITIONAL.search(before) or _TO_BE.search(before) or _WANTED_THAT.search(before):
+        low = max(s, m.start() - 25)  # searched in place: a slice's edge would make a word start
+        if any(p.search(folded, low, m.start()) for p in (_CONDITIONAL, _TO_BE, _WANTED_THAT)):
             # "si je ne verse pas", "to be paid", "il veut que je paie": a demand
             cues.append((m.end() - start if m.end() <= start else m.start() - end, "demanded"))
             continue
-        if _NEGATED_PAID.search(before) or re.match(
+        if _NEGATED_PAID.search(folded, low, m.start()) or re.match(
                 r"\s{0,2}(?:rien|pas|nothing|anything)\b", folded[m.end():m.end() + 12]):
             continue
         cues.append((m.end() - start if m.end() <= start else m.start() - end, "paid"))

@@ -553,16 +553,18 @@ _CONDITION_WORDS = ("si ", "if ", "unless", "sinon", "sinn", "otherwise")
 _OTHER_SUBJECT = re.compile(r"(?<![\w])(?:he|she|they|il|elle|ils|elles)\s")
 
 
-def _negated(before: str) -> bool:
-    """Whether the end of ``before`` negates what follows it (not a negation in another clause)."""
-    neg = _NEG.search(before)
+def _negated(text: str, start: int) -> bool:
+    """Whether the 22 characters before ``start`` negate what follows (not a negation in another
+    clause). Searched in place, not in a slice: a slice's edge would make a word boundary, and read
+    "ne" in "une semaine" or "Brisbane" as a negation."""
+    neg = _NEG.search(text, max(0, start - 22), start)
     return neg is not None and not _OTHER_SUBJECT.search(neg.group(), 2)
 
 
 def _done(text: str, match: re.Match[str]) -> bool:
     """Whether a match tells of something done, not threatened, claimed or denied."""
     before = text[max(0, match.start() - 30):match.start()]
-    if _FUTURE.search(before) or _negated(before[-22:]):
+    if _FUTURE.search(before) or _negated(text, match.start()):
         return False
     low = max(0, match.start() - 70)
     clause = text[low:match.start()]
