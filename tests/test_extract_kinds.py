@@ -488,3 +488,48 @@ def test_crypto_encoders_round_trip_through_the_decoders():
 ])
 def test_the_reporters_own_contact_details_are_left_out(text, kept):
     assert values(text, "email") == kept
+
+
+@pytest.mark.parametrize(("text", "country", "kept"), [
+    # a label of the reporter's own, opening its line ("Mon natel :"), or plural ("Notre numéro à nous")
+    ("Il veut 900 francs.\nMon natel : 078 611 42 90 (le soir)", "CH", []),
+    ("Mes coordonnées :\n0471 22 83 19", "BE", []),
+    ("Notre numéro à nous est le 076 420 55 18, au besoin.", "CH", []),
+    ("Notre standard : 04 72 31 66 80.", "FR", []),
+    ("My direct line is 0161 496 0732.", "GB", []),
+    # the reporter's line of a list, after the scammer's
+    ("L'escroc : +225 07 48 91 36 20. Moi : 06 48 27 19 33.", "FR", ["+2250748913620"]),
+    # asked to call back, or reachable, in the first person
+    ("Rappelez-moi au 06 18 42 77 05 après 18h.", "FR", []),
+    ("You can text me back at (415) 555-0172.", "US", []),
+    ("I can be reached at 602-555-0144 during the day.", "US", []),
+    ("Vous pouvez nous joindre au 06 77 14 28 31.", "FR", []),
+    # a name with contact details on one line, under a sign-off
+    ("He wants £400.\nKind regards,\nDiane Porter | 07911 123 456", "GB", []),
+    # the scammer's, however close the wording
+    ("He said: text me at 212-555-0143 or else.", "US", ["+12125550143"]),
+    ("He can be reached at +234 803 555 0199 apparently.", "NG", ["+2348035550199"]),
+    ("Son numéro : 06 61 18 42 90", "FR", ["+33661184290"]),
+    ("Il m'a dit : contactez-nous au +225 07 48 91 36 20 pour régler.", "CI", ["+2250748913620"]),
+    ("Horaires : 9h-17h, tél. standard 01 23 45 67 89", "FR", ["+33123456789"]),
+    ("Merci.\nArnaqueur : +225 07 48 91 36 20", "FR", ["+2250748913620"]),
+])
+def test_the_reporters_own_phone_numbers_are_left_out(text, country, kept):
+    assert values(text, "phone", country) == kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # the second contact in the same breath, however joined
+    ("Vous pouvez me joindre au +33 6 41 22 87 10 ou par mail à m.leroy.ape@free.fr.", []),
+    ("Vous pouvez nous joindre au +33 6 41 22 87 10 ou à l'adresse famille.leroy@free.fr.", []),
+    ("I can be reached at +1 602-555-0144 or wellbeing@school.example.", []),
+    ("Sent from my iPhone\nGareth Mills | 07911 123 456 | g.mills@btinternet.com", []),
+    # a platform's or a government's own address is nobody's to link
+    ("J'ai écrit à support@instagram.com, sans réponse.", []),
+    ("a notice from noreply@mail.instagram.com and one from cybermalveillance@interieur.gouv.fr", []),
+    # a look-alike of an official domain is the scammer's
+    ("Le mail venait de brigade.mineurs@police-gouv-fr.org", ["brigade.mineurs@police-gouv-fr.org"]),
+    ("payments to lena.pay@gmail.com", ["lena.pay@gmail.com"]),
+])
+def test_own_and_service_addresses_are_left_out(text, kept):
+    assert values(text, "email") == kept

@@ -19,7 +19,7 @@ from tipline.extract.text import extract_text
 
 # Bumped when extraction changes what it finds; stored reports with another version are what
 # `tipline reextract` brings up to date.
-VERSION = "2026.11.11"
+VERSION = "2026.11.25"
 
 __all__ = [
     "SIGNALS", "VERSION", "Context", "Extraction", "Mention", "Money", "NearMiss", "cli_main", "extract_follow_up",

@@ -161,13 +161,17 @@ _PAID_THEIRS = re.compile(
 _THEIRS_GATE = ("eu ", "recu", "touche", "empoche", "pris ", "soutire", "extorque", "got", "received", "took",
                 "taken", "extorted")
 _PAID_GATE_RE = re.compile(trie_pattern(_PAID_GATE))
+# Word-bounded: "une ", "Brisbane ", "repas " hold no negation.
 _NEGATED_PAID = re.compile(
-    r"(?:n'|ne |pas |rien |jamais |didn'?t |did not |haven'?t |have not |never |not |nothing |aucun )"
+    r"(?<![\w'])(?:n'|ne |pas |rien |jamais |didn'?t |did not |haven'?t |have not |never |not |nothing |aucun )"
     r"(?:\w+\s){0,2}$"
 )
 _DEMANDED = re.compile(
     r"(?<![\w])(?:demand\w*|redemand\w*|exig\w*|reclam\w*|veu[tx]|veulent|voulai[st]|voudrai[st]?|voulu|en veut|"
-    r"il me faut|me faut|faut que je|il faut|faudrait|dois payer|doit payer|dois envoyer|pour payer|payer|paye[sz]?|"
+    r"il me faut|me faut|faut que je|il faut|faudrait|fallait|dois payer|doit payer|dois envoyer|pour payer|payer|"
+    # an obligation told: "he said I had to verify myself by buying a $200 card", "je devais verser"
+    r"(?:i|you|u|he|she|we|they)(?: would)? (?:had|have|has|'d have|need|needed|needs) to|(?:je|tu|il|elle|on) "
+    r"(?:devais|devait|dois|doit|devrais|devrait)|paye[sz]?|"
     r"paie[sz]?|donner|donnes? pas|(?:envoy|vers|pay|vir|donn)ai[st] pas|"
     r"envoie[sz]?|envoyer|transfere[sz]?|virer|m'a factur\w*|il factur\w*|facturait|"
     r"wants?|wanted|asks?|asked|asking|requests?|requested|"
@@ -236,25 +240,34 @@ _MET_END = (r"(?![\w])(?=\s{0,2}(?:[.!,;(]|$|\n|(?:par|via|by|through|with|avec|
             r"|\s(?:and|et|but|mais) (?:now|maintenant|then|ensuite|puis|after|apres)(?![\w])))")
 # Who paid, and with which verb: the reporter's side with any verb of paying; another's ("il a",
 # "she") only with a verb a scammer does not do (a scammer "sent" the video, never "paid" it).
-_MET_MINE = (r"(?:(?:j'?ai|j ai|i|we|on a|nous avons) (?:(?:encore|deja|then|finally|just|already|aussi|also) )?"
-             r"(?:paye|envoye|verse|vire|transfere|regle|paid|sent|transferred|wired|deposited)"
+# With the object before the verb ("je les ai envoyés", "on l'a payé") and its agreement; any subject
+# naming a person ("L'un d'eux a payé", "(student paid, …)", "son frère a tout versé").
+_MET_MINE = (r"(?:(?:j'?ai|j ai|je (?:les |l'|lui |leur )?ai|i|we|on (?:les |l'|lui )?a|nous (?:les |l'|lui )?avons) "
+             r"(?:(?:encore|deja|tout|then|finally|just|already|aussi|also|all|everything) ){0,2}"
+             r"(?:paye|envoye|verse|vire|transfere|regle|paid|sent|transferred|wired|deposited)(?:e?s)?"
              r"|(?:il a|elle a|ils ont|elles ont|he|she|they|my (?:mum|mom|mother|dad|father|parents|wife|husband)|"
-             r"(?:ma|mon) (?:mere|pere|femme|mari|fils|fille)(?: a)?) (?:(?:deja|then|finally|already|aussi|also) )?"
+             r"(?:ma|mon) (?:mere|pere|femme|mari|fils|fille)(?: a)?|(?:l'un|l'une) d'(?:eux|elles|entre eux)(?: a)?|"
+             r"one of them|(?:the )?(?:student|pupil|victim|boy|girl|kid|child)|"
+             r"(?:le|la) (?:victime|jeune|eleve|garcon)(?: a)?|(?:son|sa|his|her|their|leur) [a-z]{3,12}(?: a)?) "
+             r"(?:(?:deja|tout|then|finally|already|aussi|also) ){0,2}"
              r"(?:paye|verse|vire|transfere|regle|paid|transferred|wired|deposited))")
 # What was paid, named: "I sent the money the next day", "J'ai envoyé cette somme", "She transferred it".
-_MET_WHAT = (r" (?:it|them|the money|the sum|the amount|that amount|this amount|that sum|l'argent|la somme|"
-             r"cette somme|le montant|ce montant)(?![\w])(?!\s{0,2}(?:[$€£₦₹]|\d|more|de plus))")
+_MET_WHAT = (r" (?:exactly |all of |the whole |the full |tout |toute )?(?:it|them|that|the money|the sum|the amount|"
+             r"that amount|this amount|that sum|l'argent|la somme|cette somme|le montant|ce montant|ca)(?![\w])"
+             r"(?!\s{0,2}(?:[$€£₦₹]|\d|more|de plus))")
 # A demand that the reporter then met: "…d'envoyer 400 € à X, ce que j'ai fait", "demanded $100, which
 # he paid", "le premier envoi de 100 000 F que j'ai fait"; or the next sentence: "Je l'ai fait le 3 mai."
+_GAP = r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))"  # a dot inside an address ("kelly.mrn@x.com") ends no sentence
 _MET_AFTER = re.compile(
-    r"[^.!?\n]{0,120}?(?<![\w])(?:ce que (?:j'?ai|j ai|on a|il a|elle a|nous avons) fait|which i did|and i did)"
+    _GAP + r"{0,120}?(?<![\w])(?:ce que (?:j'?ai|j ai|on a|il a|elle a|nous avons) fait|which i did|and i did)"
     # "…demandé 75 000 FCFA de frais de dossier, que j'ai payés par Wave"
     r"|(?:[^.!?\n\d,]{0,40},\s{0,2}|[\s,]{0,3})(?:\([^()\n]{0,20}\)\s{0,2})?"
     r"(?:(?:que|qu')\s?(?:j'?ai|j ai|on a|il a|elle a|nous avons|je lui ai)\s"
     r"(?:deja\s)?(?:paye|envoye|fait|verse|vire|transfere|regle)e?s?|(?:which|that) (?:i|he|she|we|they) "
     r"(?:already )?(?:paid|sent|did|transferred|wired))(?![\w])"
     # "…15 000 FCFA par Orange Money au 76 425 98 74, j'ai payé", "…$500, and I sent it", "…, il a payé, et"
-    r"|[^.!?\n]{0,120}?[,;]\s{0,2}(?:et |and |so |alors |donc |puis |then )?" + _MET_MINE
+    r"|" + _GAP + r"{0,120}?(?:(?:[,;(]|\s-)\s{0,2}(?:et |and |so |alors |donc |puis |then )?"
+    r"|\s(?:et|and|so|alors|donc|puis|then)\s)" + _MET_MINE
     + r"(?:(?: it| them)?" + _MET_END + "|" + _MET_WHAT + ")"
 )
 # One sentence between the demand and its payment, with no figure and no "no": how to pay ("Elle
@@ -392,14 +405,14 @@ def _role(folded: str, start: int, end: int) -> Role | Literal["met"]:
         demanded_matches += _DEMANDED_EXTRA.finditer(folded, s, e)
     for m in paid_matches:
         paid_spans.append(m.span())
-        if m.end() <= start and not _cue_reaches(folded, m.end(), start):
+        if m.end() <= start and (not _cue_reaches(folded, m.end(), start) or _meets_earlier(folded, s, m)):
             continue
-        before = folded[max(s, m.start() - 25):m.start()]
-        if _CONDITIONAL.search(before) or _TO_BE.search(before) or _WANTED_THAT.search(before):
+        low = max(s, m.start() - 25)  # searched in place: a slice's edge would make a word start
+        if any(p.search(folded, low, m.start()) for p in (_CONDITIONAL, _TO_BE, _WANTED_THAT)):
             # "si je ne verse pas", "to be paid", "il veut que je paie": a demand
             cues.append((m.end() - start if m.end() <= start else m.start() - end, "demanded"))
             continue
-        if _NEGATED_PAID.search(before) or re.match(
+        if _NEGATED_PAID.search(folded, low, m.start()) or re.match(
                 r"\s{0,2}(?:rien|pas|nothing|anything)\b", folded[m.end():m.end() + 12]):
             continue
         cues.append((m.end() - start if m.end() <= start else m.start() - end, "paid"))
@@ -440,6 +453,18 @@ def _role(folded: str, start: int, end: int) -> Role | Literal["met"]:
 # $1,500 more" the payment is the $500's, not the $1,500's.
 _NEW_SUBJECT = re.compile(r"(?:[,;]|(?<![\w])(?:and|et|but|mais|then|puis))\s{1,2}"
                           r"(?:(?:then|ensuite|now|maintenant)\s{1,2})?(?:she|he|they|il|elle|ils|elles)\s")
+
+
+def _meets_earlier(folded: str, low: int, cue: re.Match[str]) -> bool:
+    """Whether a paid cue is the met clause of an amount before it ("250 € que j'ai payés, puis 400 €
+    de plus"): it speaks of that amount, not of the next."""
+    ends = [m.end() for m in _AMOUNT.finditer(folded, max(low, cue.start() - 130), cue.start())
+            if _CUR_AFTER.match(folded, m.end()) or _CUR_BEFORE.search(folded, max(0, m.start() - 8), m.start())]
+    if not ends:
+        return False
+    after = _CUR_AFTER.match(folded, ends[-1])
+    met = _MET_AFTER.match(folded, after.end() if after else ends[-1], cue.end() + 40)
+    return met is not None and met.end() >= cue.end()
 
 
 def _cue_reaches(folded: str, cue_end: int, start: int) -> bool:
@@ -569,7 +594,8 @@ _PROMISED_BEFORE = re.compile(
     r"only received|n'ai recu que|credited with|"
     # the money a fee is to free: "a $250 fee to release the $1,000", "pour débloquer les 500 000"
     r"(?:release|unlock|withdraw|debloquer|liberer|recuperer)\s{1,2}(?:the|my|your|mes|les|mon|ma|tes|vos|votre))"
-    r"(?:\s{1,2}(?:of|de|d'|me|him|her|lui|moi|you|vous|nearly|almost|about|around|environ|presque|up to|"
+    # the word in quotes, as victims put the promised money: 'my "earnings" of R6,400'
+    r"[\"'»”]{0,2}(?:\s{1,2}(?:of|de|d'|me|him|her|lui|moi|you|vous|nearly|almost|about|around|environ|presque|up to|"
     r"jusqu'a|the|a|an|un|une|les|la|le))?[\s\"'«“:]{0,4}$")
 _PROMISED_AFTER = re.compile(
     r"[\s\"'»”]{0,3}(?:(?:in|of|de|d'|en)\s{1,2}[\"'«“]{0,2}\s{0,2})?(?:profits?|earnings?|gains|winnings?|"

@@ -301,7 +301,9 @@ _DURATION = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|ten|twelve|twenty-fo
 _DEADLINE = re.compile(
     r"(?<![\w])(?:"
     r"(?:tu as|t'as|ta|vous avez|tu n'as que|t'as que|je te donne|je vous donne|you have|you now have|you still have|"
-    r"you've got|you got|i give you|only|dans|d'ici|sous|within|in the next|"
+    r"you've got|you got|u have|u got|ya got|u only have|i give you|only|dans|d'ici|sous|within|in the next|"
+    # what the scammer said, reported: "Il dit que j'ai 48 h", "il me reste 2 jours"
+    r"j'ai|j ai|jai|il me reste|i only have|i have only|"
     r"in|exactly|pendant les prochaines|next|(?:ce |un |le |du )?delai(?: de)?|time limit(?: of)?)\s{0,2}:?\s{0,2}"
     r"(?:(?:les|the|next|prochaines?|seulement|only|exactly|que)\s{1,2}){0,2}"
     + _DURATION +
@@ -311,18 +313,27 @@ _DEADLINE = re.compile(
     r"end of (?:the |this )?month|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
     r"dimanche|tonight|tomorrow|midnight|noon|the end of (?:the )?(?:day|week)|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|\d{1,2}\s?h\b|\d{1,2}(?::\d{2})?\s?(?:pm|am|p\.m\.|a\.m\.))"
-    r"|deadline|ultimatum|compte a rebours|countdown|dernier delai|dans l'heure|within the hour"
+    r"|deadline|ultimatum|compte a rebours|countdown|dernier delai|dans l'heure|within the hour|in the next hour|"
+    r"delai\s{0,2}:|time limit\s{0,2}:|(?:timer|le chrono|the clock) (?:starts|started|is running|is ticking|tourne|"
+    r"commence)"
+    # a date: "avant le 10/10", "by 3/11"
+    r"|(?:avant|d'ici|jusqu'au|before|by|until)\s(?:le\s|the\s)?\d{1,2}/\d{1,2}(?![\d/])"
+    r"|(?:avant|before|by)\s(?:(?:la\s)?nuit|night|nightfall|\d{1,2}\s(?:midnight|noon))"
     # "pay 400 dollars tonight", "he will post my pics tomorrow"
     # a day or a feast named as the limit: "avant l'Aïd", "before Christmas"
     r"|(?:avant|d'ici|before|by)\s{1,2}(?:l'aid|l'eid|eid|la tabaski|tabaski|noel|christmas|ramadan|le ramadan|"
     r"la rentree|paques|easter)"
     # a time given with the threat: "ce soir à 22h, sinon il envoie les photos", "tonight or i post"
     r"|(?:ce soir|tonight|demain|tomorrow|aujourd'hui|today)(?:\s(?:a|at)\s\d{1,2}\s?(?:h|pm|am)\w*)?,?\s"
-    r"(?:sinon|or else|otherwise|or i|or he|or she|ou je|ou il|ou elle)"
+    r"(?:sinon|or else|otherwise|or i|or he|or she|ou je|ou il|ou elle|or (?:everyone|everybody|your|ur|u|you)|"
+    r"ou (?:tout|tous|ta|ton|tes))"
     r"|(?:pay|payer|paie|paye|send|envoie|envoyer|transfer\w*|post|publi\w*|diffus\w*|leak\w*|share|wants?|mets|"
     r"mettre|mettrai|met|"
-    r"veut|exige|reclame|recoi\w*|recevr\w*|receive\w*|gets?|verra|verront|will see)"
-    r"(?:\s[^.!?\n]{0,40})?\s(?:tonight|ce soir|today|aujourd'hui|tomorrow|demain|tmrw|tmr)"
+    r"veut|exige|reclame|recoi\w*|recevr\w*|receive\w*|gets?|verra|verront|will see|go(?:es|ing)? out|sortira|"
+    r"partira)\w{0,2}"
+    # "or he posts tonight", "the video is going out at 8pm", "publiée demain à 20h"
+    r"(?:\s[^.!?\n]{0,40})?\s(?:tonight|ce soir|today|aujourd'hui|tomorrow|demain|tmrw|tmr|"
+    r"(?:at|a)\s\d{1,2}(?::\d{2})?\s?(?:pm|am|h\d{0,2})(?![\w]))"
     # a weekday after what is to be done (not "j'ai payé 200 CHF jeudi": done, on a past day)
     r"|(?:payer|pay|send|envoyer|post|poster|publier|publish|leak|share|partager|diffuser|montrer|show)"
     r"(?:\s[^.!?\n]{0,40})?\s(?:on\s)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|"
@@ -354,7 +365,8 @@ _DEADLINE_GIVEN = re.compile(
     r"\s{1,2}(?:(?:les|the|next|prochaines?|seulement|only|exactly|que|jusqu'a)\s{1,2}){0,2}" + _DURATION
 )
 _DEADLINE_WORDS = ("today", "aujourd'hui", "weekend", "week-end", "end of", "fin du mois", "delai", "time limit",
-    "heure", "hour", "hrs", "minute", "mins", "jour", "day", "ce soir", "demain", "minuit", "midi", "la fin de",
+    "heure", "hour", "hrs", "minute", "min", "jour", "night", "nuit", "timer", "chrono", "clock",
+    "day", "ce soir", "demain", "minuit", "midi", "la fin de",
     "ce week", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "tonight", "tomorrow",
     "midnight", "noon", "the end of", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "deadline", "ultimatum", "rebours", "countdown", "dernier delai", "dans l'heure", "within the hour",
@@ -362,6 +374,52 @@ _DEADLINE_WORDS = ("today", "aujourd'hui", "weekend", "week-end", "end of", "fin
     "tmrw", "tmr", "due", "attendu", "disposez", "dispose", "have got", "l'aid", "l'eid", "eid", "tabaski", "noel",
     "christmas", "ramadan", "rentree", "paques", "easter",
     *(f"{d}{sep}{u}" for d in "0123456789" for sep in ("", " ", "  ") for u in ("h", "j", "pm", "am")))
+
+# A time that is no limit set by the scammer:
+# - the word itself denied: "no deadline was given", "never gave a deadline", "sans ultimatum";
+_DEADLINE_NAMED = re.compile(r"(?:deadline|ultimatum|delai|time limit|countdown|compte a rebours)")
+# - the victim's own plan, or a promise to repay: "il compte le faire demain", "I'll pay you back tomorrow";
+_NOT_THEIR_LIMIT = re.compile(r"(?<![\w])(?:(?:compte|comptait|compter|plans?|planned|planning)\s(?:le |la |les |l'|"
+                              r"de |on |to )?\w+|going to|gonna|je vais|j'allais|i'll|i will|i'm going|"
+                              r"(?:pay|paid|give|rembourse\w*) (?:you|u|me|te|vous|moi) back|rembours\w*)(?![\w])")
+_VERB_FIRST = re.compile(r"pay|send|envo|transfer|post|publi|diffus|leak|share|partag|mett|met|montr|show|veut|wants?|"
+                         r"exige|reclame|rec|go|sort|part")
+# - how fast something happened: "within five minutes I received…", "en 10 minutes il m'a envoyé…";
+_THEN_HAPPENED = re.compile(r",?\s{1,2}(?:i|he|she|they|we|it|il|elle|ils|on|j'|je)\s{0,2}"
+                            r"(?:(?:had|has|have|a|avait|m'a|m'avait|ai|m'ont|avaient)\s{1,2})?"
+                            r"(?:\w+ed|received|got|sent|saw|made|took|came|wrote|found|recu|envoye|ecrit|vu|appele)"
+                            r"(?![\w])")
+# - since when nothing happened: "nothing has happened in 5 days", "haven't heard from him in a week";
+_SINCE = re.compile(r"(?:has|have|hasn'?t|haven'?t|had|hadn'?t)\s(?:\w+\s){0,2}(?:happened|heard|been|seen|replied|"
+                    r"written|messaged|contacted|answered)(?:\s[^.!?\n]{0,20})?\s$")
+# - a return promised: "turn it into $1,000 in an hour", "doubler ta mise en 24 h".
+_PROMISE = re.compile(r"(?:promis\w*|promised|promising|turn (?:it|them|this) into|into \$?\d[\d,.]*\S*|double\w*|"
+                      r"profits?|returns?|gains?|benefices?)[^.!?\n]{0,40}$")
+_TIME_WORDS = ("in ", "dans ", "within ", "en ", "sous ")
+
+
+def _sentence_start(text: str, start: int, reach: int) -> int:
+    """Where the sentence holding ``start`` begins, at most ``reach`` characters before it."""
+    low = max(0, start - reach)
+    return max(low, *(text.rfind(c, low, start) + 1 for c in ".!?\n"))
+
+
+def _deadline(text: str, windows: list[tuple[int, int]]) -> bool:
+    for match in scan(_DEADLINE, text, windows):
+        found = match.group()
+        if _DEADLINE_NAMED.search(found) and _NEG.search(text, max(0, match.start() - 22), match.start()):
+            continue
+        if _VERB_FIRST.match(found) and (_NOT_THEIR_LIMIT.search(found) or (
+                _NOT_THEIR_LIMIT.search(text, _sentence_start(text, match.start(), 25), match.start()))):
+            continue
+        if found.startswith(_TIME_WORDS) and (
+                _THEN_HAPPENED.match(text, match.end()) or _SINCE.search(text, max(0, match.start() - 60),
+                                                                          match.start())
+                or _PROMISE.search(text, max(0, match.start() - 60), match.start())):
+            continue
+        return True
+    return False
+
 
 # --- paid ----------------------------------------------------------------------------------------
 _PAID = re.compile(
@@ -564,16 +622,18 @@ _CONDITION_WORDS = ("si ", "if ", "unless", "sinon", "sinn", "otherwise")
 _OTHER_SUBJECT = re.compile(r"(?<![\w])(?:he|she|they|il|elle|ils|elles)\s")
 
 
-def _negated(before: str) -> bool:
-    """Whether the end of ``before`` negates what follows it (not a negation in another clause)."""
-    neg = _NEG.search(before)
+def _negated(text: str, start: int) -> bool:
+    """Whether the 22 characters before ``start`` negate what follows (not a negation in another
+    clause). Searched in place, not in a slice: a slice's edge would make a word boundary, and read
+    "ne" in "une semaine" or "Brisbane" as a negation."""
+    neg = _NEG.search(text, max(0, start - 22), start)
     return neg is not None and not _OTHER_SUBJECT.search(neg.group(), 2)
 
 
 def _done(text: str, match: re.Match[str]) -> bool:
     """Whether a match tells of something done, not threatened, claimed or denied."""
     before = text[max(0, match.start() - 30):match.start()]
-    if _FUTURE.search(before) or _negated(before[-22:]):
+    if _FUTURE.search(before) or _negated(text, match.start()):
         return False
     low = max(0, match.start() - 70)
     clause = text[low:match.start()]
@@ -1459,7 +1519,7 @@ def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] =
     win = _ANCHORS.windows(text) if cues is None else cues
     signals = dict.fromkeys(SIGNALS, False)
     signals.update(safety(text, win))
-    signals["deadline"] = _any(_DEADLINE, text, negatable=False, windows=win.get("deadline", [])) or _any(
+    signals["deadline"] = _deadline(text, win.get("deadline", [])) or _any(
         _DEADLINE_GIVEN, text, negatable=False, windows=win.get("deadline_given", []))
     paid_money = any(m.role == "paid" for m in money)
     signals["paid"] = paid_money or bool(kinds & {"transfer_reference", "gift_card"}) or any(

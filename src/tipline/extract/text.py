@@ -108,27 +108,39 @@ _OWN_KINDS = frozenset({"phone", "email", "profile", "paypal"})
 # "mon numéro si vous voulez me rappeler :" (a short clause that ends on ":" or "(").
 _OWN_NOUN = (r"(?:numero|num|no|number|nr|tel|telephone|phone|portable|cell|cellphone|cellulaire|mobile|gsm|"
              r"courriel|mail|e-mail|email|adresse|address|whatsapp|contact|coordonnees|details|line|ligne|landline|"
-             r"fixe)")
+             r"fixe|natel|cel|ligne directe|direct line|"
+             # the reporter's organisation's line, said so: "Notre standard :", "our school office:"
+             r"standard|switchboard|secretariat|accueil|office line|school office|front office)")
 _OWN_BEFORE = re.compile(
-    r"(?<![\w])(?:(?:mon|ma|my|mes)\s{1,2}(?:(?:propre|own|personal|personnel|perso|contact|work|home|office|"
-    r"private|prive)\s{1,2}){0,2}" + _OWN_NOUN +
+    r"(?<![\w])(?:(?:mon|ma|my|mes|notre|nos|our)\s{1,2}(?:(?:propre|own|personal|personnel|perso|contact|work|home|"
+    r"office|private|prive|direct|main|best|daytime|usual|current)\s{1,2}){0,2}" + _OWN_NOUN +
     r"(?:\s{1,2}(?:de|du|d'|number|no|num|phone|cell|mobile|portable|telephone|tel|address|adresse|e-?mail|mail|"
-    r"courriel|perso|personnel|pro|a moi|to me|de telephone|de portable|de tel)(?![\w])){0,2}"
+    r"courriel|perso|personnel|pro|a moi|a nous|to me|de telephone|de portable|de tel)(?![\w])){0,2}"
     r"(?:[^\n.!?:@()]{0,40}[:(]|[^\n.!?:@()\d]{0,40}\s(?=(?:c'est|c est|cest|c|est|is)\s))?\s{0,2}"
     r"(?:(?:c'est|c est|cest|c|est|is|it's|:|-|=|,)\s{0,2})?(?:(?:le|la|l'|au)\s{0,2})?\(?\s{0,2}"
+    # "…chanteur : +33 7…. Moi : 06…": the reporter's line of a list, opening a sentence or the text
+    r"|(?:(?<=^)|(?<=[.!?;\n])|(?<=[.!?;]\s))(?:moi|me|myself|moi-meme)\s{0,2}:\s{0,2}"
     # "pour me joindre : 06…", "to reach me: x@y"
     r"|(?:m'appeler|me joindre|me contacter|m'ecrire|me rappeler|me repondre|reach me|contact me|call me)"
     r"\s{0,2}:\s{0,2}"
-    r"|(?:m'appeler|m'appelez|me joindre|me contacter|m'ecrire|appelez[- ]moi|contactez[- ]moi|"
-    r"ecrivez[- ]moi|joignable|rejoindre|me rappeler|me repondre)\s{1,2}(?:[a-z']{1,12}\s{1,2}){0,2}"
+    r"|(?:m'appeler|m'appelez|me joindre|me contacter|me recontacter|m'ecrire|(?:r?appel+(?:ez|e)|r?econtact(?:ez|e)|"
+    r"ecri(?:vez|s)|textez)[- ]moi|joignable|rejoindre|me rappeler|me repondre|"
+    # parents writing together: "vous pouvez nous joindre au…" (not a fake officer's "contactez-nous")
+    r"(?:vous pouvez|pouvez-vous|merci de|n'hesitez pas a)\s{1,2}nous\s{1,2}(?:joindre|contacter|appeler|rappeler|"
+    r"ecrire|recontacter))\s{1,2}(?:[a-z']{1,12}\s{1,2}){0,2}"
     r"(?:au|a|sur|par|on)\s{0,2}(?:(?:le|la|l')\s{0,2})?(?:numero\s{0,2}|mail\s{0,2}|courriel\s{0,2})?:?\s{0,2}"
     r"|(?:a votre disposition|a ta disposition|disponible|available)\s{1,2}(?:au|a|sur|par|at|on)\s{0,2}"
     r"(?:(?:le|la|l')\s{0,2})?"
     r"|(?:(?:pls|please|plz|svp|you can|vous pouvez)\s{1,2}(?:text|sms|whatsapp|message|dm)\s{1,2}me\s{1,2}(?:at|on)"
     r"\s{0,2})"
-    r"|(?:reach|call|email|e-mail|contact|phone|ring)\s{1,2}me\s{1,2}(?:back\s{1,2})?"
+    r"|(?:(?:reach|call|email|e-mail|contact|phone|ring)\s{1,2}me\s{1,2}(?:back\s{1,2})?"
+    # "text me back at…" is the reporter's; a bare "text me at…" is as likely the scammer's, quoted
+    r"|(?:text|txt|message|sms|whatsapp|write to)\s{1,2}me\s{1,2}back\s{1,2})"
     r"(?:(?:at|on)\s{1,2}"
     r"(?:work|home|the office)\s{1,2})?(?:at|on|via)\s{1,2}(?:(?:my|the)\s{1,2}(?:\w+\s{1,2})?)?:?\s{0,2}"
+    # "I can be reached at 602…", "we can be contacted on…" (the reporter: "he can be reached" is not)
+    r"|(?:i|we)\s{1,2}(?:can|could|may)\s{1,2}(?:also\s{1,2})?be\s{1,2}(?:reached|contacted|called)\s{1,2}"
+    r"(?:back\s{1,2})?(?:at|on|via)\s{1,2}(?:(?:my|the)\s{1,2}(?:\w+\s{1,2})?)?:?\s{0,2}"
     # the reporter's "Please reply to x@y", not a pasted threat's "Reply to x@y if you have questions"
     r"|(?:please|pls|kindly)\s{1,2}(?:reply|respond|write back|get back)\s{1,2}to(?:\s{1,2}(?:me|us))?"
     r"(?:\s{1,2}(?:at|on|via))?\s{0,2}:?\s{0,2}|(?:reply|respond|write back|get back)\s{1,2}to\s{1,2}(?:me|us)"
@@ -138,9 +150,9 @@ _OWN_BEFORE = re.compile(
     r"|(?:j'utilise|j utilise|i use|i'm using|im using|mine is|mine's|le mien (?:c'est|est)|la mienne (?:c'est|est))"
     r"\s{0,2}:?\s{0,2}(?:(?:l'adresse|the address|the email|the number|le numero)\s{1,2})?)$"
 )
-_OWN_GATE = ("mon ", "ma ", "my ", "mes ", "m'", "me ", "me:", "moi", "joignable", "rejoindre", "utilise", "i use",
-             "using", "mine", "mien", "disposition", "disponible", "available", "reply", "respond", "write back",
-             "get back", "repondre")
+_OWN_GATE = ("mon ", "ma ", "my ", "mes ", "notre ", "nos ", "our ", "m'", "me ", "me:", "moi", "nous ", "reached",
+             "contacted", "called ", "joignable", "rejoindre", "utilise", "i use", "using", "mine", "mien",
+             "disposition", "disponible", "available", "reply", "respond", "write back", "get back", "repondre")
 # Said after the value: "…from j.h@bt.com, which is mine", "x@y (c'est la mienne)".
 _OWN_AFTER = re.compile(r"[ \t]{0,2}[,(]?[ \t]{0,2}(?:which is mine|that is mine|that's mine|it's mine|"
                         r"(?:my own|mine)\)|(?:qui est|c'est|c est|soit) (?:la mienne|le mien|"
@@ -153,6 +165,9 @@ _TO_HEADER = re.compile(r"^[ \t>]{0,4}(?:to|a|destinataire|recipient)[ \t]{0,2}:
 # reporter ("Nathalie B.", "Mrs. W. Otieno", "Regards, Karen").
 _CONTACT_LEFT = re.compile(r"\S+@\S+|\+?\d[\d\s().-]{5,}\d|[\s\-–—|,;:/]+|(?:tel|tél|phone|mob|mobile|email|e-mail|"
                            r"mail|courriel|gsm|cell)\b\.?")
+_SIGN_OFF = re.compile(r"(?:cordialement|bien (?:a vous|cordialement)|salutations|sinceres salutations|merci|"
+                       r"regards|kind regards|best regards|best|thanks|thank you|many thanks|sincerely|yours|"
+                       r"sent from my|envoye de mon|envoye depuis mon)(?![\w])[^\n]{0,30}$")
 _SIGNATURE_TAIL = 200  # characters after a signature's line at most: a line or two of contact details
 _NOT_A_NAME = re.compile(r"[:@\d]|(?<![\w])(?:his|her|their|son|sa|ses|scam\w*|arnaqu\w*|number|numero|email|mail|"
                          r"phone|profil\w*|compte|account|wallet|iban|address|adresse)(?![\w])")
@@ -163,14 +178,18 @@ _HELPLINE_BEFORE = re.compile(
     r"[^.!?\n]{0,25}$"
 )
 # A second contact in the same breath: "call me at 07… or at x@y", "joignable au 06… ou par mail : x@y".
+# "… ou par mail à x@y", "… or at the address x@y", "01 42… – avocat@…", "07… | g.l@…"
 _OWN_LIST = re.compile(
-    r"\s{0,2}\)?\s{0,2}(?:,|;|/|&|ou|or|et|and)\s{1,2}(?:(?:at|on|au|sur|par|by|via|a)\s{1,2})?"
-    r"(?:(?:mail|e-mail|email|courriel|tel|telephone|phone|whatsapp|sms|texto|text|mon \w+|my \w+)\s{0,2})?"
-    r"(?:(?:c'est|is|:)\s{0,2})?(?:(?:le|la|l')\s{0,2})?"
+    r"\s{0,2}\)?\s{0,2}(?:,|;|/|&|\||–|—|-|ou|or|et|and)\s{1,2}(?:(?:at|on|au|sur|par|by|via|a)\s{1,2})?"
+    r"(?:(?:(?:l'|le |la |the )?(?:mail|e-mail|email|courriel|adresse|address|tel|telephone|phone|whatsapp|sms|texto|"
+    r"text)|(?:mon|ma|my) \w+)\s{0,2})?"
+    r"(?:(?:c'est|is|:|a|at|au|sur|on)\s{0,2})?(?:(?:le|la|l')\s{0,2})?"
 )
-_FIELD_LABEL = re.compile(r"(?:son|sa|ses|his|her|their|le|la|les|the)\s|(?:whatsapp|numero|num|tel|phone|e-?mail|"
-                          r"mail|snap|insta|facebook|fb|contact|compte|account|profil|profile|iban|paypal|skype|"
+# ("Mon GSM :", "Mes coordonnées :" label the reporter's own: read as any text is, below)
+_FIELD_LABEL = re.compile(r"(?:son|sa|ses|his|her|their|le|la|les|the|mon|ma|mes|my|notre|nos|our)\s|"
+                          r"(?:whatsapp|numero|num|tel|phone|e-?mail|mail|snap|insta|facebook|fb|contact|compte|account|profil|profile|iban|paypal|skype|"
                           r"telegram|tiktok)(?![\w])")
+_ME_LABEL = re.compile(r"[.!?;][ \t]{0,2}(?:moi|me|myself)[ \t]{0,2}:[ \t]{0,2}$")
 _SPEAKER = re.compile(r"[ \t]{0,4}(?:\[[^\]\n]{0,30}\][ \t]{0,2})?(?P<who>[a-z][\w.'\-]{0,20}(?: [\w.'\-]{1,20})?)"
                       r"[ \t]{0,2}:(?!//)")
 
@@ -201,15 +220,16 @@ def _reporters_own(folded: str, m: Mention) -> bool:
     start = m.span[0]
     newline = folded.rfind("\n", max(0, start - 400), start)
     line_start = newline + 1 if newline >= 0 or start <= 400 else -1
+    if m.kind == "phone" and _HELPLINE_BEFORE.search(folded, max(0, start - 60), start):
+        return True
     speaker = _SPEAKER.match(folded, line_start, start) if line_start >= 0 else None
     if speaker is not None and _FIELD_LABEL.match(speaker.group("who")):
         speaker = None  # "Son WhatsApp : …" labels a detail; it is no chat speaker
     if speaker is not None and speaker.end() <= start:
-        # A pasted chat: the "Moi:"/"Me:" lines are the victim's, "mon snap" on another's line is theirs.
-        return speaker.group("who") in ("moi", "me")
+        # A pasted chat: the "Moi:"/"Me:" lines are the victim's, "mon snap" on another's line is theirs;
+        # a list on one line ("L'escroc : +225…. Moi : 06…") turns to the reporter at "Moi :".
+        return speaker.group("who") in ("moi", "me") or bool(_ME_LABEL.search(folded, speaker.end(), start))
     window = folded[max(0, start - 80):start]
-    if m.kind == "phone" and _HELPLINE_BEFORE.search(folded, max(0, start - 60), start):
-        return True
     if m.kind in ("phone", "email") and _in_signature(folded, line_start, m.span[1]):
         return True
     if _OWN_AFTER.match(folded, m.span[1]):
@@ -225,10 +245,15 @@ def _in_signature(folded: str, line_start: int, end: int) -> bool:
     if len(folded) - line_end > _SIGNATURE_TAIL:
         return False  # read first: the checks below would read the rest of the text for every mention
     after = folded[line_end:]
-    if _CONTACT_LEFT.sub("", folded[line_start:line_end]).strip() or _CONTACT_LEFT.sub("", after).strip():
-        return False  # the line says more than contact details, or text follows
+    if _CONTACT_LEFT.sub("", after).strip():
+        return False  # text follows
     previous_end = line_start - 1
     previous = folded[folded.rfind("\n", 0, max(0, previous_end)) + 1:max(0, previous_end)].strip()
+    left = _CONTACT_LEFT.sub(" ", folded[line_start:line_end]).split()
+    if left:
+        # the line says more than contact details: a name before them, under a sign-off ("Cordialement,\n
+        # Mme Ait-Ahmed, CPE – tél. 01…", "Sent from my iPhone\nGareth Lewis | 07… | g.l@…")
+        return len(left) <= 5 and not _NOT_A_NAME.search(" ".join(left)) and bool(_SIGN_OFF.match(previous))
     words = previous.split()
     # a name or a sign-off: "Nathalie B.", "Mrs. W. Otieno", "Regards," (not a sentence: "Pay or else.")
     return 0 < len(words) <= 5 and len(previous) <= 40 and not _NOT_A_NAME.search(previous) and not (

@@ -50,8 +50,28 @@ def candidates(text: str) -> Iterator[tuple[int, int]]:
         yield start, domain.end()
 
 
+# Domains that give no address to the public: a platform's or a company's own ("wrote to
+# support@instagram.com"), a government's. An address there is the service's, or forged in a
+# header: nobody's to link. (A free mailbox at the same company, gmail.com, outlook.com, is not here.)
+_SERVICE_DOMAINS = frozenset({
+    "instagram.com", "facebook.com", "facebookmail.com", "fb.com", "meta.com", "snapchat.com", "snap.com",
+    "tiktok.com", "bytedance.com", "twitter.com", "x.com", "discord.com", "discordapp.com", "whatsapp.com",
+    "telegram.org", "google.com", "youtube.com", "apple.com", "microsoft.com", "linkedin.com", "reddit.com",
+    "roblox.com", "tinder.com", "gotinder.com", "bumble.com", "grindr.com", "paypal.com", "westernunion.com",
+    "moneygram.com", "riamoneytransfer.com", "amazon.com", "steampowered.com", "valvesoftware.com",
+})
+_OFFICIAL_SUFFIXES = (".gouv.fr", ".gov", ".gov.uk", ".police.uk", ".gc.ca", ".gouv.qc.ca", ".admin.ch", ".fgov.be",
+                      ".belgium.be", ".europa.eu", ".gov.au", ".govt.nz", ".gouv.ci", ".gouv.sn")
+
+
+def _service(address: str) -> bool:
+    domain = address.rpartition("@")[2]
+    return domain in _SERVICE_DOMAINS or domain.partition(".")[2] in _SERVICE_DOMAINS or (
+        ("." + domain).endswith(_OFFICIAL_SUFFIXES))
+
+
 def find(text: str, context: Context) -> Iterator[Mention]:
     for start, end in candidates(text):
         found = normalise(text[start:end])
-        if found is not None:
+        if found is not None and not _service(found.value):
             yield mention(found, context, text, start, end, rank=RANK)
