@@ -12,6 +12,7 @@ from tipline.extract.text import extract_text
     ("Ma mère vit à Besançon et elle a reçu un message.", ["FR"]),
     ("My sister in Kaduna is being blackmailed.", ["NG"]),
     ("We live near Hobart and our son was targeted.", ["AU"]),
+    ("We sent it via Palawan to Mark Reyes, Cebu City.", ["PH"]),  # the curated "Cebu", read anywhere
     ("Je suis à Sherbrooke, Ontario non, Québec.", ["CA"]),  # "Ontario": the province, not California's city
 ])
 def test_cities_of_the_world_where_a_place_is_expected(text, expected):

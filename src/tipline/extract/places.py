@@ -214,6 +214,10 @@ def names() -> dict[str, str]:
     for city, code in CITIES.items():
         table.setdefault(city, code)
     for city, code in world_cities().items():
+        # "Cebu City" stays the curated "Cebu" (read anywhere), not a GeoNames name read only after "in"
+        parts = re.split(r"[ \-]", city)
+        if any(" ".join(parts[:i]) in table for i in range(1, len(parts))):
+            continue
         if city not in table:
             table[city] = code
             _world_only.add(city)
