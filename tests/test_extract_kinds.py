@@ -219,6 +219,13 @@ def test_references(text, expected):
     ("Il m'a donné son compte 0692184475. Blessing Okafor est son nom sur Facebook.", []),
     ("my Instagram account 12345678, Blessing asked me for pics", []),
     ("J'ai envoyé 100 € à une dame à Cotonou, Bénin, hier.", []),
+    # a mobile-money name; a payment "given" to a name
+    ("He said send it by MoMo to his number, name Yaw Boateng.", ["??:boateng yaw"]),
+    ("We gave ₱2,000 via Cebuana to Jose Miguel Santos.", ["??:jose miguel santos"]),
+    # nobody named, the reporter's own name, an alias on a platform
+    ("Il a payé 50 € ; la puce est au nom de quelqu'un d'autre.", []),
+    ("I paid GH₵ 300. My MoMo name is Efua Mensah.", []),
+    ("J'ai payé 200 €. Il m'écrit sur Messenger sous le nom de « Julie Morel ».", []),
 ])
 def test_recipients(text, expected):
     assert values(text, "transfer_recipient", "FR") == expected

@@ -199,13 +199,19 @@ CUE_WORDS = {
     "transfer_recipient": (*_RECIPIENT_STRONG, *_RECIPIENT_WEAK, *_RECIPIENT_NAME),
     "recipient_account": _ACCOUNT_WORDS,
 }
-_SOCIAL = r"(?:facebook|fb|instagram|insta|snap\w*|tiktok|whatsapp|telegram|twitter|badoo|tinder|meetic)"
+_SOCIAL = (r"(?:facebook|fb|instagram|insta|snap\w*|tiktok|whatsapp|telegram|twitter|badoo|tinder|meetic|messenger|"
+           r"discord|grindr|skype)")
+# (and an alias on a platform: "il m'écrit sur Messenger sous le nom de « Sandrine Dubois »")
 _ACCOUNT_NAMED = re.compile(r"(?<![\w])(?:profil|profile|page|pseudo|(?:compte|account)\s(?:\w+\s)?" + _SOCIAL + r"|"
+                            r"(?:sur|on|via)\s" + _SOCIAL + r"\s(?:sous|under)|"
                             + _SOCIAL + r"\s(?:account|compte|profile|profil)|presente\w*|fait appeler|going by|"
                             r"goes by|went by|calls? (?:her|him)self|called (?:her|him)self)(?![\w])[^.!?\n]{0,25}$")
+_MINE_BEFORE = re.compile(r"(?<![\w])(?:my|mon|ma|notre|our)\s{1,2}(?:[\w\-]+\s{1,2})?$")
 _NAMING_CUES = frozenset({"au nom de", "au nom d'", "a l'ordre de", "a l'ordre d'", "le nom c'est", "le nom est"})
+# (mobile money too: "send through MoMo to his MTN number 024…, name Kwame Asante")
 _OPERATOR_WORDS = re.compile(r"western|moneygram|money gram|\bria\b|worldremit|world remit|\bwu\b|mandat|\biban\b|"
-                             r"\bbank|\brib\b|virement|transfer|revolut|palmpay|wafacash|cash plus|\bcompte\b|account")
+                             r"\bbank|\brib\b|virement|transfer|revolut|palmpay|wafacash|cash plus|\bcompte\b|account|"
+                             r"\bmomo\b|mobile money|m-?pesa|orange money|\bwave\b|gcash|\bopay\b|airtel money|flooz")
 # Starts with a space, which ``re`` skips to quickly; the name's capital is checked ahead.
 _TO_NAME = re.compile(
     r"\s(?:a|à|to|pour|for)\s{1,2}(?:(?:his|her|their|my|son|sa|ses|leur|ma|mon|un|une|a|the)\s{1,2})?"
@@ -239,12 +245,14 @@ _NAME_STOP = frozenset([
     "yes", "oui", "ok", "voici", "here", "here's", "heres", "voila", "voilà", "mais", "but", "so", "donc", "alors",
     "depuis", "since", "now", "aujourd'hui", "hier", "yesterday", "encore", "again", "also", "aussi",
     "un", "une", "some", "all", "tout", "tous", "toutes",
+    # nobody named: "une puce achetée au nom de quelqu'un d'autre", "in the name of someone else"
+    "quelqu'un", "quelquun", "quelqu'une", "someone", "somebody", "anyone", "personne", "autre", "another", "else",
 ])
 # An elided pronoun or article ("J'ai", "c'est", "l'argent", "qu'il", "I'm", "don't") starts a
 # sentence or a clause, never a name ("N'Guessan", "D'Almeida", "O'Brien" are not among these).
 _ELIDED = re.compile(r"(?:j|c|l|m|t|s|qu|jusqu|i|it|that|don|can|didn|won|isn|he|she|we|they|you)['’]", re.IGNORECASE)
 _SEND_MONEY = re.compile(
-    r"western|moneygram|\bria\b|worldremit|\bwu\b|mandat|transfert|transfer|virement|\b(?:envoy|sent|send|wired|went|"
+    r"western|moneygram|\bria\b|worldremit|\bwu\b|mandat|transfert|transfer|virement|\b(?:envoy|sent|send|wired|went|gave|"
     r"retir|withdr|picked up|collected|vers|vire|deposit|pay|paie|paye|iban|rib)\w*"
 )
 _AMOUNT_NEAR = re.compile(
@@ -348,6 +356,8 @@ def find_recipients(text: str, context: Context) -> Iterator[Mention]:
         if cue.group("name") is not None:
             if not _OPERATOR_WORDS.search(folded, max(0, cue.start() - 150), min(len(folded), cue.end() + 100)):
                 continue
+            if _MINE_BEFORE.search(folded, max(0, cue.start() - 25), cue.start()):
+                continue  # "my MoMo name is …": the reporter's own
         elif not strong:
             if _ACCOUNT_NAMED.search(folded, max(0, cue.start() - 40), cue.start()):
                 continue  # "un compte facebook au nom de Diego del Rio": whose profile, not a payee
