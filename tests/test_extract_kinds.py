@@ -233,6 +233,13 @@ def test_references(text, expected):
     # remittance and mobile-money services: the person the money went to
     ("We sent ₱5,000 via Palawan Express to Jerome Dela Cruz, Davao City.", ["PH:cruz dela jerome"]),
     ("He said send it by MoMo to his MTN number, name Yaw Boakye, in Kumasi.", ["GH:boakye yaw"]),
+    # a mobile-money name; a payment "given" to a name
+    ("He said send it by MoMo to his number, name Yaw Boateng.", ["??:boateng yaw"]),
+    ("We gave ₱2,000 via Cebuana to Jose Miguel Santos.", ["??:jose miguel santos"]),
+    # nobody named, the reporter's own name, an alias on a platform
+    ("Il a payé 50 € ; la puce est au nom de quelqu'un d'autre.", []),
+    ("I paid GH₵ 300. My MoMo name is Efua Mensah.", []),
+    ("J'ai payé 200 €. Il m'écrit sur Messenger sous le nom de « Julie Morel ».", []),
 ])
 def test_recipients(text, expected):
     assert values(text, "transfer_recipient", "FR") == expected

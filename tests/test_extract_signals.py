@@ -38,3 +38,28 @@ def fires(text: str, signal: str, country: str | None = None) -> bool:
 ])
 def test_deadline(text, expected):
     assert fires(text, "deadline", "US") is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the victim's people were sent the pictures or contacted
+    ("Il a quand même écrit à mon frère sur Instagram.", True),  # "même" ends in "me": no "to me"
+    ("I paid £200 on 3 May. He's now sent the video to my cousin.", True),  # "May" the month is no modal
+    # the scammer's "i" on their line of a pasted chat
+    ("Maya: i have ur pics\nMaya: i already sent one to ur best friend lol\nme: please stop", True),
+    ("They posted it in a group chat with boys from her class.", True),
+    ("Maya: send more pics\nMaya: now\nme: i sent the pics to my best friend to ask what to do", False),
+    ("He sent the clip to the family group.", True),
+    # posted in public, or seen there, is not sent to the victim's people
+    ("Elle a publié la vidéo sur un groupe Facebook quand même.", False),
+    ("He posted one on his WhatsApp status.", False),
+    ("He posted the video in a Facebook group for her town.", False),
+    ("A page posted a nude of me that I had only sent to my ex.", False),
+    ("My mum received a message from someone who has photos of me.", False),
+    # the relative contacted is the victim the report is about
+    ("A man called my husband saying he had recorded their call. My husband wired $2,000.", False),
+    ("Un compte a contacté mon petit frère de 14 ans et lui a demandé des vidéos.", False),
+    # but not when the reporter is the victim
+    ("He has my nudes and messaged my husband. My husband paid him $300.", True),
+])
+def test_friends_contacted(text, expected):
+    assert fires(text, "friends_contacted", "US") is expected

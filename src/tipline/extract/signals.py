@@ -517,7 +517,9 @@ _SHARE_WORDS = ("circul", "tourne", "going around", "viral",
                 "recu", "received", "vu ", "seen", "got ", "sur internet", "sur youtube", "sur facebook", "post")
 _RECEIVED = re.compile(
     r"(?<![\w])(?:mes|ma|mon|ses|sa|son|my|his|her)\s{1,2}(?:\w+\s{1,2})?" + _AUDIENCE_OWNED +
-    r"(?:[^.!?\n]{0,40}?\s(?:a|ont|has|have|had|avait|avaient)?\s{0,2}(?:recu|received|vu|seen|got)\s[^.!?\n]{0,100}?"
+    # (not "a reçu un message de quelqu'un qui a des photos d'elle": what was received is the message)
+    r"(?:[^.!?\n]{0,40}?\s(?:a|ont|has|have|had|avait|avaient)?\s{0,2}(?:recu|received|vu|seen|got)\s"
+    r"(?:(?!qui a |qui avait |who has |who had |saying |disant |claiming |pretendant )[^.!?\n]){0,100}?"
     r"(?<!appel )(?:videos?|photos?|images?|pics?|nudes?|captures?)(?!\s{1,2}(?:calls?|chats?)(?![\w]))"  # no call
     # the picture named before, received (seeing a post is not being sent it): "ma mère l'a reçue", "my mum got one"
     r"|\s{1,2}(?:(?:l'|les\s)(?:a|ont|avait)\s{1,2}recue?s?|(?:has |have |had )?(?:received|got) "
@@ -525,9 +527,16 @@ _RECEIVED = re.compile(
 )
 # "with her school name", "le logo de son école": a place named, not people
 _NOT_A_NAME = r"(?!\s{1,2}(?:name|nom|logo|uniform|uniforme|badge)(?![\w]))"
+# Posted in a group ("sur un groupe Facebook", "in a Facebook group for her campus") is put out in public;
+# sent to a group is sent to people. Who saw a post, in another clause ("…sur son statut, des voisins
+# l'ont vue"), was not sent it.
+_AUDIENCE_NO_GROUP = _AUDIENCE.replace("groupe?|", "")
 _SHARED_TO_AUDIENCE = re.compile(
-    r"(?:envoye|partage|transfere|montre|sent|shared|forwarded|showed|send|tagged|tague|recu|received|identifie|"
-    r"diffuse|publie|poste|posted|published|leaked|mis|put|sending|sharing|showing|envoie|partage|montre)"
+    r"(?:diffuse|publie|poste|posted|published|leaked|mis|put)"
+    r"[^.!?\n,;]{0,60}?(?:" + _AUDIENCE_NO_GROUP + r"|(?:mes|ma|mon|ses|sa|son|my|his|her|our|notre|nos)\s{1,2}"
+    r"(?:\w+\s{1,2})?" + _AUDIENCE_OWNED + r"|" + _PEOPLE_AT + r")" + _NOT_A_NAME +
+    r"|(?:envoye|partage|transfere|montre|sent|shared|forwarded|showed|send|tagged|tague|recu|received|identifie|"
+    r"sending|sharing|showing|envoie|partage|montre)"
     r"[^.!?\n]{0,60}?(?:" + _AUDIENCE + r"|(?:mes|ma|mon|ses|sa|son|my|his|her|our|notre|nos)\s{1,2}(?:\w+\s{1,2})?"
     + _AUDIENCE_OWNED + r"|" + _PEOPLE_AT + r")" + _NOT_A_NAME
     + r"|" + _AUDIENCE + r"[^.!?\n]{0,20}(?:recu|received|got)"
@@ -557,6 +566,39 @@ _CONTACTED = re.compile(
     r"|" + _PEOPLE_AT + r"|(?:deux|trois|quatre|plusieurs|two|three|four|several|\d{1,2})\s{1,2}(?:(?:de|of)\s{1,2}"
     r"(?:ses|his|her|my|mes)\s{1,2})?(?:copains|copines|amis|amies|potes|friends|classmates|camarades|mates))"
 )
+# The reporter's relative who was contacted may be the victim the report is about, not one of the
+# victim's people: "a man called my husband… My husband wired $2,000", "a contacté mon petit frère de
+# 14 ans". That relative is the victim when an age follows them, or when the report tells of nothing
+# happening to the reporter and the same relative paid, sent or was recorded.
+_MY_RELATIVE = re.compile(r"(?<![\w])(?:my|mon|ma)\s{1,2}(?P<who>(?:(?:little|big|younger|older|petite?|grande?|"
+                          r"jeune)\s{1,2})?[a-z\-]{2,15})$")
+_AGE_AFTER = re.compile(r"\s{0,2}[,(]?\s{0,2}(?:de\s|aged\s|agee? de\s)?\d{1,2}\s{0,2}(?:ans|yo|y/o|years?|\))")
+_REPORTER_IS_VICTIM = re.compile(r"(?<![\w])(?:(?:my|mes|ma|mon)\s{1,2}(?:\w+\s{1,2})?(?:nudes?|photos?|pics?|"
+                                 r"pictures?|videos?)|of me|de moi|i sent|j'ai envoye|recorded me|m'a (?:enregistre|"
+                                 r"filme|piege))(?![\w])")
+_VICTIM_VERB = (r"(?:\w+\s{1,2}){0,2}(?:a\s{1,2}|has\s{1,2}|had\s{1,2}|was\s{1,2}|s'est\s{1,2}(?:fait\s{1,2})?)?"
+                r"(?:paid|sent|wired|transferred|paye|envoye|verse|vire|recorded|filmed|enregistre|piege|trapped|"
+                r"tricked|sextorted|blackmailed)(?![\w])")
+
+
+def _contacted_others(text: str, windows: list[tuple[int, int]]) -> bool:
+    reporter_is_victim: bool | None = None
+    for match in _happenings(_CONTACTED, text, windows):
+        mine = _MY_RELATIVE.search(match.group())
+        if mine is None:
+            return True
+        if _AGE_AFTER.match(text, match.end()):
+            continue
+        if reporter_is_victim is None:
+            reporter_is_victim = bool(_REPORTER_IS_VICTIM.search(text))
+        who = re.escape(mine.group("who"))
+        if not reporter_is_victim and re.search(r"(?<![\w])(?:my|mon|ma)\s{1,2}" + who + r"\s{1,2}" + _VICTIM_VERB,
+                                                text):
+            continue
+        return True
+    return False
+
+
 # "He got my brother's number and has been calling him": the number of one of the victim's people,
 # then a call or a message in the same sentence.
 # Found from "'s number" / "numéro de" (literals ``re`` skips to), then the rest is read around.
@@ -641,7 +683,7 @@ def _done(text: str, match: re.Match[str]) -> bool:
         return False
     if _DENIED_AFTER.match(text, match.end(), min(len(text), match.end() + 90)):
         return False
-    to_me = re.search(r"(?:m'a|ma|m'ont|me|moi)\s{0,2}$", before)
+    to_me = re.search(r"(?<![\w'])(?:m'a|ma|m'ont|me|moi)\s{0,2}$", before)  # not "quand même"
     return not (to_me and not re.search(r"\b(?:il|elle|ils)\s{0,2}$", before))
 
 
@@ -730,17 +772,20 @@ _SHARED_VERB = re.compile(
 )
 _SHARED_WHERE = re.compile(
     r"[^.!?\n]{0,50}?\s(?P<prep>to|a|au|aux|with|avec|in|into|dans|on|sur|en)\s{1,2}(?:[^.!?\n]{0,25}?\s)??"
-    r"(?:(?P<people>" + _TARGET + r"|" + _AUDIENCE + r"|(?:mes|ma|mon|my|his|her|ses|sa|son)\s{1,2}"
+    r"(?:(?P<people>" + _TARGET + r"|" + _AUDIENCE + r"|(?:mes|ma|mon|my|his|her|ses|sa|son|your|ur|tes|ta|ton)\s{1,2}"
     r"(?!(?:compte|account|phone|telephone|email|mail|inbox|wallet|portefeuille|numero|number|bank|banque|adresse|"
     r"address|boite|box|name|nom|prenom|caption|legende|linkedin|face|visage|handle|username|pseudo|details|info|"
-    r"infos|first|last|full|real|own|story|stories|page|wall|mur|timeline|feed|profile|profil|site|channel|chaine)\b)"
+    r"infos|first|last|full|real|own|story|stories|page|wall|mur|timeline|feed|profile|profil|site|channel|chaine|"
+    # a public place of the scammer's or of a platform: "on his WhatsApp status", "a group for her campus"
+    r"status|statut|whatsapp|snap\w*|insta\w*|facebook|fb|tiktok|twitter|group|groupe|campus|town|ville|city)\b)"
     r"[a-z']{2,15}(?:\s{1,2}rep)?)"
     r"|(?P<place>group ?chats?|groupes?|chats? de groupe|servers?|serveurs?|story|stories|internet|websites?|sites?|"
     r"youtube|porn\w*|xvideos|https?://|www\.))(?![\w])"
 )
 # "la vidéo sera partagée", "would be sent", "she'd send my pics to my wife": not done.
-_NOT_YET = re.compile(r"(?:(?<![\w])(?:sera|seront|serait|seraient|will|would|could|might|may|va|vont|menace|"
-                      r"threaten\w*|sinon|otherwise|unless|if|si)|'d|'ll)(?![\w])")
+# ("may" the month, "on 9 May", is no modal)
+_NOT_YET = re.compile(r"(?:(?<![\w])(?:sera|seront|serait|seraient|will|would|could|might|(?<!\d )(?<!\d)may(?! \d)|"
+                      r"va|vont|menace|threaten\w*|sinon|otherwise|unless|if|si)|'d|'ll)(?![\w])")
 # "dans un serveur où se trouvent plusieurs élèves", "a group chat with several boys from his year"
 _PEOPLE_THERE = re.compile(r"(?<![\w])(?:" + _AUDIENCE + r"|eleves|students|pupils|boys|girls|garcons|filles|kids)"
                            r"(?![\w])" + _NOT_A_NAME)
@@ -775,6 +820,32 @@ def _coordinated_not_yet(text: str, start: int) -> bool:
     return bool(_NOT_YET.search(text, max(low, sentence_start), start))
 
 
+_POSTED = re.compile(r"posted|uploaded|leaked|published|publiee?s?|postee?s?|diffusee?s?|balancee?s?")
+# A pasted chat's line by another than the reporter ("Kristine: i already sent one to ur classmate"):
+# its "I" is the scammer. A speaker opens two lines at least, or the line has a time.
+_CHAT_LINE = re.compile(r"[ \t]{0,4}(?P<time>\[[^\]\n]{0,30}\][ \t]{0,2}|\d{1,2}:\d{2}[ \t]{1,2})?"
+                        r"(?P<who>[^:\n]{1,40}?)[ \t]{0,2}:[ \t]")
+_REPORTER_SPEAKERS = frozenset({"moi", "me", "je", "i", "victim", "victime", "reporter", "son", "fils", "daughter",
+                                "fille", "nephew", "niece", "neveu"})
+
+
+def _other_speaker(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", max(0, pos - 300), pos) + 1
+    if line_start == 0 and pos > 300:
+        return False
+    speaker = _CHAT_LINE.match(text, line_start, pos)
+    if speaker is None:
+        return False
+    who = speaker.group("who").strip()
+    if who in _REPORTER_SPEAKERS or len(who.split()) > 5:
+        return False
+    opens = text.count("\n" + who + ":", max(0, pos - 3000), pos + 3000) + text.startswith(who + ":")
+    return bool(speaker.group("time")) or opens >= 2
+
+
+_OTHER_CLAUSE = re.compile(r"(?<![\w])(?:that|which|who|que|qu'|qui)\s{1,2}(?:i|je|j'|we|on|nous|you|tu)(?![\w])")
+
+
 def _shared_anywhere(text: str, windows: list[tuple[int, int]]) -> tuple[bool, bool]:
     """(shared, with the victim's people) by ``_SHARED_VERB`` + ``_SHARED_WHERE`` + a picture."""
     shared = to_people = False
@@ -784,7 +855,8 @@ def _shared_anywhere(text: str, windows: list[tuple[int, int]]) -> tuple[bool, b
                 or _NOT_YET.search(text, verb.end(), where.start("prep")) or _coordinated_not_yet(text, verb.start()):
             continue
         before = text[max(0, verb.start() - 30):verb.start()]
-        if _SHARED_BY_ME.search(before) or _TO_ME_BEFORE.search(before) or re.match(
+        if (_SHARED_BY_ME.search(before) and not _other_speaker(text, verb.start())) or _TO_ME_BEFORE.search(
+                before) or re.match(
                 r"\s{0,2}(?:me|moi|back|us)\b", text[verb.end():verb.end() + 5]) or _CLAIMED.search(
                 text, max(0, verb.start() - 140), verb.start()):
             continue  # the victim's own sending, or pictures sent to the reporter
@@ -798,8 +870,15 @@ def _shared_anywhere(text: str, windows: list[tuple[int, int]]) -> tuple[bool, b
         if not (object_before or object_after or pronoun):
             continue
         shared = True
-        to_people = to_people or where.group("people") is not None or bool(
-            where.group("place") and _PEOPLE_THERE.search(text, where.end(), min(len(text), where.end() + 60)))
+        people = where.group("people")
+        if people is not None and _OTHER_CLAUSE.search(text, verb.end(), where.start("prep")):
+            continue  # "posted a nude of me that I only ever sent to my ex": the ex is the other clause's
+        place = where.group("place")
+        if people in ("group", "groupe") and _POSTED.match(verb.group()) and not text.startswith(
+                " chat", where.end()):
+            people, place = None, people  # posted in a group is put out in public; sent to one, to people
+        to_people = to_people or people is not None or bool(
+            place and _PEOPLE_THERE.search(text, where.end(), min(len(text), where.end() + 60)))
         if to_people:
             break
     return shared, to_people
@@ -1529,7 +1608,7 @@ def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] =
         for m in finditer_in(_PAID, text, win.get("paid", [])))
     shared, to_people = _images_shared(text, win)
     signals["images_shared"] = shared
-    signals["friends_contacted"] = to_people or bool(_happened(_CONTACTED, text, win.get("contacted", []))) or bool(
+    signals["friends_contacted"] = to_people or _contacted_others(text, win.get("contacted", [])) or bool(
         _their_contact(text, win.get("their_contact", [])))
     signals["more_images_demanded"] = _demanded_unless_negated(text, win.get("more", [])) or _any(
         _FILM_THEMSELVES, text, windows=win.get("film_self", [])) or _any(

@@ -205,17 +205,20 @@ CUE_WORDS = {
     "transfer_recipient": (*_RECIPIENT_STRONG, *_RECIPIENT_WEAK, *_RECIPIENT_NAME),
     "recipient_account": _ACCOUNT_WORDS,
 }
-_SOCIAL = r"(?:facebook|fb|instagram|insta|snap\w*|tiktok|whatsapp|telegram|twitter|badoo|tinder|meetic)"
+_SOCIAL = (r"(?:facebook|fb|instagram|insta|snap\w*|tiktok|whatsapp|telegram|twitter|badoo|tinder|meetic|messenger|"
+           r"discord|grindr|skype)")
+# (and an alias on a platform: "il m'écrit sur Messenger sous le nom de « Sandrine Dubois »")
 _ACCOUNT_NAMED = re.compile(r"(?<![\w])(?:profil|profile|page|pseudo|(?:compte|account)\s(?:\w+\s)?" + _SOCIAL + r"|"
+                            r"(?:sur|on|via)\s" + _SOCIAL + r"\s(?:sous|under)|"
                             + _SOCIAL + r"\s(?:account|compte|profile|profil)|presente\w*|fait appeler|going by|"
                             r"goes by|went by|calls? (?:her|him)self|called (?:her|him)self)(?![\w])[^.!?\n]{0,25}$")
 # "my MoMo name is…", "mon nom sur Wave :": the reporter's own name, not a payee's
-_OWN_NAME = re.compile(r"(?<![\w])(?:my|mon|ma)\s(?:[\w\-]+\s){0,2}$")
+_OWN_NAME = re.compile(r"(?<![\w])(?:my|mon|ma|notre|our)\s{1,2}(?:[\w\-]+\s{1,2}){0,2}$")
 _NAMING_CUES = frozenset({"au nom de", "au nom d'", "a l'ordre de", "a l'ordre d'", "le nom c'est", "le nom est"})
 # Remittance and mobile-money services victims name (Palawan Express and Cebuana in the Philippines,
 # MTN MoMo, Orange Money, M-Pesa, Wave in Africa…): money sent through them goes to a named person.
 _REMITTANCE = (r"palawan|cebuana|lhuillier|remitly|\bxoom\b|sendwave|taptap|\bmomo\b|mobile money|orange money|"
-               r"m-?pesa|\bwari\b|wafacash|cash plus|\bwave\b")
+               r"m-?pesa|\bwari\b|wafacash|cash plus|\bwave\b|gcash|\bopay\b|airtel money|flooz")
 _OPERATOR_WORDS = re.compile(r"western|moneygram|money gram|\bria\b|worldremit|world remit|\bwu\b|mandat|\biban\b|"
                              r"\bbank|\brib\b|virement|transfer|revolut|palmpay|\bcompte\b|account|" + _REMITTANCE)
 # Starts with a space, which ``re`` skips to quickly; the name's capital is checked ahead.
@@ -253,7 +256,7 @@ _NAME_STOP = frozenset([
     "un", "une", "some", "all", "tout", "tous", "toutes",
     # "au nom de quelqu'un d'autre", "in the name of someone else": nobody's name
     "quelqu'un", "quelqu’un", "quelquun", "qqn", "qqun", "someone", "somebody", "anyone", "anybody", "personne",
-    "another", "other", "autre", "d'autre", "d’autre",
+    "another", "other", "autre", "d'autre", "d’autre", "quelqu'une",
 ])
 # An elided pronoun or article ("J'ai", "c'est", "l'argent", "qu'il", "I'm", "don't") starts a
 # sentence or a clause, never a name ("N'Guessan", "D'Almeida", "O'Brien" are not among these).
