@@ -63,3 +63,27 @@ def test_deadline(text, expected):
 ])
 def test_friends_contacted(text, expected):
     assert fires(text, "friends_contacted", "US") is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # more pictures demanded: a time is no money ("2 hours to send him more"); any person's condition
+    ("he has my nudes and says i have 2 hours to send him more or he posts them", True),
+    ("Il menace de publier ses photos si elle lui envoie pas une vidéo d'elle d'ici demain.", True),
+    ("He says if she doesn't send a video by tonight he'll share the pictures.", True),
+    ("Il a ses photos et menace de les montrer s'il n'en envoie pas d'autres.", True),
+    # not so: money is "more", or a sending that is no demand
+    ("He has my pics. I sent 300 and he wants more.", False),
+    ("He has my pics and said if she sends a video he'll delete them.", False),
+    ("He said if I send $200 he'll delete the photos.", False),
+])
+def test_more_images_demanded(text, expected):
+    assert fires(text, "more_images_demanded", "US") is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We moved to WhatsApp video where she asked me to undress, and I got recorded.", True),
+    ("Une meuf m'a piégé en vidéo, j'étais à poil, et son mec veut 1500 dh.", True),
+    ("He posted a video on WhatsApp status about his car.", False),
+])
+def test_webcam_scheme(text, expected):
+    assert fires(text, "webcam_scheme", "MA") is expected

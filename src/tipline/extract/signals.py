@@ -991,7 +991,8 @@ _MORE_UNNAMED = re.compile(
     r"(?:(?:her|him|me|them|us)\s{1,2})?(?:for\s{1,2})?[\"“«]?\s?more|"
     r"(?:send|sends|sending|sent)\s{1,2}(?:him\s{1,2}|her\s{1,2}|them\s{1,2})?more|"
     # the demand as a condition or a refusal: "si je ne lui en envoyais pas d'autres", "a refusé d'en envoyer plus"
-    r"(?:si|if)\s{1,2}(?:je|tu|il|elle)\s{1,2}(?:ne\s{1,2}|n')?(?:lui\s{1,2}|leur\s{1,2}|me\s{1,2}|m')?en\s{1,2}"
+    r"(?:(?:si|if)\s{1,2}(?:je|tu|il|elle)|s'ils?)\s{1,2}(?:ne\s{1,2}|n')?(?:lui\s{1,2}|leur\s{1,2}|me\s{1,2}|m')?"
+    r"en\s{1,2}"
     r"(?:re)?(?:envoi|envoy|fai|fass|film)\w*\s{1,2}(?:pas|plus)\s{1,2}(?:d'autres|dautres|plus|encore)|"
     r"(?:refuse\w*|refused|refusing|stopped|a arrete|arretait)\s{1,2}(?:d'en|de lui en|to send|sending)\s{1,2}"
     r"(?:envoyer\s{1,2}|him\s{1,2}|her\s{1,2}|them\s{1,2})?(?:plus|d'autres|dautres|more|any more|anymore)|"
@@ -1055,10 +1056,14 @@ _MEDIA_NOW = re.compile(
     r"balance)\w*)(?![\w])"
 )
 # A picture demanded under a threat: "si je n'envoie pas de vidéo", "unless I send him a video".
+# Any person, as parents report it: "si elle lui envoie pas une vidéo d'ici demain", "if she doesn't send a
+# video by tonight", "s'il ne lui envoie pas de photo".
 _IMAGES_OR_ELSE = re.compile(
-    r"(?<![\w])(?:si je (?:ne |n')?(?:lui |leur )?(?:envoie|envoies|fais) pas|if i (?:don'?t|do not|dont) send|"
-    r"unless i send|si tu (?:ne |n')?(?:m'|me )?(?:envoie|envoies|fais) pas|if (?:you|u) (?:don'?t|do not|dont) "
-    r"send(?: me)?|unless (?:you|u) send(?: me)?)"  # said to the victim: "si tu m'envoies pas une vidéo de toi"
+    r"(?<![\w])(?:(?:si (?:je|tu|il|elle|on|ils|elles)|s'ils?) (?:ne |n')?(?:lui |leur |m'|me )?"
+    r"(?:envoie|envoies|envoient|fais|fait|font) pas|"
+    r"(?:if (?:i|you|u|he|she|they|we) (?:don'?t|doesn'?t|do not|does not|dont|doesnt) send|"
+    # said to the victim too: "si tu m'envoies pas une vidéo de toi"
+    r"unless (?:i|you|u|he|she|they|we) sends?)(?: me| him| her| them)?)"
     r"\s{1,2}(?:(?:him|her|them|de|d'|la|les|une?|a|an|some|the|des)\s{0,2}){0,2}(?:\w+\s{1,2})?"
     + _MEDIA
 )
@@ -1066,7 +1071,9 @@ _MONEY_WORDS = (r"[$€£₱]|\b(?:paid|paye\w*|payer|argent|money|cash|codes?|c
                 r"transfer\w*|dollars?|euros?|pounds?|bitcoin|btc|gcash|western|moneygram|ria)\b")
 # a number standing alone ("sent 3,000", "5k") or a card's code ("X4T7RK2M9PQL3NVW"), not the digits of a
 # handle, an address or a class ("shadowkid.2014", "ph2009@gmail.com", "lucas_dlm2009", "CM2")
-_MONEY_BEFORE = re.compile(r"(?<![\w.@])\d+(?:[.,]\d+)*k?(?![\w@])"
+# (not a time: "I have 2 hours to send him more")
+_MONEY_BEFORE = re.compile(r"(?<![\w.@])\d+(?:[.,]\d+)*k?(?![\w@])(?!\s{0,2}(?:hours?|hrs?|h|heures?|minutes?|mins?|"
+                           r"days?|jours?|weeks?|semaines?|ans|years?|yo|pm|am)(?![\w]))"
                            r"|(?<![\w.@-])(?=[a-z\d-]{8,}(?![\w@]|\.\w))[a-z-]*\d|" + _MONEY_WORDS)
 _MONEY_NAMED = re.compile(_MONEY_WORDS)  # without digits: those may be ages and times
 _MEDIA_BEFORE = re.compile(_MEDIA + r"|\bnus?\b|\bnue\b|naked|sous-vetements|underwear|brassiere")
@@ -1166,7 +1173,10 @@ _CAM_WORDS = ("webcam", "web cam", "cam", "camera", "appel video", "facetimed", 
               "appel sur whatsapp", "appel sur skype", "appel sur snap", "appel sur instagram", "appel sur insta",
               "appel sur facebook", "appel sur zoom", "appele en video", "appelle en video", "appeler en video",
               "appelee en video", "called me on video", "video called", "video-called", "cam call", "video chatting",
-              "video-chatting", "videochatting")
+              "video-chatting", "videochatting",
+              # the app before "video" ("moved to WhatsApp video"), a trap set on a call ("m'a piégé en vidéo")
+              "whatsapp video", "messenger video", "telegram video", "skype video", "piege en video",
+              "piegee en video", "piege en cam", "piegee en cam")
 _CAM = r"(?:" + trie_pattern(_CAM_WORDS) + r")(?![\w])"
 _CAM_RE = re.compile(r"(?<![\w])" + _CAM)
 # Prefixes: "enregistr" covers enregistré, enregistrement…
