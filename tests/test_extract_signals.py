@@ -87,3 +87,19 @@ def test_more_images_demanded(text, expected):
 ])
 def test_webcam_scheme(text, expected):
     assert fires(text, "webcam_scheme", "MA") is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # pictures shared with no demand is not sextortion: a demand denied by its subject or its verb
+    ("Someone posted my private video and sent the link to my team. Nobody's asked me for money.", False),
+    ("Un compte a publié mes photos et les a envoyées à mes cousines. Il ne demande pas d'argent.", False),
+    ("Un compte publie des photos de moi et les a envoyées à mes amis. Personne ne m'a demandé d'argent.", False),
+    # the reporter's own word for it
+    ("Not sextortion but a scam: the agent asked me to pay a fee of $300 and I paid.", False),
+    ("Ce n'est pas du chantage sexuel : il m'a demandé 500 € pour sa permission.", False),
+    # a demand still, after a negation of something else
+    ("He sent my pics to my friends. I did not pay and he wants money now.", True),
+    ("He sent my nudes to my cousin and he asked me for money.", True),
+])
+def test_sextortion_needs_a_demand_not_denied(text, expected):
+    assert fires(text, "sextortion", "US") is expected

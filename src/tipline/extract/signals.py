@@ -1459,6 +1459,26 @@ _ASKS_MONEY = re.compile(
 )
 
 
+# A demand denied by its subject or its verb: "Nobody's asked me for money", "Personne ne nous a demandé
+# d'argent", "he never asked for money", "Il ne demande pas d'argent" (a negation further back, "if I don't
+# pay he wants money", denies nothing).
+_NOT_ASKED = re.compile(r"(?<![\w'])(?:nobody|no one|no-one|personne|never|jamais|ne|pas|n'(?:a|ont|avait)|hasn'?t|"
+                        r"haven'?t|didn'?t|"
+                        r"doesn'?t|did not|does not|has not|have not)(?:'s|\s{1,2}has|\s{1,2}had)?"
+                        r"(?:\s{1,2}(?:\w+|n'a|m'a|nous a|lui a|a|ever|even|yet|encore))?\s{0,2}$")
+
+
+def _asks_money(text: str, windows: list[tuple[int, int]]) -> bool:
+    for m in finditer_in(_ASKS_MONEY, text, windows):
+        if not _NOT_ASKED.search(text, max(0, m.start() - 30), m.start()):
+            return True
+        # "she did not pay and he wants money": the denied verb's match holds another demand
+        inner = _ASKS_MONEY.search(text, m.start() + 1, m.end())
+        if inner is not None and not _NOT_ASKED.search(text, max(0, inner.start() - 30), inner.start()):
+            return True
+    return False
+
+
 def _intimate_images_asked_or_held(text: str, windows: list[tuple[int, int]]) -> bool:
     for match in finditer_in(_IMAGES_ASKED_OR_HELD, text, windows):
         around = text[max(0, match.start() - 40):min(len(text), match.end() + 40)]
@@ -1620,7 +1640,7 @@ def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] =
     # "I hacked your phone", "recorded you through your own webcam": the spam e-mail's claim
     hacked = _any(_HACK, text, False, win.get("hack", [])) or _any(_DEVICE_CAM, text, False, win.get("cam_access", []))
     signals["webcam_scheme"] = _webcam(text, win, hacked)
-    demanded = any(m.role == "demanded" for m in money) or _any(_ASKS_MONEY, text, False, win.get("asks", []))
+    demanded = any(m.role == "demanded" for m in money) or _asks_money(text, win.get("asks", []))
     intimate = _any(_INTIMATE, text, windows=win.get("intimate", []))
     threat = _any(_THREAT, text, False, win.get("threat", []))
     spam_scheme = hacked and (
@@ -1652,7 +1672,10 @@ _DISCLAIMED = re.compile(
     r"(?<![\w])(?:nothing (?:sexual|intimate)|rien de (?:sexuel|intime)|pas (?:de contenu )?sexuel|not sexual|"
     r"no sexual|nothing to do with (?:photos|pictures|pics|nudes|sex)|rien a voir avec (?:des|les) (?:photos|videos|"
     r"images)|no mention of (?:any )?(?:pictures|photos|images|videos)|(?:there (?:was|were|have been|has been) )?"
-    r"no threats?|aucune menace|pas (?:eu )?de menaces?|sans (?:aucune )?menace)(?![\w])"
+    r"no threats?|aucune menace|pas (?:eu )?de menaces?|sans (?:aucune )?menace|"
+    # the reporter's own word: "Not sextortion but a scam", "ce n'est pas du chantage sexuel"
+    r"not (?:a )?(?:sextortion|sexual blackmail)|(?:ce n'est |c'est )?pas (?:de la |du |un |une )?(?:sextorsion|"
+    r"chantage sexuel))(?![\w])"
 )
 _ASKING_ONLY = re.compile(
     r"(?<![\w])(?:just a question|only a question|not reporting anything|juste une question|simple question|"
