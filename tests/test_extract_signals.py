@@ -63,3 +63,43 @@ def test_deadline(text, expected):
 ])
 def test_friends_contacted(text, expected):
     assert fires(text, "friends_contacted", "US") is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # more pictures demanded: a time is no money ("2 hours to send him more"); any person's condition
+    ("he has my nudes and says i have 2 hours to send him more or he posts them", True),
+    ("Il menace de publier ses photos si elle lui envoie pas une vidéo d'elle d'ici demain.", True),
+    ("He says if she doesn't send a video by tonight he'll share the pictures.", True),
+    ("Il a ses photos et menace de les montrer s'il n'en envoie pas d'autres.", True),
+    # not so: money is "more", or a sending that is no demand
+    ("He has my pics. I sent 300 and he wants more.", False),
+    ("He has my pics and said if she sends a video he'll delete them.", False),
+    ("He said if I send $200 he'll delete the photos.", False),
+])
+def test_more_images_demanded(text, expected):
+    assert fires(text, "more_images_demanded", "US") is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We moved to WhatsApp video where she asked me to undress, and I got recorded.", True),
+    ("Une meuf m'a piégé en vidéo, j'étais à poil, et son mec veut 1500 dh.", True),
+    ("He posted a video on WhatsApp status about his car.", False),
+])
+def test_webcam_scheme(text, expected):
+    assert fires(text, "webcam_scheme", "MA") is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # pictures shared with no demand is not sextortion: a demand denied by its subject or its verb
+    ("Someone posted my private video and sent the link to my team. Nobody's asked me for money.", False),
+    ("Un compte a publié mes photos et les a envoyées à mes cousines. Il ne demande pas d'argent.", False),
+    ("Un compte publie des photos de moi et les a envoyées à mes amis. Personne ne m'a demandé d'argent.", False),
+    # the reporter's own word for it
+    ("Not sextortion but a scam: the agent asked me to pay a fee of $300 and I paid.", False),
+    ("Ce n'est pas du chantage sexuel : il m'a demandé 500 € pour sa permission.", False),
+    # a demand still, after a negation of something else
+    ("He sent my pics to my friends. I did not pay and he wants money now.", True),
+    ("He sent my nudes to my cousin and he asked me for money.", True),
+])
+def test_sextortion_needs_a_demand_not_denied(text, expected):
+    assert fires(text, "sextortion", "US") is expected

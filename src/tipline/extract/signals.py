@@ -1002,7 +1002,8 @@ _MORE_UNNAMED = re.compile(
     r"(?:(?:her|him|me|them|us)\s{1,2})?(?:for\s{1,2})?[\"“«]?\s?more|"
     r"(?:send|sends|sending|sent)\s{1,2}(?:him\s{1,2}|her\s{1,2}|them\s{1,2})?more|"
     # the demand as a condition or a refusal: "si je ne lui en envoyais pas d'autres", "a refusé d'en envoyer plus"
-    r"(?:si|if)\s{1,2}(?:je|tu|il|elle)\s{1,2}(?:ne\s{1,2}|n')?(?:lui\s{1,2}|leur\s{1,2}|me\s{1,2}|m')?en\s{1,2}"
+    r"(?:(?:si|if)\s{1,2}(?:je|tu|il|elle)|s'ils?)\s{1,2}(?:ne\s{1,2}|n')?(?:lui\s{1,2}|leur\s{1,2}|me\s{1,2}|m')?"
+    r"en\s{1,2}"
     r"(?:re)?(?:envoi|envoy|fai|fass|film)\w*\s{1,2}(?:pas|plus)\s{1,2}(?:d'autres|dautres|plus|encore)|"
     r"(?:refuse\w*|refused|refusing|stopped|a arrete|arretait)\s{1,2}(?:d'en|de lui en|to send|sending)\s{1,2}"
     r"(?:envoyer\s{1,2}|him\s{1,2}|her\s{1,2}|them\s{1,2})?(?:plus|d'autres|dautres|more|any more|anymore)|"
@@ -1066,10 +1067,14 @@ _MEDIA_NOW = re.compile(
     r"balance)\w*)(?![\w])"
 )
 # A picture demanded under a threat: "si je n'envoie pas de vidéo", "unless I send him a video".
+# Any person, as parents report it: "si elle lui envoie pas une vidéo d'ici demain", "if she doesn't send a
+# video by tonight", "s'il ne lui envoie pas de photo".
 _IMAGES_OR_ELSE = re.compile(
-    r"(?<![\w])(?:si je (?:ne |n')?(?:lui |leur )?(?:envoie|envoies|fais) pas|if i (?:don'?t|do not|dont) send|"
-    r"unless i send|si tu (?:ne |n')?(?:m'|me )?(?:envoie|envoies|fais) pas|if (?:you|u) (?:don'?t|do not|dont) "
-    r"send(?: me)?|unless (?:you|u) send(?: me)?)"  # said to the victim: "si tu m'envoies pas une vidéo de toi"
+    r"(?<![\w])(?:(?:si (?:je|tu|il|elle|on|ils|elles)|s'ils?) (?:ne |n')?(?:lui |leur |m'|me )?"
+    r"(?:envoie|envoies|envoient|fais|fait|font) pas|"
+    r"(?:if (?:i|you|u|he|she|they|we) (?:don'?t|doesn'?t|do not|does not|dont|doesnt) send|"
+    # said to the victim too: "si tu m'envoies pas une vidéo de toi"
+    r"unless (?:i|you|u|he|she|they|we) sends?)(?: me| him| her| them)?)"
     r"\s{1,2}(?:(?:him|her|them|de|d'|la|les|une?|a|an|some|the|des)\s{0,2}){0,2}(?:\w+\s{1,2})?"
     + _MEDIA
 )
@@ -1077,7 +1082,9 @@ _MONEY_WORDS = (r"[$€£₱]|\b(?:paid|paye\w*|payer|argent|money|cash|codes?|c
                 r"transfer\w*|dollars?|euros?|pounds?|bitcoin|btc|gcash|western|moneygram|ria)\b")
 # a number standing alone ("sent 3,000", "5k") or a card's code ("X4T7RK2M9PQL3NVW"), not the digits of a
 # handle, an address or a class ("shadowkid.2014", "ph2009@gmail.com", "lucas_dlm2009", "CM2")
-_MONEY_BEFORE = re.compile(r"(?<![\w.@])\d+(?:[.,]\d+)*k?(?![\w@])"
+# (not a time: "I have 2 hours to send him more")
+_MONEY_BEFORE = re.compile(r"(?<![\w.@])\d+(?:[.,]\d+)*k?(?![\w@])(?!\s{0,2}(?:hours?|hrs?|h|heures?|minutes?|mins?|"
+                           r"days?|jours?|weeks?|semaines?|ans|years?|yo|pm|am)(?![\w]))"
                            r"|(?<![\w.@-])(?=[a-z\d-]{8,}(?![\w@]|\.\w))[a-z-]*\d|" + _MONEY_WORDS)
 _MONEY_NAMED = re.compile(_MONEY_WORDS)  # without digits: those may be ages and times
 _MEDIA_BEFORE = re.compile(_MEDIA + r"|\bnus?\b|\bnue\b|naked|sous-vetements|underwear|brassiere")
@@ -1177,7 +1184,10 @@ _CAM_WORDS = ("webcam", "web cam", "cam", "camera", "appel video", "facetimed", 
               "appel sur whatsapp", "appel sur skype", "appel sur snap", "appel sur instagram", "appel sur insta",
               "appel sur facebook", "appel sur zoom", "appele en video", "appelle en video", "appeler en video",
               "appelee en video", "called me on video", "video called", "video-called", "cam call", "video chatting",
-              "video-chatting", "videochatting")
+              "video-chatting", "videochatting",
+              # the app before "video" ("moved to WhatsApp video"), a trap set on a call ("m'a piégé en vidéo")
+              "whatsapp video", "messenger video", "telegram video", "skype video", "piege en video",
+              "piegee en video", "piege en cam", "piegee en cam")
 _CAM = r"(?:" + trie_pattern(_CAM_WORDS) + r")(?![\w])"
 _CAM_RE = re.compile(r"(?<![\w])" + _CAM)
 # Prefixes: "enregistr" covers enregistré, enregistrement…
@@ -1460,6 +1470,26 @@ _ASKS_MONEY = re.compile(
 )
 
 
+# A demand denied by its subject or its verb: "Nobody's asked me for money", "Personne ne nous a demandé
+# d'argent", "he never asked for money", "Il ne demande pas d'argent" (a negation further back, "if I don't
+# pay he wants money", denies nothing).
+_NOT_ASKED = re.compile(r"(?<![\w'])(?:nobody|no one|no-one|personne|never|jamais|ne|pas|n'(?:a|ont|avait)|hasn'?t|"
+                        r"haven'?t|didn'?t|"
+                        r"doesn'?t|did not|does not|has not|have not)(?:'s|\s{1,2}has|\s{1,2}had)?"
+                        r"(?:\s{1,2}(?:\w+|n'a|m'a|nous a|lui a|a|ever|even|yet|encore))?\s{0,2}$")
+
+
+def _asks_money(text: str, windows: list[tuple[int, int]]) -> bool:
+    for m in finditer_in(_ASKS_MONEY, text, windows):
+        if not _NOT_ASKED.search(text, max(0, m.start() - 30), m.start()):
+            return True
+        # "she did not pay and he wants money": the denied verb's match holds another demand
+        inner = _ASKS_MONEY.search(text, m.start() + 1, m.end())
+        if inner is not None and not _NOT_ASKED.search(text, max(0, inner.start() - 30), inner.start()):
+            return True
+    return False
+
+
 def _intimate_images_asked_or_held(text: str, windows: list[tuple[int, int]]) -> bool:
     for match in finditer_in(_IMAGES_ASKED_OR_HELD, text, windows):
         around = text[max(0, match.start() - 40):min(len(text), match.end() + 40)]
@@ -1621,7 +1651,7 @@ def detect(text: str, money: Iterable[Money] = (), mentions: Iterable[Mention] =
     # "I hacked your phone", "recorded you through your own webcam": the spam e-mail's claim
     hacked = _any(_HACK, text, False, win.get("hack", [])) or _any(_DEVICE_CAM, text, False, win.get("cam_access", []))
     signals["webcam_scheme"] = _webcam(text, win, hacked)
-    demanded = any(m.role == "demanded" for m in money) or _any(_ASKS_MONEY, text, False, win.get("asks", []))
+    demanded = any(m.role == "demanded" for m in money) or _asks_money(text, win.get("asks", []))
     intimate = _any(_INTIMATE, text, windows=win.get("intimate", []))
     threat = _any(_THREAT, text, False, win.get("threat", []))
     spam_scheme = hacked and (
@@ -1653,7 +1683,10 @@ _DISCLAIMED = re.compile(
     r"(?<![\w])(?:nothing (?:sexual|intimate)|rien de (?:sexuel|intime)|pas (?:de contenu )?sexuel|not sexual|"
     r"no sexual|nothing to do with (?:photos|pictures|pics|nudes|sex)|rien a voir avec (?:des|les) (?:photos|videos|"
     r"images)|no mention of (?:any )?(?:pictures|photos|images|videos)|(?:there (?:was|were|have been|has been) )?"
-    r"no threats?|aucune menace|pas (?:eu )?de menaces?|sans (?:aucune )?menace)(?![\w])"
+    r"no threats?|aucune menace|pas (?:eu )?de menaces?|sans (?:aucune )?menace|"
+    # the reporter's own word: "Not sextortion but a scam", "ce n'est pas du chantage sexuel"
+    r"not (?:a )?(?:sextortion|sexual blackmail)|(?:ce n'est |c'est )?pas (?:de la |du |un |une )?(?:sextorsion|"
+    r"chantage sexuel))(?![\w])"
 )
 _ASKING_ONLY = re.compile(
     r"(?<![\w])(?:just a question|only a question|not reporting anything|juste une question|simple question|"
